@@ -1,0 +1,60 @@
+import type { Messages } from '../../utils/i18n/messages';
+import type { Visit } from '../../utils/schema/visit';
+import { formatDuration } from '../ui/format';
+
+interface Props {
+  m: Messages;
+  visit: Visit | undefined;
+  elapsedMs: number;
+  canStart: boolean;
+  busy: boolean;
+  onStart: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onStop: () => void;
+}
+
+/** Start, pause, resume and stop, with the visit's state and elapsed time. */
+export function VisitControls({ m, visit, elapsedMs, canStart, busy, onStart, onPause, onResume, onStop }: Props) {
+  if (!visit) {
+    return (
+      <section class="controls" aria-label={m.start}>
+        <button type="button" class="btn btn-primary btn-large" data-testid="visit-start" disabled={!canStart || busy} onClick={onStart}>
+          {m.start}
+        </button>
+        <p class="hint">{m.startHint}</p>
+      </section>
+    );
+  }
+  const state = visit.status === 'recording' ? 'recording' : visit.status === 'ended' ? 'ended' : 'paused';
+  return (
+    <section class="controls" aria-label={m.status[visit.status]}>
+      <p class={`status status-${visit.status}`} data-testid="visit-status" data-state={state} role="status">
+        <span class="dot" aria-hidden="true" />
+        {m.status[visit.status]}
+        <span class="elapsed">
+          <span class="visually-hidden">{m.elapsed} </span>
+          <time>{formatDuration(elapsedMs)}</time>
+        </span>
+      </p>
+      <div class="buttons">
+        {visit.status === 'recording' && (
+          <button type="button" class="btn" data-testid="visit-pause" disabled={busy} onClick={onPause}>
+            {m.pause}
+          </button>
+        )}
+        {(visit.status === 'paused' || visit.status === 'interrupted') && (
+          <button type="button" class="btn btn-primary" data-testid="visit-resume" disabled={busy} onClick={onResume}>
+            {visit.status === 'interrupted' ? m.resumeHere : m.resume}
+          </button>
+        )}
+        {visit.status !== 'ended' && (
+          <button type="button" class="btn btn-danger" data-testid="visit-stop" disabled={busy} onClick={onStop}>
+            {m.stop}
+          </button>
+        )}
+      </div>
+      {visit.status === 'interrupted' && <p class="notice">{m.interrupted}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+
+const RELAY = 'mystere-relay';
+const MAIN = 'mystere-main';
+const FILES = { relay: '/content-scripts/recorder.js', main: '/content-scripts/recorder-main.js' } as const;
+
+/**
+ * Registers the recorder for the visit's origins, from the start of every document, in both worlds:
+ * the relay (isolated) first so it is listening when the main-world half offers its port.
+ * An empty list unregisters it.
+ */
+export async function registerRecorder(patterns: string[]): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [RELAY, MAIN] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
+  if (patterns.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    { id: RELAY, js: [FILES.relay], matches: patterns, runAt: 'document_start', allFrames: false, persistAcrossSessions: true },
+    {
+      id: MAIN,
+      js: [FILES.main],
+      matches: patterns,
+      runAt: 'document_start',
+      allFrames: false,
+      persistAcrossSessions: true,
+      world: 'MAIN',
+    },
+  ]);
+}
+
+/** Starts the recorder in a page that is already open (the page the visit starts on). */
+export async function injectRecorder(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [FILES.relay] });
+  await browser.scripting.executeScript({ target: { tabId }, files: [FILES.main], world: 'MAIN' });
+}

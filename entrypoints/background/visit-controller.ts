@@ -1,0 +1,108 @@
+import { browser } from 'wxt/browser';
+import { db } from '../../utils/db/database';
+import { deleteVisit, findActiveVisit, getVisit, putVisit, updateVisit } from '../../utils/db/repository';
+import * as lifecycle from '../../utils/journey/visit-lifecycle';
+import { ProtocolError } from '../../utils/messaging/receive';
+import type { RecorderControl } from '../../utils/messaging/protocol';
+import { isActive, type Visit } from '../../utils/schema/visit';
+import { injectRecorder, registerRecorder } from './recorder-scripts';
+import { notifyChanged } from './revision';
+import { markSessionAlive } from './session-marker';
+
+/** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
+
+async function permitted(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [pattern] });
+}
+
+async function tell(visit: Visit): Promise<void> {
+  const state = visit.status === 'recording' ? 'recording' : visit.status === 'paused' ? 'paused' : 'ended';
+  const message: RecorderControl = { type: 'recorder/control', visitId: visit.id, state };
+  await Promise.all(visit.tabIds.map((tabId) => browser.tabs.sendMessage(tabId, message).catch(() => undefined)));
+}
+
+export async function startVisit(tabId: number): Promise<{ visitId: string }> {
+  const d = await db();
+  if (await findActiveVisit(d)) throw new ProtocolError('visit-running');
+  const tab = await browser.tabs.get(tabId);
+  const pattern = tab.url ? lifecycle.originPattern(tab.url) : undefined;
+  if (!tab.url || !pattern) throw new ProtocolError('not-a-website');
+  if (!(await permitted(pattern))) throw new ProtocolError('permission-denied');
+  const visit = lifecycle.newVisit({
+    id: crypto.randomUUID(),
+    origin: new URL(tab.url).origin,
+    tabId,
+    pattern,
+    now: Date.now(),
+    userAgent: navigator.userAgent,
+  });
+  await putVisit(d, visit);
+  await markSessionAlive(visit.id);
+  await registerRecorder(visit.origins);
+  await injectRecorder(tabId).catch(() => undefined); // a page that refuses scripts is recorded from its next load
+  await notifyChanged();
+  return { visitId: visit.id };
+}
+
+async function change(visitId: string, fn: (v: Visit, now: number) => Visit): Promise<Visit> {
+  const visit = await updateVisit(await db(), visitId, (v) => fn(v, Date.now()));
+  if (!visit) throw new ProtocolError('no-such-visit');
+  await notifyChanged();
+  await tell(visit);
+  return visit;
+}
+
+export const pauseVisit = (visitId: string) => change(visitId, lifecycle.pause);
+
+export async function resumeVisit(visitId: string, tabId?: number): Promise<Visit> {
+  const d = await db();
+  const before = await getVisit(d, visitId);
+  if (!before) throw new ProtocolError('no-such-visit');
+  const other = await findActiveVisit(d);
+  if (other && other.id !== visitId) throw new ProtocolError('visit-running');
+  const visit = await change(visitId, (v, now) => lifecycle.resume(v, now, tabId));
+  if (before.status === 'interrupted') {
+    await markSessionAlive(visit.id);
+    await registerRecorder(visit.origins);
+    if (tabId !== undefined) await injectRecorder(tabId).catch(() => undefined);
+  }
+  return visit;
+}
+
+export async function stopVisit(visitId: string): Promise<Visit> {
+  const visit = await change(visitId, lifecycle.stop);
+  await registerRecorder([]);
+  return visit;
+}
+
+export async function removeVisit(visitId: string): Promise<void> {
+  const d = await db();
+  const visit = await getVisit(d, visitId);
+  if (visit && isActive(visit)) await stopVisit(visitId);
+  await deleteVisit(d, visitId);
+  await notifyChanged();
+}
+
+/** The visit's tab reached an origin the evaluator has just permitted: record it too. */
+export async function addOrigin(visitId: string, tabId: number): Promise<Visit> {
+  const tab = await browser.tabs.get(tabId);
+  const pattern = tab.url ? lifecycle.originPattern(tab.url) : undefined;
+  if (!pattern) throw new ProtocolError('not-a-website');
+  if (!(await permitted(pattern))) throw new ProtocolError('permission-denied');
+  const visit = await updateVisit(await db(), visitId, (v) => lifecycle.addOrigin(lifecycle.addTab(v, tabId), pattern));
+  if (!visit) throw new ProtocolError('no-such-visit');
+  await registerRecorder(visit.origins);
+  await injectRecorder(tabId).catch(() => undefined);
+  await notifyChanged();
+  return visit;
+}
+
+/** A tab opened from one of the visit's tabs belongs to the visit. */
+export async function adoptTab(tabId: number, openerTabId: number | undefined): Promise<void> {
+  if (openerTabId === undefined) return;
+  const d = await db();
+  const active = await findActiveVisit(d);
+  if (!active || !active.tabIds.includes(openerTabId)) return;
+  await updateVisit(d, active.id, (v) => lifecycle.addTab(v, tabId));
+  await notifyChanged();
+}

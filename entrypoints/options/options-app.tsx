@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { MESSAGES, pickLang } from '../../utils/i18n/messages';
+import { validSelectors } from '../../utils/recording/rrweb-options';
+import { parseSelectorLines } from '../../utils/recording/selectors';
+import { LANGUAGES, type Settings } from '../../utils/schema/settings';
+import { loadSettings, saveSettings } from '../../utils/settings';
+
+const isValid = (s: string) => validSelectors([s], document).length === 1;
+
+/** Masking rules and language. Selectors are checked before saving; a bad line is named. */
+export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings>();
+  const [mask, setMask] = useState('');
+  const [block, setBlock] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+
+  useEffect(() => {
+    void loadSettings(browser.storage.local).then((s) => {
+      setSettings(s);
+      setMask(s.maskSelectors.join('\n'));
+      setBlock(s.blockSelectors.join('\n'));
+    });
+  }, []);
+  if (!settings) return null;
+  const lang = pickLang(settings.language, browser.i18n.getUILanguage());
+  const m = MESSAGES[lang].options;
+  document.documentElement.lang = lang;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const masked = parseSelectorLines(mask, isValid);
+    const blocked = parseSelectorLines(block, isValid);
+    for (const r of [masked, blocked]) {
+      if ('line' in r) return setMessage({ kind: 'error', text: m.badSelector(r.line, r.selector) });
+    }
+    if (!('selectors' in masked) || !('selectors' in blocked)) return;
+    const next = { ...settings, maskSelectors: masked.selectors, blockSelectors: blocked.selectors };
+    await saveSettings(browser.storage.local, next);
+    setSettings(next);
+    setMessage({ kind: 'ok', text: m.saved });
+  };
+
+  return (
+    <main class="panel">
+      <h1>{m.title}</h1>
+      <form onSubmit={(e) => void save(e)}>
+        <label class="field">
+          <span>{m.language}</span>
+          <select
+            data-testid="settings-language"
+            value={settings.language}
+            onChange={(e) => setSettings({ ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'auto' ? m.languageAuto : l === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="notice">{m.privacyNote}</p>
+        <label class="field">
+          <span>{m.mask}</span>
+          <textarea data-testid="settings-mask" value={mask} onInput={(e) => setMask((e.currentTarget as HTMLTextAreaElement).value)} />
+        </label>
+        <label class="field">
+          <span>{m.block}</span>
+          <textarea data-testid="settings-block" value={block} onInput={(e) => setBlock((e.currentTarget as HTMLTextAreaElement).value)} />
+        </label>
+        {message && (
+          <p class={message.kind === 'ok' ? 'notice' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="settings-message">
+            {message.text}
+          </p>
+        )}
+        <button type="submit" class="btn btn-primary" data-testid="settings-save">
+          {m.save}
+        </button>
+      </form>
+    </main>
+  );
+}

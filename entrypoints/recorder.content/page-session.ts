@@ -1,0 +1,161 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { classifyPage } from '../../utils/journey/page-type';
+import { extractPageFacts } from '../../utils/journey/page-facts';
+import type { PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
+import { unwrap } from '../../utils/messaging/receive';
+import type { MainMessage } from '../../utils/recording/bridge';
+import { parseEventJson } from '../../utils/recording/bridge-guards';
+import { EventBuffer } from '../../utils/recording/buffer';
+import { gzipText, toBase64 } from '../../utils/recording/codec';
+import { Outbox } from '../../utils/recording/outbox';
+import { scrubCardNumbers } from '../../utils/recording/privacy';
+import { navigationBreakdown, navTypeOf } from '../../utils/recording/timing';
+import type { MainWorldBridge } from './main-world';
+import { watchVitals } from './vitals';
+
+type PageState = Omit<PageUpsert, 'type' | 'visitId'>;
+
+/**
+ * One tab's share of a visit: the current page (a document load, then each client-side route),
+ * its events and its measurements, sent through one ordered outbox.
+ */
+export class PageSession {
+  readonly visitId: string;
+  active = true;
+  private paused = false;
+  private page: PageState;
+  private readonly buffer = new EventBuffer();
+  private readonly outbox: Outbox;
+  private dirty: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig }) {
+    this.visitId = o.visitId;
+    this.outbox = new Outbox({
+      send: async (message) => {
+        unwrap(await browser.runtime.sendMessage(message));
+      },
+    });
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    this.page = {
+      pageId: crypto.randomUUID(),
+      url: location.href,
+      title: document.title,
+      startedAt: Math.round(performance.timeOrigin),
+      navType: navTypeOf(nav),
+    };
+  }
+
+  begin(paused: boolean): void {
+    const { ctx } = this.o;
+    this.sendPage();
+    this.control(paused ? 'paused' : 'recording');
+    ctx.setInterval(() => this.flush(), this.buffer.policy.intervalMs);
+    ctx.addEventListener(window, 'pagehide', () => {
+      this.flush();
+      this.page.endedAt = Date.now();
+      this.sendPage();
+    });
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flush();
+    });
+    const whenLoaded = () => ctx.setTimeout(() => this.measureLoad(), 0);
+    if (document.readyState === 'complete') whenLoaded();
+    else ctx.addEventListener(window, 'load', whenLoaded);
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => this.classify());
+    else this.classify();
+    const firstPage = this.page.pageId;
+    watchVitals((name, vital) => {
+      if (this.page.pageId !== firstPage) return; // vitals belong to the document load
+      this.page.vitals = { ...this.page.vitals, [name]: vital };
+      this.schedulePage();
+    });
+  }
+
+  /** The background changed the visit's state. */
+  control(state: 'recording' | 'paused' | 'ended'): void {
+    if (state === 'recording') {
+      this.paused = false;
+      this.o.bridge.post({ k: 'start', ...this.o.config });
+      return;
+    }
+    this.flush();
+    this.o.bridge.post({ k: 'stop' });
+    this.paused = true;
+    if (state === 'ended') this.active = false;
+  }
+
+  fromMainWorld(message: MainMessage): void {
+    if (!this.active) return;
+    if (message.k === 'route') return this.route(message.toPaint);
+    if (this.paused || !parseEventJson(message.json, message.type, message.timestamp)) return;
+    if (this.buffer.push(message.type, message.timestamp, message.json)) this.flush();
+  }
+
+  /** Sends what is buffered as the current page's next batch. */
+  private flush(): void {
+    const batch = this.buffer.take(this.page.pageId);
+    if (!batch) return;
+    const { visitId } = this;
+    this.outbox.enqueue(async () => ({
+      type: 'recorder/batch',
+      visitId,
+      pageId: batch.pageId,
+      seq: batch.seq,
+      data: toBase64(await gzipText(scrubCardNumbers(batch.json))),
+      count: batch.count,
+      firstTs: batch.firstTs,
+      lastTs: batch.lastTs,
+    }));
+  }
+
+  /** A client-side route change: the current page ends, a new one begins. */
+  private route(toPaint: number): void {
+    // The URL comes from this world, not from the message: the page cannot invent a route.
+    if (location.href === this.page.url) return;
+    this.flush();
+    const now = Date.now();
+    const previous = this.page;
+    previous.endedAt = now;
+    this.sendPage();
+    this.page = {
+      pageId: crypto.randomUUID(),
+      previousPageId: previous.pageId,
+      url: location.href,
+      title: document.title,
+      startedAt: now - Math.round(toPaint),
+      navType: 'route-change',
+      routeTiming: { toPaint: Math.round(toPaint * 10) / 10 },
+    };
+    this.sendPage();
+    this.o.ctx.setTimeout(() => this.classify(), 300);
+  }
+
+  private measureLoad(): void {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (nav && this.page.navType !== 'route-change') this.page.timing = navigationBreakdown(nav);
+    this.classify();
+  }
+
+  private classify(): void {
+    const guess = classifyPage(extractPageFacts(document, location.href));
+    this.page.title = document.title;
+    this.page.autoType = guess.type;
+    this.page.autoTypeReasons = guess.reasons.slice(0, 20);
+    this.sendPage();
+  }
+
+  /** Coalesces frequent updates (vitals) into one message. */
+  private schedulePage(): void {
+    if (this.dirty) return;
+    this.dirty = setTimeout(() => {
+      this.dirty = undefined;
+      this.sendPage();
+    }, 500);
+  }
+
+  private sendPage(): void {
+    const message: PageUpsert = { type: 'recorder/page', visitId: this.visitId, ...structuredClone(this.page) };
+    this.outbox.enqueue(() => message);
+  }
+}

@@ -1,0 +1,154 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ConfirmButton } from '../../components/ui/confirm-button';
+import { shortUrl } from '../../components/ui/format';
+import { PageList } from '../../components/visit/page-list';
+import { PastVisits } from '../../components/visit/past-visits';
+import { VisitControls } from '../../components/visit/visit-controls';
+import { originPattern } from '../../utils/journey/visit-lifecycle';
+import { errorText } from '../../utils/i18n/messages';
+import type { Request } from '../../utils/messaging/protocol';
+import { ProtocolError, unwrap } from '../../utils/messaging/receive';
+import { activeDuration, isActive } from '../../utils/schema/visit';
+import type { PageType } from '../../utils/schema/page-type';
+import { messagesFor, useLang, useNow, usePages, useRevision, useVisits } from './use-data';
+import { useDrivenTab } from './use-tab';
+
+async function ask<T>(request: Request): Promise<T> {
+  return unwrap<T>(await browser.runtime.sendMessage(request));
+}
+
+/** The evaluator's cockpit: the site, the visit's controls, its pages, and past visits. */
+export function App() {
+  const lang = useLang();
+  const m = messagesFor(lang);
+  const rev = useRevision();
+  const now = useNow();
+  const tab = useDrivenTab();
+  const visits = useVisits(rev);
+  const [openId, setOpenId] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const current = visits?.find((v) => v.status !== 'ended');
+  const pages = usePages(current?.id, rev);
+  const opened = visits?.find((v) => v.id === openId);
+  const openedPages = usePages(opened?.id, rev);
+  const pattern = tab?.url ? originPattern(tab.url) : undefined;
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+    } catch (e) {
+      setError(errorText(m, e instanceof ProtocolError ? e.code : 'internal'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Asked at the click, for this site only: the permission request needs the click's user gesture.
+  const requestSite = async () => {
+    if (!pattern) throw new ProtocolError('not-a-website');
+    const granted =
+      (await browser.permissions.contains({ origins: [pattern] })) || (await browser.permissions.request({ origins: [pattern] }));
+    if (!granted) throw new ProtocolError('permission-denied');
+  };
+
+  const onStart = () =>
+    run(async () => {
+      await requestSite();
+      await ask({ type: 'visit/start', tabId: tab!.id });
+    });
+  const command = (type: 'visit/pause' | 'visit/resume' | 'visit/stop' | 'visit/delete', visitId: string) =>
+    run(() => ask({ type, visitId, ...(type === 'visit/resume' && tab ? { tabId: tab.id } : {}) }));
+  const setType = (pageId: string, pageType: PageType | null) => run(() => ask({ type: 'page/set-type', pageId, pageType }));
+  const allowHere = () =>
+    run(async () => {
+      await requestSite();
+      await ask({ type: 'visit/add-origin', visitId: current!.id, tabId: tab!.id });
+    });
+
+  const inVisitTab = current && tab && current.tabIds.includes(tab.id);
+  const needsPermission = current && isActive(current) && inVisitTab && pattern && !current.origins.includes(pattern);
+
+  if (opened) {
+    return (
+      <main class="panel">
+        <button type="button" class="btn btn-quiet" onClick={() => setOpenId(undefined)}>
+          ← {m.back}
+        </button>
+        <h1>{opened.site}</h1>
+        <p class="meta">
+          {m.status[opened.status]} · {m.pagesCount(openedPages.length)}
+        </p>
+        <PageList m={m} pages={openedPages} now={now} onSetType={setType} />
+        <ConfirmButton
+          label={m.delete}
+          question={m.confirmDelete}
+          confirmLabel={m.confirm}
+          cancelLabel={m.cancel}
+          onConfirm={() => {
+            setOpenId(undefined);
+            void command('visit/delete', opened.id);
+          }}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <main class="panel">
+      <header class="site">
+        <h1>{m.appName}</h1>
+        <p data-testid="current-site">
+          <span class="label">{m.currentSite} : </span>
+          {tab?.url && pattern ? <strong>{new URL(tab.url).host}</strong> : <em>{m.noSite}</em>}
+        </p>
+      </header>
+      {error && (
+        <p class="error" role="alert" data-testid="panel-error">
+          {error}
+        </p>
+      )}
+      <VisitControls
+        m={m}
+        visit={current}
+        elapsedMs={current ? activeDuration(current, now) : 0}
+        canStart={Boolean(tab && pattern)}
+        busy={busy}
+        onStart={() => void onStart()}
+        onPause={() => current && void command('visit/pause', current.id)}
+        onResume={() => current && void command('visit/resume', current.id)}
+        onStop={() => current && void command('visit/stop', current.id)}
+      />
+      {needsPermission && (
+        <div class="notice" role="status">
+          <p>{m.notRecorded}</p>
+          <p class="meta">{tab?.url && shortUrl(tab.url)}</p>
+          <button type="button" class="btn btn-primary" data-testid="allow-site" onClick={() => void allowHere()}>
+            {m.allowSite}
+          </button>
+        </div>
+      )}
+      {current && !inVisitTab && isActive(current) && <p class="notice">{m.otherTab}</p>}
+      {current && (
+        <section aria-labelledby="pages-title">
+          <h2 id="pages-title">
+            {m.pages} <span class="count">({pages.length})</span>
+          </h2>
+          <PageList m={m} pages={pages} now={now} onSetType={setType} />
+        </section>
+      )}
+      <PastVisits
+        m={m}
+        lang={lang}
+        visits={(visits ?? []).filter((v) => v.id !== current?.id)}
+        now={now}
+        onOpen={setOpenId}
+        onDelete={(id) => void command('visit/delete', id)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { db } from '../../utils/db/database';
+import { listPages, listVisits } from '../../utils/db/repository';
+import { MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
+import type { Page } from '../../utils/schema/page';
+import type { Visit } from '../../utils/schema/visit';
+import { loadSettings } from '../../utils/settings';
+import { REVISION_KEY } from '../../utils/messaging/revision';
+
+/** Re-reads whenever the background says stored data changed. */
+export function useRevision(): number {
+  const [rev, setRev] = useState(0);
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && REVISION_KEY in changes) setRev((r) => r + 1);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return rev;
+}
+
+export function useVisits(rev: number): Visit[] | undefined {
+  const [visits, setVisits] = useState<Visit[]>();
+  useEffect(() => {
+    void db().then(listVisits).then(setVisits);
+  }, [rev]);
+  return visits;
+}
+
+export function usePages(visitId: string | undefined, rev: number): Page[] {
+  const [pages, setPages] = useState<Page[]>([]);
+  useEffect(() => {
+    if (!visitId) return setPages([]);
+    void db().then((d) => listPages(d, visitId)).then(setPages);
+  }, [visitId, rev]);
+  return pages;
+}
+
+/** A clock for elapsed times, ticking each second. */
+export function useNow(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
+}
+
+export function useLang(): Lang {
+  const [lang, setLang] = useState<Lang>(pickLang('auto', browser.i18n.getUILanguage()));
+  useEffect(() => {
+    void loadSettings(browser.storage.local).then((s) => setLang(pickLang(s.language, browser.i18n.getUILanguage())));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return lang;
+}
+
+export const messagesFor = (lang: Lang) => MESSAGES[lang];

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { PageType } from '../../../utils/schema/page-type';
+import { PAGE_TYPES } from '../../../utils/schema/page-type';
+import type { PageFacts } from '../../../utils/journey/page-facts';
+import { classifyPage } from '../../../utils/journey/page-type';
+
+/** Facts of a blank page at `path`, with the given cues switched on. */
+function facts(path: string, over: Partial<PageFacts> = {}): PageFacts {
+  return {
+    url: path.startsWith('http') ? path : `https://shop.example${path}`,
+    title: '',
+    h1: '',
+    ogType: '',
+    ldTypes: [],
+    ldProductCount: 0,
+    microdataTypes: [],
+    breadcrumbDepth: 0,
+    productCardCount: 0,
+    priceCount: 0,
+    addToCartCount: 0,
+    quantityInputCount: 0,
+    hasVariantSelector: false,
+    cartItemCount: 0,
+    hasCheckoutButton: false,
+    passwordFieldCount: 0,
+    cardFieldCount: 0,
+    paymentFrameCount: 0,
+    addressFieldCount: 0,
+    emailFieldCount: 0,
+    hasSearchResultsCue: false,
+    confirmationCueCount: 0,
+    hasLoginForm: false,
+    hasContactForm: false,
+    ...over,
+  };
+}
+
+const productLd = { ldTypes: ['product'], ldProductCount: 1 };
+const productDom = { addToCartCount: 1, priceCount: 1, quantityInputCount: 1 };
+const listingDom = { productCardCount: 24, priceCount: 24 };
+
+const CASES: [string, PageFacts, PageType][] = [
+  // Home
+  ['root path', facts('/'), 'home'],
+  ['root with WebSite JSON-LD and product cards', facts('/', { ldTypes: ['organization', 'website'], ...listingDom }), 'home'],
+  ['French locale root', facts('/fr/'), 'home'],
+  ['PrestaShop index controller', facts('/index.php?controller=index'), 'home'],
+  // Listing
+  ['Shopify collection', facts('/collections/summer-dresses', listingDom), 'listing'],
+  ['WooCommerce category', facts('/product-category/shoes/'), 'listing'],
+  ['French category with accent', facts('/catégorie/chaussures'), 'listing'],
+  ['Magento category route', facts('/catalog/category/view/id/12'), 'listing'],
+  ['PrestaShop category slug', facts('/fr/3-vetements'), 'listing'],
+  ['/c/ category', facts('/c/televisions'), 'listing'],
+  ['CollectionPage JSON-LD only', facts('/x/abc', { ldTypes: ['collectionpage'] }), 'listing'],
+  ['many product cards only', facts('/x/abc', { productCardCount: 18, priceCount: 18, addToCartCount: 18 }), 'listing'],
+  ['several Product items in JSON-LD', facts('/x/abc', { ldTypes: ['product'], ldProductCount: 12 }), 'listing'],
+  // Search
+  ['Shopify search with q', facts('/search?q=robe', listingDom), 'search'],
+  ['French recherche', facts('/recherche?query=robe'), 'search'],
+  ['Magento catalogsearch', facts('/catalogsearch/result/?q=bag'), 'search'],
+  ['WordPress ?s= on root', facts('/?s=mug&post_type=product'), 'search'],
+  ['PrestaShop search controller', facts('/index.php?controller=search&s=mug'), 'search'],
+  ['search results cue only', facts('/x/abc', { hasSearchResultsCue: true, ...listingDom }), 'search'],
+  ['SearchResultsPage JSON-LD', facts('/x/abc', { ldTypes: ['searchresultspage'] }), 'search'],
+  // Product
+  ['Shopify product inside a collection', facts('/collections/dresses/products/red-dress', { ...productLd, ...productDom }), 'product'],
+  ['WooCommerce product', facts('/product/blue-mug/'), 'product'],
+  ['French produit', facts('/produit/tasse-bleue'), 'product'],
+  ['PrestaShop product .html', facts('/fr/hommes/1-1-t-shirt-imprime.html'), 'product'],
+  ['opaque URL with Product JSON-LD', facts('/p?id=123', productLd), 'product'],
+  ['DOM cues only: add-to-cart, price, variants', facts('/x/abc', { ...productDom, hasVariantSelector: true, microdataTypes: ['product'] }), 'product'],
+  ['product page with related-product cards', facts('/item/42', { ...productLd, ...productDom, productCardCount: 8, priceCount: 9 }), 'product'],
+  ['og:type product', facts('/x/abc', { ogType: 'product', addToCartCount: 1 }), 'product'],
+  // Cart
+  ['Shopify cart', facts('/cart', { cartItemCount: 2, hasCheckoutButton: true }), 'cart'],
+  ['French panier', facts('/fr/panier'), 'cart'],
+  ['cart under a store prefix', facts('/store/basket'), 'cart'],
+  ['a "bag" collection is not a cart', facts('/collections/bag', listingDom), 'listing'],
+  ['Magento checkout/cart', facts('/checkout/cart/', { cartItemCount: 1, quantityInputCount: 1 }), 'cart'],
+  ['PrestaShop cart controller', facts('/index.php?controller=cart'), 'cart'],
+  ['cart heading and lines only', facts('/x/abc', { h1: 'Votre panier', cartItemCount: 3 }), 'cart'],
+  // Checkout
+  ['WooCommerce checkout with address form', facts('/checkout/', { addressFieldCount: 5, emailFieldCount: 1 }), 'checkout'],
+  ['PrestaShop commande', facts('/fr/commande'), 'checkout'],
+  ['Shopify checkouts token', facts('/checkouts/cn/Z2NwLWV1', { addressFieldCount: 4 }), 'checkout'],
+  ['checkout with guest login form', facts('/checkout', { addressFieldCount: 6, passwordFieldCount: 1, hasLoginForm: true }), 'checkout'],
+  ['livraison with address fields', facts('/livraison', { addressFieldCount: 4 }), 'checkout'],
+  ['CheckoutPage JSON-LD', facts('/x/abc', { ldTypes: ['checkoutpage'] }), 'checkout'],
+  // Payment
+  ['card fields win over checkout URL and address', facts('/checkout', { cardFieldCount: 3, addressFieldCount: 5 }), 'payment'],
+  ['French paiement', facts('/commande/paiement'), 'payment'],
+  ['WooCommerce order-pay', facts('/checkout/order-pay/123/?key=wc_order_x'), 'payment'],
+  ['Shopify step=payment_method', facts('/checkouts/abc?step=payment_method'), 'payment'],
+  ['hosted card iframe only', facts('/x/abc', { paymentFrameCount: 1 }), 'payment'],
+  ['Magento #payment step', facts('/checkout/#payment'), 'payment'],
+  ['Magento #shipping step', facts('/checkout/#shipping'), 'checkout'],
+  // Confirmation
+  ['WooCommerce order-received', facts('/checkout/order-received/123/?key=wc_order_x'), 'confirmation'],
+  ['Magento onepage success', facts('/checkout/onepage/success/'), 'confirmation'],
+  ['PrestaShop order-confirmation controller', facts('/index.php?controller=order-confirmation&id_order=5'), 'confirmation'],
+  ['Shopify thank-you', facts('/checkouts/cn/abc/thank-you'), 'confirmation'],
+  ['French merci', facts('/commande/merci'), 'confirmation'],
+  ['confirmation text beats checkout URL and address', facts('/checkout', { confirmationCueCount: 3, addressFieldCount: 2 }), 'confirmation'],
+  ['Order JSON-LD only', facts('/x/abc', { ldTypes: ['order'] }), 'confirmation'],
+  // Account
+  ['Magento customer/account/login', facts('/customer/account/login/', { passwordFieldCount: 1, hasLoginForm: true }), 'account'],
+  ['PrestaShop mon-compte', facts('/fr/mon-compte'), 'account'],
+  ['French connexion', facts('/connexion'), 'account'],
+  ['WooCommerce my-account', facts('/my-account/'), 'account'],
+  ['order page inside the account', facts('/account/order/123'), 'account'],
+  ['login form only', facts('/x/abc', { passwordFieldCount: 1, hasLoginForm: true }), 'account'],
+  ['ProfilePage JSON-LD', facts('/x/abc', { ldTypes: ['profilepage'] }), 'account'],
+  // Contact
+  ['English contact-us', facts('/contact-us'), 'contact'],
+  ['French nous-contacter', facts('/nous-contacter'), 'contact'],
+  ['Shopify pages/contact', facts('/pages/contact', { hasContactForm: true }), 'contact'],
+  ['help centre', facts('/help'), 'contact'],
+  ['contact form only', facts('/x/abc', { hasContactForm: true }), 'contact'],
+  ['ContactPage JSON-LD', facts('/x/abc', { ldTypes: ['contactpage'] }), 'contact'],
+  // Other
+  ['blog article', facts('/blogs/news/summer-lookbook', { ldTypes: ['blogposting'], ogType: 'article' }), 'other'],
+  ['legal page', facts('/mentions-legales'), 'other'],
+  ['opaque URL, no cues', facts('/x/abc'), 'other'],
+  ['livraison alone is not a checkout', facts('/livraison'), 'other'],
+  ['WebSite JSON-LD off root', facts('/x/abc', { ldTypes: ['website'] }), 'other'],
+];
+
+describe('classifyPage', () => {
+  it.each(CASES)('%s', (_name, input, expected) => {
+    const guess = classifyPage(input);
+    expect(guess.type).toBe(expected);
+    expect(guess.confidence).toBeGreaterThanOrEqual(0);
+    expect(guess.confidence).toBeLessThanOrEqual(1);
+    if (guess.type !== 'other') expect(guess.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('covers every page type in the table', () => {
+    expect(new Set(CASES.map((c) => c[2]))).toEqual(new Set(PAGE_TYPES));
+  });
+
+  it('is deterministic', () => {
+    const input = facts('/checkout', { cardFieldCount: 2, addressFieldCount: 4, productCardCount: 5 });
+    expect(classifyPage(input)).toEqual(classifyPage(structuredClone(input)));
+  });
+
+  it('names its evidence in short phrases', () => {
+    expect(classifyPage(facts('/cart')).reasons).toContain('url: /cart');
+    expect(classifyPage(facts('/p?id=1', productLd)).reasons).toContain('json-ld: Product');
+  });
+
+  it('gives low confidence to other when nothing fits, more to strong evidence', () => {
+    const none = classifyPage(facts('/x/abc'));
+    expect(none.type).toBe('other');
+    expect(none.confidence).toBeLessThanOrEqual(0.2);
+    const strong = classifyPage(facts('/products/mug', { ...productLd, ...productDom, ogType: 'product' }));
+    expect(strong.confidence).toBeGreaterThan(0.7);
+  });
+
+  it('survives malformed URLs', () => {
+    expect(classifyPage({ ...facts('/'), url: 'http://[bad' }).type).toBe('other');
+    expect(classifyPage(facts('/produit/%E0%A4%A')).type).toBe('product');
+  });
+});

@@ -1,0 +1,40 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Chunk } from '../schema/chunk';
+import type { Page } from '../schema/page';
+import type { Visit } from '../schema/visit';
+import { DB_VERSION, MIGRATIONS } from './migrations';
+
+export const DB_NAME = 'mystere';
+
+export interface MystereDB extends DBSchema {
+  visits: { key: string; value: Visit; indexes: { startedAt: number; status: string } };
+  pages: { key: string; value: Page; indexes: { visitId: string } };
+  chunks: { key: [string, string, number]; value: Chunk; indexes: { visitId: string } };
+}
+
+export type Db = IDBPDatabase<MystereDB>;
+
+/**
+ * Opens the database, running the migrations it lacks. `version` is for tests that build an old
+ * database to upgrade.
+ */
+export function openMystereDb(name = DB_NAME, version = DB_VERSION): Promise<Db> {
+  return openDB<MystereDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
+    },
+    blocking() {
+      // Another context wants to upgrade: step aside rather than block it.
+    },
+  });
+}
+
+let shared: Promise<Db> | undefined;
+/** One connection per context, opened on first use. */
+export function db(): Promise<Db> {
+  shared ??= openMystereDb().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}

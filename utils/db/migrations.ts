@@ -1,0 +1,24 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { MystereDB } from './database';
+
+type UpgradeTx = IDBPTransaction<MystereDB, StoreNames<MystereDB>[], 'versionchange'>;
+
+/**
+ * Migration N takes the database from version N-1 to N. They run in order inside the upgrade
+ * transaction; a migration that throws aborts it, and the database stays at its old version.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<MystereDB>, tx: UpgradeTx) => void> = [
+  // 0 → 1: visits, their pages and the recording's compressed chunks.
+  (db) => {
+    db.createObjectStore('visits', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
+    db.createObjectStore('pages', { keyPath: 'id' }).createIndex('visitId', 'visitId');
+    const chunks = db.createObjectStore('chunks', { keyPath: ['visitId', 'pageId', 'seq'] });
+    chunks.createIndex('visitId', 'visitId');
+  },
+  // 1 → 2: find the running visit without reading them all (every recorder's hello asks).
+  (_db, tx) => {
+    tx.objectStore('visits').createIndex('status', 'status');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

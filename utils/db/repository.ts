@@ -1,0 +1,102 @@
+import { chunkSchema, type Chunk } from '../schema/chunk';
+import { pageSchema, type Page } from '../schema/page';
+import { visitSchema, type Visit } from '../schema/visit';
+import type { Db } from './database';
+
+/** Typed reads and writes. Only the background writes; extension pages read. */
+
+export async function putVisit(db: Db, visit: Visit): Promise<void> {
+  await db.put('visits', visitSchema.parse(visit));
+}
+
+export async function getVisit(db: Db, id: string): Promise<Visit | undefined> {
+  return db.get('visits', id);
+}
+
+/** Visits, newest first. */
+export async function listVisits(db: Db): Promise<Visit[]> {
+  return (await db.getAllFromIndex('visits', 'startedAt')).reverse();
+}
+
+/** The visit that is recording or paused, if any (there is at most one). */
+export async function findActiveVisit(db: Db): Promise<Visit | undefined> {
+  const tx = db.transaction('visits');
+  const [recording, paused] = await Promise.all([
+    tx.store.index('status').get('recording'),
+    tx.store.index('status').get('paused'),
+  ]);
+  return recording ?? paused;
+}
+
+/** Visits left running when the browser last closed. */
+export async function listUnfinishedVisits(db: Db): Promise<Visit[]> {
+  const tx = db.transaction('visits');
+  const [recording, paused] = await Promise.all([
+    tx.store.index('status').getAll('recording'),
+    tx.store.index('status').getAll('paused'),
+  ]);
+  return [...recording, ...paused];
+}
+
+/** Reads, changes and writes a visit in one transaction, so two changes never overwrite each other. */
+export async function updateVisit(db: Db, id: string, change: (v: Visit) => Visit): Promise<Visit | undefined> {
+  const tx = db.transaction('visits', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) return undefined;
+  const next = visitSchema.parse(change(current));
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/** Deletes a visit with its pages and recording. */
+export async function deleteVisit(db: Db, id: string): Promise<void> {
+  const tx = db.transaction(['visits', 'pages', 'chunks'], 'readwrite');
+  const pageKeys = await tx.objectStore('pages').index('visitId').getAllKeys(id);
+  const chunkKeys = await tx.objectStore('chunks').index('visitId').getAllKeys(id);
+  await Promise.all([
+    tx.objectStore('visits').delete(id),
+    ...pageKeys.map((k) => tx.objectStore('pages').delete(k)),
+    ...chunkKeys.map((k) => tx.objectStore('chunks').delete(k)),
+  ]);
+  await tx.done;
+}
+
+/**
+ * Creates or merges a page in one transaction. `merge` receives the stored page (if any) and returns
+ * the page to store, or undefined to leave it as it is.
+ */
+export async function upsertPage(db: Db, id: string, merge: (current: Page | undefined) => Page | undefined) {
+  const tx = db.transaction('pages', 'readwrite');
+  const next = merge(await tx.store.get(id));
+  if (next) await tx.store.put(pageSchema.parse(next));
+  await tx.done;
+  return next;
+}
+
+export async function getPage(db: Db, id: string): Promise<Page | undefined> {
+  return db.get('pages', id);
+}
+
+/** A visit's pages in the order they were opened. */
+export async function listPages(db: Db, visitId: string): Promise<Page[]> {
+  const pages = await db.getAllFromIndex('pages', 'visitId', visitId);
+  return pages.sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** Stores a chunk; storing the same (visit, page, seq) again replaces it, so resends are harmless. */
+export async function putChunk(db: Db, chunk: Chunk): Promise<void> {
+  await db.put('chunks', chunkSchema.parse(chunk));
+}
+
+/** A visit's chunks, by page then sequence number. */
+export async function listChunks(db: Db, visitId: string): Promise<Chunk[]> {
+  return db.getAllFromIndex('chunks', 'visitId', visitId).then((chunks) =>
+    chunks.sort((a, b) => (a.pageId === b.pageId ? a.seq - b.seq : a.pageId < b.pageId ? -1 : 1)),
+  );
+}
+
+/** Size of a visit's stored recording, compressed, in bytes. */
+export async function recordingSize(db: Db, visitId: string): Promise<number> {
+  return (await listChunks(db, visitId)).reduce((sum, c) => sum + c.data.byteLength, 0);
+}

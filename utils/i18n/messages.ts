@@ -1,0 +1,154 @@
+import type { PageType } from '../schema/page-type';
+import type { VisitStatus } from '../schema/visit';
+
+/** Every sentence the interface shows, in French and English. French is written first. */
+const fr = {
+  appName: 'Mystère',
+  currentSite: 'Site de l’onglet',
+  noSite: 'Ouvrez la boutique à visiter dans cet onglet.',
+  start: 'Démarrer la visite',
+  startHint: 'Mystère enregistre ce que vous voyez, jamais ce que vous tapez. Rien ne quitte votre ordinateur sans votre export.',
+  pause: 'Pause',
+  resume: 'Reprendre',
+  resumeHere: 'Reprendre dans cet onglet',
+  stop: 'Terminer',
+  elapsed: 'Durée',
+  pages: 'Pages de la visite',
+  noPages: 'Aucune page enregistrée pour l’instant.',
+  pageType: 'Type de page',
+  autoType: 'détecté',
+  timeOnPage: 'Temps sur la page',
+  pastVisits: 'Visites précédentes',
+  noPastVisits: 'Aucune visite pour l’instant.',
+  open: 'Ouvrir',
+  back: 'Retour',
+  delete: 'Supprimer',
+  confirmDelete: 'Supprimer définitivement cette visite et son enregistrement ?',
+  confirm: 'Confirmer',
+  cancel: 'Annuler',
+  interrupted: 'Cette visite a été interrompue par la fermeture du navigateur. Tout ce qui a été enregistré avant est conservé.',
+  notRecorded: 'Cette page n’est pas enregistrée : Mystère n’a pas encore l’autorisation pour ce site.',
+  allowSite: 'Autoriser l’enregistrement sur ce site',
+  otherTab: 'La visite se déroule dans un autre onglet.',
+  pagesCount: (n: number) => (n <= 1 ? `${n} page` : `${n} pages`),
+  status: { recording: 'Enregistrement', paused: 'En pause', interrupted: 'Interrompue', ended: 'Terminée' } satisfies Record<VisitStatus, string>,
+  pageTypes: {
+    home: 'Accueil',
+    listing: 'Liste de produits',
+    search: 'Recherche',
+    product: 'Fiche produit',
+    cart: 'Panier',
+    checkout: 'Commande',
+    payment: 'Paiement',
+    confirmation: 'Confirmation',
+    account: 'Compte',
+    contact: 'Contact',
+    other: 'Autre',
+  } satisfies Record<PageType, string>,
+  errors: {
+    'permission-denied': 'Sans votre autorisation pour ce site, Mystère ne peut pas l’enregistrer.',
+    'visit-running': 'Une visite est déjà en cours. Terminez-la avant d’en commencer une autre.',
+    'not-a-website': 'Cette page n’est pas un site web : ouvrez la boutique dans l’onglet.',
+    'no-such-visit': 'Cette visite n’existe plus.',
+    'no-such-page': 'Cette page n’existe plus.',
+    'disk-full': 'Le disque est plein : libérez de la place ou supprimez d’anciennes visites. Rien de ce qui était enregistré n’est perdu.',
+    'no-answer': 'Le service de l’extension ne répond pas. Réessayez dans un instant.',
+    internal: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, signalez-la.',
+  } as Record<string, string>,
+  options: {
+    title: 'Réglages de Mystère',
+    language: 'Langue',
+    languageAuto: 'Celle du navigateur',
+    mask: 'Masquer le texte de ces éléments (sélecteurs CSS, un par ligne)',
+    block: 'Exclure entièrement ces éléments (sélecteurs CSS, un par ligne)',
+    privacyNote:
+      'Toujours actif : aucune saisie n’est conservée, les champs de paiement et les cadres des prestataires de paiement sont exclus, les adresses e-mail et numéros longs sont masqués.',
+    save: 'Enregistrer',
+    saved: 'Réglages enregistrés.',
+    badSelector: (line: number, selector: string) => `Ligne ${line} : « ${selector} » n’est pas un sélecteur CSS valide.`,
+  },
+};
+
+type Messages = typeof fr;
+
+const en: Messages = {
+  appName: 'Mystère',
+  currentSite: 'Site in this tab',
+  noSite: 'Open the shop to visit in this tab.',
+  start: 'Start visit',
+  startHint: 'Mystère records what you see, never what you type. Nothing leaves your computer unless you export it.',
+  pause: 'Pause',
+  resume: 'Resume',
+  resumeHere: 'Resume in this tab',
+  stop: 'Stop',
+  elapsed: 'Elapsed',
+  pages: 'Pages of this visit',
+  noPages: 'No page recorded yet.',
+  pageType: 'Page type',
+  autoType: 'detected',
+  timeOnPage: 'Time on page',
+  pastVisits: 'Past visits',
+  noPastVisits: 'No visit yet.',
+  open: 'Open',
+  back: 'Back',
+  delete: 'Delete',
+  confirmDelete: 'Delete this visit and its recording for good?',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  interrupted: 'This visit was interrupted when the browser closed. Everything recorded before is kept.',
+  notRecorded: 'This page is not recorded: Mystère is not yet allowed on this site.',
+  allowSite: 'Allow recording on this site',
+  otherTab: 'The visit is running in another tab.',
+  pagesCount: (n: number) => (n === 1 ? '1 page' : `${n} pages`),
+  status: { recording: 'Recording', paused: 'Paused', interrupted: 'Interrupted', ended: 'Ended' },
+  pageTypes: {
+    home: 'Home',
+    listing: 'Product listing',
+    search: 'Search',
+    product: 'Product page',
+    cart: 'Cart',
+    checkout: 'Checkout',
+    payment: 'Payment',
+    confirmation: 'Confirmation',
+    account: 'Account',
+    contact: 'Contact',
+    other: 'Other',
+  },
+  errors: {
+    'permission-denied': 'Without your permission for this site, Mystère cannot record it.',
+    'visit-running': 'A visit is already running. Stop it before starting another.',
+    'not-a-website': 'This page is not a website: open the shop in this tab.',
+    'no-such-visit': 'This visit no longer exists.',
+    'no-such-page': 'This page no longer exists.',
+    'disk-full': 'The disk is full: free some space or delete old visits. Nothing recorded so far is lost.',
+    'no-answer': 'The extension’s service is not answering. Try again in a moment.',
+    internal: 'Something unexpected went wrong. Try again; if it comes back, please report it.',
+  },
+  options: {
+    title: 'Mystère settings',
+    language: 'Language',
+    languageAuto: 'The browser’s',
+    mask: 'Mask the text of these elements (CSS selectors, one per line)',
+    block: 'Leave these elements out entirely (CSS selectors, one per line)',
+    privacyNote:
+      'Always on: nothing typed is kept, payment fields and payment providers’ frames are left out, e-mail addresses and long numbers are masked.',
+    save: 'Save',
+    saved: 'Settings saved.',
+    badSelector: (line: number, selector: string) => `Line ${line}: “${selector}” is not a valid CSS selector.`,
+  },
+};
+
+export type Lang = 'fr' | 'en';
+export const MESSAGES: Record<Lang, Messages> = { fr, en };
+export type { Messages };
+
+/** The interface language: the setting if chosen, else the browser's (French for any fr-*), else English. */
+export function pickLang(setting: 'auto' | Lang, uiLanguage: string): Lang {
+  if (setting !== 'auto') return setting;
+  return uiLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** An error code in the user's language. */
+export function errorText(m: Messages, code: string): string {
+  return m.errors[code] ?? m.errors.internal!;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { navigationTimingSchema, navTypeSchema, routeTimingSchema, vitalsSchema } from '../schema/page';
+import { pageTypeSchema } from '../schema/page-type';
+
+/**
+ * Every message between the extension's contexts, declared once. The receiver parses before acting:
+ * a content script lives in a page we do not trust, and a worker that restarted may see stale senders.
+ */
+
+const id = z.string().min(1).max(100);
+
+/** A recorder introduces its page and learns whether to record. */
+export const helloSchema = z.object({ type: z.literal('recorder/hello'), url: z.string().max(8192) });
+
+/** A recorder's view of its page; the background merges it into the stored page. */
+export const pageUpsertSchema = z.object({
+  type: z.literal('recorder/page'),
+  visitId: id,
+  pageId: id,
+  /** The page this one replaces in the same tab (a route change), ended at `startedAt`. */
+  previousPageId: id.optional(),
+  url: z.string().max(8192),
+  title: z.string().max(1000),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  navType: navTypeSchema,
+  timing: navigationTimingSchema.optional(),
+  routeTiming: routeTimingSchema.optional(),
+  vitals: vitalsSchema.optional(),
+  autoType: pageTypeSchema.optional(),
+  autoTypeReasons: z.array(z.string().max(200)).max(20).optional(),
+});
+export type PageUpsert = z.infer<typeof pageUpsertSchema>;
+
+/** A batch of recorded events, gzip then base64 (Chrome's messaging carries JSON only). */
+export const batchSchema = z.object({
+  type: z.literal('recorder/batch'),
+  visitId: id,
+  pageId: id,
+  seq: z.number().int().nonnegative(),
+  data: z.string().max(64 * 1024 * 1024),
+  count: z.number().int().nonnegative(),
+  firstTs: z.number(),
+  lastTs: z.number(),
+});
+export type Batch = z.infer<typeof batchSchema>;
+
+export const visitStartSchema = z.object({ type: z.literal('visit/start'), tabId: z.number().int() });
+export const visitCommandSchema = z.object({
+  type: z.enum(['visit/pause', 'visit/resume', 'visit/stop', 'visit/delete']),
+  visitId: id,
+  /** With resume of an interrupted visit: the tab it goes on in. */
+  tabId: z.number().int().optional(),
+});
+export const visitAddOriginSchema = z.object({
+  type: z.literal('visit/add-origin'),
+  visitId: id,
+  tabId: z.number().int(),
+});
+export const pageSetTypeSchema = z.object({
+  type: z.literal('page/set-type'),
+  pageId: id,
+  pageType: pageTypeSchema.nullable(),
+});
+
+export const requestSchema = z.discriminatedUnion('type', [
+  helloSchema,
+  pageUpsertSchema,
+  batchSchema,
+  visitStartSchema,
+  visitCommandSchema,
+  visitAddOriginSchema,
+  pageSetTypeSchema,
+]);
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+
+/** Recording options the background hands to a recorder. */
+export const recorderConfigSchema = z.object({
+  maskSelectors: z.array(z.string()),
+  blockSelectors: z.array(z.string()),
+});
+export type RecorderConfig = z.infer<typeof recorderConfigSchema>;
+
+export const helloReplySchema = z.discriminatedUnion('record', [
+  z.object({ record: z.literal(false) }),
+  z.object({ record: z.literal(true), visitId: id, paused: z.boolean(), config: recorderConfigSchema }),
+]);
+export type HelloReply = z.infer<typeof helloReplySchema>;
+
+/** What every handler answers: a value, or an error code the sender can show in its own language. */
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string; detail?: string };
+
+/** Background to recorder: declared with the recorder's own (small) schemas. */
+export { recorderControlSchema, type RecorderControl } from '../recording/bridge';

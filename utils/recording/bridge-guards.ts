@@ -1,0 +1,59 @@
+import type { MainMessage, RecorderControl, RelayMessage } from './bridge';
+
+/** Marks our window messages (the port offer and the relay's request for it). */
+export const BRIDGE_SOURCE = 'mystere-recorder';
+/** Largest serialised event accepted (a full snapshot of a very large page). */
+export const MAX_EVENT_CHARS = 32 * 1024 * 1024;
+export const MAX_URL_CHARS = 8192;
+
+/**
+ * Parsers for the messages declared in `bridge.ts`, small enough for content scripts. Each returns
+ * the message as declared, or undefined for anything else; unit tests hold them to the schemas.
+ */
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown, max = Infinity): v is string => typeof v === 'string' && v.length <= max;
+const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+export function parseMainMessage(v: unknown): MainMessage | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.k === 'event') {
+    const { type, timestamp, json } = v;
+    if (isNum(type) && Number.isInteger(type) && type >= 0 && type <= 6 && isNum(timestamp) && isStr(json, MAX_EVENT_CHARS)) {
+      return { k: 'event', type, timestamp, json };
+    }
+  } else if (v.k === 'route') {
+    const { url, toPaint } = v;
+    if (isStr(url, MAX_URL_CHARS) && isNum(toPaint) && toPaint >= 0 && toPaint <= 600_000) return { k: 'route', url, toPaint };
+  }
+  return undefined;
+}
+
+export function parseRelayMessage(v: unknown): RelayMessage | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.k === 'stop') return { k: 'stop' };
+  if (v.k === 'start' && isStrArray(v.maskSelectors) && isStrArray(v.blockSelectors)) {
+    return { k: 'start', maskSelectors: v.maskSelectors, blockSelectors: v.blockSelectors };
+  }
+  return undefined;
+}
+
+export function parseRecorderControl(v: unknown): RecorderControl | undefined {
+  if (!isObj(v) || v.type !== 'recorder/control' || !isStr(v.visitId)) return undefined;
+  const state = v.state;
+  return state === 'recording' || state === 'paused' || state === 'ended'
+    ? { type: 'recorder/control', visitId: v.visitId, state }
+    : undefined;
+}
+
+/** Parses an event's JSON and checks it is an rrweb event whose envelope matches what was declared. */
+export function parseEventJson(json: string, type: number, timestamp: number): boolean {
+  try {
+    const value: unknown = JSON.parse(json);
+    return isObj(value) && value.type === type && value.timestamp === timestamp;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The channel between the main-world recorder (rrweb must run in the page's own world to see
+ * `insertRule`, `attachShadow` and `adoptedStyleSheets`) and the isolated-world relay that holds the
+ * extension APIs. The main world can be read and forged by the page, so everything that crosses is
+ * parsed and treated as untrusted data.
+ *
+ * These zod schemas declare the messages. The content scripts parse them with the small guards of
+ * `bridge-guards.ts` instead (zod would add 19 KB to each content script, past the size budget);
+ * unit tests hold each guard to its schema.
+ */
+
+import { MAX_EVENT_CHARS, MAX_URL_CHARS } from './bridge-guards';
+
+export const mainMessageSchema = z.discriminatedUnion('k', [
+  z.object({
+    k: z.literal('event'),
+    type: z.number().int().min(0).max(6),
+    timestamp: z.number(),
+    json: z.string().max(MAX_EVENT_CHARS),
+  }),
+  z.object({
+    k: z.literal('route'),
+    url: z.string().max(MAX_URL_CHARS),
+    /** ms from the history call to the next paint. */
+    toPaint: z.number().min(0).max(600_000),
+  }),
+]);
+export type MainMessage = z.infer<typeof mainMessageSchema>;
+
+export const relayMessageSchema = z.discriminatedUnion('k', [
+  z.object({ k: z.literal('start'), maskSelectors: z.array(z.string()), blockSelectors: z.array(z.string()) }),
+  z.object({ k: z.literal('stop') }),
+]);
+export type RelayMessage = z.infer<typeof relayMessageSchema>;
+
+/** Background to relay: the visit's state changed. */
+export const recorderControlSchema = z.object({
+  type: z.literal('recorder/control'),
+  visitId: z.string(),
+  state: z.enum(['recording', 'paused', 'ended']),
+});
+export type RecorderControl = z.infer<typeof recorderControlSchema>;

@@ -1,0 +1,37 @@
+/** gzip and base64 with the platform's own streams: no library in the content script. */
+
+async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const body = new Blob([data as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+export function gzip(data: Uint8Array): Promise<Uint8Array> {
+  return pipe(data, new CompressionStream('gzip'));
+}
+
+export function gunzip(data: Uint8Array): Promise<Uint8Array> {
+  return pipe(data, new DecompressionStream('gzip'));
+}
+
+export async function gzipText(text: string): Promise<Uint8Array> {
+  return gzip(new TextEncoder().encode(text));
+}
+
+export async function gunzipText(data: Uint8Array): Promise<string> {
+  return new TextDecoder().decode(await gunzip(data));
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,95 @@
+/**
+ * What the recorder never keeps. Inputs are masked by rrweb (`maskAllInputs`); what rrweb leaves
+ * behind is closed here: hidden inputs (rrweb#1609) and payment fields are blocked outright, payment
+ * providers' frames are blocked, and page text that echoes a typed value or looks like a personal
+ * identifier (e-mail, card or phone number, IBAN) is masked.
+ */
+
+/** Elements left out of recordings: their content and attributes never leave the page. */
+export const DEFAULT_BLOCK_SELECTORS = [
+  'input[type=hidden]',
+  '[autocomplete^="cc-"]',
+  'input[name*="card" i]',
+  'input[id*="card" i]',
+  'input[name*="cvc" i]',
+  'input[name*="cvv" i]',
+  'input[id*="cvc" i]',
+  'input[id*="cvv" i]',
+  'input[name*="iban" i]',
+  'input[data-stripe]',
+  'iframe[src*="stripe" i]',
+  'iframe[src*="adyen" i]',
+  'iframe[src*="paypal" i]',
+  'iframe[src*="braintree" i]',
+  'iframe[src*="checkout.com" i]',
+  'iframe[src*="mollie" i]',
+  'iframe[src*="payplug" i]',
+  'iframe[src*="lyra" i]',
+  'iframe[src*="payzen" i]',
+  'iframe[src*="systempay" i]',
+  'iframe[src*="monetico" i]',
+  'iframe[src*="hipay" i]',
+  'iframe[src*="klarna" i]',
+  'iframe[src*="worldpay" i]',
+  'iframe[title*="payment" i]',
+  'iframe[title*="paiement" i]',
+  'iframe[name*="card" i]',
+] as const;
+
+/** Text in these is masked whole: what a person writes into the page itself. */
+export const DEFAULT_MASK_SELECTORS = ['[contenteditable]:not([contenteditable="false"])'] as const;
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// 8+ digits, optionally grouped by spaces, dots or dashes: card, phone, account and order numbers of people.
+const LONG_NUMBER = /\+?\d(?:[ .-]?\d){7,}/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
+
+const stars = (s: string) => s.replace(/\S/g, '*');
+
+/**
+ * Masks what looks like a personal identifier, and every value the person typed on this page
+ * (`typed`, kept in the page's memory only), wherever the page echoes it back.
+ */
+export function maskSensitiveText(text: string, typed: Iterable<string> = []): string {
+  let out = text.replace(EMAIL, stars).replace(IBAN, stars).replace(LONG_NUMBER, stars);
+  for (const value of typed) {
+    for (const piece of typedPieces(value)) {
+      if (out.includes(piece)) out = out.split(piece).join(stars(piece));
+    }
+  }
+  return out;
+}
+
+/** A typed value and its words of 4+ characters: "Jane Canary" is echoed as "Bonjour Jane". */
+export function typedPieces(value: string): string[] {
+  const trimmed = value.trim();
+  if (trimmed.length < 3) return [];
+  const words = trimmed.split(/\s+/).filter((w) => w.length >= 4);
+  return [trimmed, ...words];
+}
+
+/** Luhn check: is this run of digits a plausible payment card number? */
+export function isLuhnValid(digits: string): boolean {
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const CARD_LIKE = /\d(?:[ -]?\d){12,18}/g;
+
+/**
+ * Last line of defence, on serialised events before they leave the page: any Luhn-valid card number
+ * still present (rrweb bug, a page that renders one in an attribute) is overwritten, keeping the
+ * string's length so the JSON stays valid.
+ */
+export function scrubCardNumbers(json: string): string {
+  return json.replace(CARD_LIKE, (run) => (isLuhnValid(run.replace(/[ -]/g, '')) ? run.replace(/\d/g, '0') : run));
+}

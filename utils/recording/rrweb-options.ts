@@ -1,0 +1,46 @@
+import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, maskSensitiveText } from './privacy';
+
+interface Options {
+  maskSelectors: string[];
+  blockSelectors: string[];
+  typed: () => Iterable<string>;
+  doc: Document;
+}
+
+/** Keeps the selectors that parse: one bad selector in the settings must not stop the recorder. */
+export function validSelectors(selectors: readonly string[], doc: Document): string[] {
+  const probe = doc.createDocumentFragment();
+  return selectors.filter((s) => {
+    try {
+      probe.querySelector(s);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * rrweb's recording options: every input masked, hidden inputs and payment fields blocked, every
+ * text node passed through our masking (identifiers, typed values, the evaluator's own selectors).
+ */
+export function rrwebOptions({ maskSelectors, blockSelectors, typed, doc }: Options) {
+  const block = validSelectors([...DEFAULT_BLOCK_SELECTORS, ...blockSelectors], doc).join(',');
+  const maskWhole = validSelectors([...DEFAULT_MASK_SELECTORS, ...maskSelectors], doc).join(',');
+  return {
+    maskAllInputs: true,
+    maskInputOptions: { password: true, hidden: true } as Record<string, boolean>,
+    maskInputFn: (text: string) => (text ? '********' : ''),
+    maskTextSelector: '*',
+    maskTextFn: (text: string, element: HTMLElement | null) =>
+      maskWhole && element?.closest(maskWhole) ? text.replace(/\S/g, '*') : maskSensitiveText(text, typed()),
+    blockSelector: block,
+    recordAfter: 'DOMContentLoaded' as const,
+    sampling: { mousemove: 100, scroll: 150, media: 800, input: 'last' as const },
+    slimDOMOptions: 'all' as const,
+    inlineImages: false,
+    collectFonts: false,
+    recordCanvas: false,
+    errorHandler: () => true,
+  };
+}

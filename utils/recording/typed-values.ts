@@ -1,0 +1,29 @@
+/**
+ * Remembers, in the page's memory only, what the person typed into fields, so that the recorder can
+ * mask the page's echoes of it ("receipt sent to jane@…"). Never stored, never sent.
+ */
+export class TypedValues {
+  private readonly byField = new WeakMap<EventTarget, string>();
+  private readonly fields = new Set<WeakRef<EventTarget>>();
+
+  constructor(doc: Document) {
+    const note = (e: Event) => {
+      const t = e.target as (EventTarget & { value?: unknown }) | null;
+      if (!t || typeof t.value !== 'string') return;
+      if (!this.byField.has(t)) this.fields.add(new WeakRef(t));
+      this.byField.set(t, t.value);
+    };
+    doc.addEventListener('input', note, true);
+    doc.addEventListener('change', note, true);
+  }
+
+  /** The current value of every field typed into, still on the page. */
+  *values(): Generator<string> {
+    for (const ref of this.fields) {
+      const field = ref.deref();
+      const value = field && this.byField.get(field);
+      if (value) yield value;
+      else if (!field) this.fields.delete(ref);
+    }
+  }
+}

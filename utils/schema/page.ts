@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { pageTypeSchema } from './page-type';
+
+/** How the page came to be: a full document load or a client-side (history API) route change. */
+export const NAV_TYPES = ['navigate', 'reload', 'back_forward', 'prerender', 'route-change', 'restore'] as const;
+export const navTypeSchema = z.enum(NAV_TYPES);
+export type NavType = z.infer<typeof navTypeSchema>;
+
+/** Navigation Timing breakdown in milliseconds, each phase a duration. */
+export const navigationTimingSchema = z.object({
+  redirect: z.number().nonnegative(),
+  dns: z.number().nonnegative(),
+  connect: z.number().nonnegative(),
+  ttfb: z.number().nonnegative(),
+  domContentLoaded: z.number().nonnegative(),
+  load: z.number().nonnegative().optional(),
+  transferSize: z.number().nonnegative().optional(),
+});
+export type NavigationTiming = z.infer<typeof navigationTimingSchema>;
+
+export const VITAL_NAMES = ['LCP', 'CLS', 'INP', 'FCP', 'TTFB'] as const;
+export const vitalNameSchema = z.enum(VITAL_NAMES);
+export type VitalName = z.infer<typeof vitalNameSchema>;
+export const ratingSchema = z.enum(['good', 'needs-improvement', 'poor']);
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const vitalSchema = z.object({
+  value: z.number().nonnegative(),
+  rating: ratingSchema,
+  /** CSS selector of the element the metric is attributed to, when known. */
+  target: z.string().max(500).optional(),
+});
+export type Vital = z.infer<typeof vitalSchema>;
+export const vitalsSchema = z.partialRecord(vitalNameSchema, vitalSchema);
+export type Vitals = z.infer<typeof vitalsSchema>;
+
+/** Timing of a client-side route change: from the history call to the next paint. */
+export const routeTimingSchema = z.object({ toPaint: z.number().nonnegative() });
+
+export const pageSchema = z.object({
+  id: z.string().min(1),
+  visitId: z.string().min(1),
+  tabId: z.number().int(),
+  url: z.string(),
+  title: z.string(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  navType: navTypeSchema,
+  timing: navigationTimingSchema.optional(),
+  routeTiming: routeTimingSchema.optional(),
+  vitals: vitalsSchema,
+  /** What the classifier said, and why. */
+  autoType: pageTypeSchema,
+  autoTypeReasons: z.array(z.string()),
+  /** The evaluator's correction, which wins over the classifier. */
+  typeOverride: pageTypeSchema.optional(),
+});
+export type Page = z.infer<typeof pageSchema>;
+
+/** The page type shown and used everywhere: the evaluator's correction first. */
+export function pageTypeOf(page: Pick<Page, 'autoType' | 'typeOverride'>) {
+  return page.typeOverride ?? page.autoType;
+}

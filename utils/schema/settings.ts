@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['auto', 'fr', 'en'] as const;
+
+/** The evaluator's settings, kept in extension storage. */
+export const settingsSchema = z.object({
+  /** Extra CSS selectors whose text is masked in recordings. */
+  maskSelectors: z.array(z.string().min(1).max(500)).max(100).default([]),
+  /** Extra CSS selectors whose elements are left out of recordings altogether. */
+  blockSelectors: z.array(z.string().min(1).max(500)).max(100).default([]),
+  language: z.enum(LANGUAGES).default('auto'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** A visit is `recording` or `paused` while it runs, `interrupted` when the browser closed under it. */
+export const VISIT_STATUSES = ['recording', 'paused', 'interrupted', 'ended'] as const;
+export const visitStatusSchema = z.enum(VISIT_STATUSES);
+export type VisitStatus = z.infer<typeof visitStatusSchema>;
+
+/** A span of time during which the visit was paused, to leave out of its duration. */
+export const pauseSchema = z.object({ from: z.number(), to: z.number().optional() });
+
+export const visitSchema = z.object({
+  id: z.string().min(1),
+  /** The origin the visit started on, e.g. `https://shop.example`. */
+  origin: z.string(),
+  /** Host shown to the evaluator. */
+  site: z.string(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  status: visitStatusSchema,
+  /** Tabs that belong to the visit: the one it started in and those opened from it. */
+  tabIds: z.array(z.number().int()),
+  /** Match patterns of the origins recorded in this visit (each one permitted by the evaluator). */
+  origins: z.array(z.string()),
+  pauses: z.array(pauseSchema),
+  /** Browser and screen, for the report's cover. */
+  userAgent: z.string().optional(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+/** True while the visit may still receive pages. */
+export function isActive(visit: Pick<Visit, 'status'>): boolean {
+  return visit.status === 'recording' || visit.status === 'paused';
+}
+
+/** Milliseconds the visit has been recording, pauses left out. */
+export function activeDuration(visit: Pick<Visit, 'startedAt' | 'endedAt' | 'pauses'>, now: number): number {
+  const end = visit.endedAt ?? now;
+  const paused = visit.pauses.reduce((sum, p) => sum + (Math.min(p.to ?? end, end) - p.from), 0);
+  return Math.max(0, end - visit.startedAt - paused);
+}

@@ -1,0 +1,20 @@
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './schema/settings';
+
+const KEY = 'settings';
+
+interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Reads the settings; anything unreadable falls back to the defaults rather than stopping the recorder. */
+export async function loadSettings(area: StorageArea): Promise<Settings> {
+  const parsed = settingsSchema.safeParse((await area.get(KEY))[KEY] ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(area: StorageArea, settings: Settings): Promise<void> {
+  await area.set({ [KEY]: settingsSchema.parse(settings) });
+}
+
+export const SETTINGS_KEY = KEY;

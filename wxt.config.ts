@@ -1,0 +1,43 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Two builds differ only in host permissions:
+ * - the store build asks for each site at "Start visit" (optional host permissions);
+ * - the automation build (`--mode automation`) has them granted up front, for tests, the headless
+ *   `npm start` and the bench, which cannot click a permission prompt.
+ */
+export default defineConfig({
+  imports: false,
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      // rrweb's CSS parser holds a raw U+FFFE; Chrome refuses a content script that is not plain UTF-8.
+      rolldownOptions: { output: { charset: 'ascii' } },
+    },
+  }),
+  manifest: ({ browser, mode }) => {
+    const automation = mode === 'automation';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'unlimitedStorage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+      host_permissions: automation ? ['<all_urls>'] : [],
+      optional_host_permissions: automation ? [] : ['<all_urls>'],
+      action: { default_title: '__MSG_actionTitle__' },
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'mystere@mystere.app',
+                strict_min_version: '128.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : { minimum_chrome_version: '116' }),
+    };
+  },
+});
