@@ -24,7 +24,7 @@ export default defineContentScript({
     Object.defineProperty(window, guard, { value: true });
 
     // Natives captured before the page can replace them.
-    const postToPort = MessagePort.prototype.postMessage;
+    const postToPort = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'postMessage')?.value as MessagePort['postMessage'];
     const apply = Reflect.apply;
     const typed = new TypedValues(document);
     let port: MessagePort | undefined;

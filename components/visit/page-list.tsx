@@ -40,7 +40,7 @@ export function PageList({ m, pages, now, onSetType }: Props) {
                 value={type}
                 disabled={!onSetType}
                 onChange={(e) => {
-                  const value = (e.currentTarget as HTMLSelectElement).value as PageType;
+                  const value = (e.currentTarget).value as PageType;
                   onSetType?.(page.id, value === page.autoType ? null : value);
                 }}
               >

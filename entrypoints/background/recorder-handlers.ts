@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { findActiveVisit, getVisit, putChunk, upsertPage } from '../../utils/db/repository';
+import { findActiveVisit, getPage, getVisit, listPages, putChunk, upsertPage } from '../../utils/db/repository';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Batch, HelloReply, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
-import { fromBase64 } from '../../utils/recording/codec';
+import { fromBase64, gzipText } from '../../utils/recording/codec';
 import { endPage, mergePage } from '../../utils/recording/page-merge';
 import { loadSettings } from '../../utils/settings';
 import { isActive } from '../../utils/schema/visit';
@@ -37,12 +37,22 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
     created = !current;
     return mergePage(current, message, tabId!);
   });
-  if (page && message.previousPageId) {
-    await upsertPage(d, message.previousPageId, (prev) =>
-      prev && prev.visitId === visit.id ? endPage(prev, page.startedAt) : undefined,
-    );
+  // The page this one replaced in the tab ends where it begins, even if its own farewell was lost.
+  const previous = message.previousPageId
+    ? await getPage(d, message.previousPageId)
+    : created && page
+      ? (await listPages(d, visit.id)).filter((p) => p.tabId === tabId && p.id !== page.id && p.startedAt <= page.startedAt).at(-1)
+      : undefined;
+  if (page && previous && previous.visitId === visit.id && previous.endedAt === undefined) {
+    await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt));
   }
   if (created) await notifyChanged();
+}
+
+/** A plain batch must be a JSON array before it is stored. */
+function checkedJson(text: string): string {
+  if (!Array.isArray(JSON.parse(text))) throw new ProtocolError('bad-message', 'batch is not an array');
+  return text;
 }
 
 export async function onBatch(message: Batch, tabId: number | undefined): Promise<void> {
@@ -51,7 +61,7 @@ export async function onBatch(message: Batch, tabId: number | undefined): Promis
     visitId: message.visitId,
     pageId: message.pageId,
     seq: message.seq,
-    data: fromBase64(message.data),
+    data: message.encoding === 'json' ? await gzipText(checkedJson(message.data)) : fromBase64(message.data),
     count: message.count,
     firstTs: message.firstTs,
     lastTs: message.lastTs,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { deleteVisit, findActiveVisit, getVisit, putVisit, updateVisit } from '../../utils/db/repository';
+import { deleteVisit, findActiveVisit, getVisit, listPages, putVisit, updateVisit, upsertPage } from '../../utils/db/repository';
+import { endPage } from '../../utils/recording/page-merge';
 import * as lifecycle from '../../utils/journey/visit-lifecycle';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { RecorderControl } from '../../utils/messaging/protocol';
@@ -72,6 +73,10 @@ export async function resumeVisit(visitId: string, tabId?: number): Promise<Visi
 export async function stopVisit(visitId: string): Promise<Visit> {
   const visit = await change(visitId, lifecycle.stop);
   await registerRecorder([]);
+  const d = await db();
+  for (const page of await listPages(d, visitId)) {
+    if (page.endedAt === undefined) await upsertPage(d, page.id, (p) => p && endPage(p, visit.endedAt ?? Date.now()));
+  }
   return visit;
 }
 

@@ -50,7 +50,7 @@ export function OptionsApp() {
           <select
             data-testid="settings-language"
             value={settings.language}
-            onChange={(e) => setSettings({ ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}
+            onChange={(e) => setSettings({ ...settings, language: (e.currentTarget).value as Settings['language'] })}
           >
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
@@ -62,11 +62,11 @@ export function OptionsApp() {
         <p class="notice">{m.privacyNote}</p>
         <label class="field">
           <span>{m.mask}</span>
-          <textarea data-testid="settings-mask" value={mask} onInput={(e) => setMask((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea data-testid="settings-mask" value={mask} onInput={(e) => setMask((e.currentTarget).value)} />
         </label>
         <label class="field">
           <span>{m.block}</span>
-          <textarea data-testid="settings-block" value={block} onInput={(e) => setBlock((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea data-testid="settings-block" value={block} onInput={(e) => setBlock((e.currentTarget).value)} />
         </label>
         {message && (
           <p class={message.kind === 'ok' ? 'notice' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="settings-message">

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyPage } from '../../utils/journey/page-type';
 import { extractPageFacts } from '../../utils/journey/page-facts';
-import type { PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
+import type { Batch, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
 import { unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/recording/bridge';
 import { parseEventJson } from '../../utils/recording/bridge-guards';
@@ -36,7 +36,7 @@ export class PageSession {
         unwrap(await browser.runtime.sendMessage(message));
       },
     });
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const nav = performance.getEntriesByType('navigation')[0];
     this.page = {
       pageId: crypto.randomUUID(),
       url: location.href,
@@ -50,26 +50,29 @@ export class PageSession {
     const { ctx } = this.o;
     this.sendPage();
     this.control(paused ? 'paused' : 'recording');
+    const firstPage = this.page.pageId;
+    // Before our own listeners, so that vitals reported as the page hides are in our farewell.
+    watchVitals((name, vital) => {
+      if (this.page.pageId !== firstPage) return; // vitals belong to the document load
+      this.page.vitals = { ...this.page.vitals, [name]: vital };
+      this.schedulePage();
+    });
     ctx.setInterval(() => this.flush(), this.buffer.policy.intervalMs);
     ctx.addEventListener(window, 'pagehide', () => {
-      this.flush();
       this.page.endedAt = Date.now();
-      this.sendPage();
+      this.farewell();
+    });
+    ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
+      if (e.persisted) this.restored();
     });
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') this.flush();
+      if (document.visibilityState === 'hidden') this.farewell();
     });
     const whenLoaded = () => ctx.setTimeout(() => this.measureLoad(), 0);
     if (document.readyState === 'complete') whenLoaded();
     else ctx.addEventListener(window, 'load', whenLoaded);
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => this.classify());
     else this.classify();
-    const firstPage = this.page.pageId;
-    watchVitals((name, vital) => {
-      if (this.page.pageId !== firstPage) return; // vitals belong to the document load
-      this.page.vitals = { ...this.page.vitals, [name]: vital };
-      this.schedulePage();
-    });
   }
 
   /** The background changed the visit's state. */
@@ -92,21 +95,51 @@ export class PageSession {
     if (this.buffer.push(message.type, message.timestamp, message.json)) this.flush();
   }
 
-  /** Sends what is buffered as the current page's next batch. */
+  /** Sends what is buffered as the current page's next batch, compressed when its turn comes. */
   private flush(): void {
     const batch = this.buffer.take(this.page.pageId);
     if (!batch) return;
-    const { visitId } = this;
-    this.outbox.enqueue(async () => ({
+    const json = scrubCardNumbers(batch.json);
+    const message = (encoding: Batch['encoding'], data: string): Batch => ({
       type: 'recorder/batch',
-      visitId,
+      visitId: this.visitId,
       pageId: batch.pageId,
       seq: batch.seq,
-      data: toBase64(await gzipText(scrubCardNumbers(batch.json))),
+      encoding,
+      data,
       count: batch.count,
       firstTs: batch.firstTs,
       lastTs: batch.lastTs,
-    }));
+    });
+    this.outbox.enqueue(
+      () => message('json', json),
+      async () => message('gzip-base64', toBase64(await gzipText(json))),
+    );
+  }
+
+  /**
+   * The page is hidden or going away: everything not yet confirmed goes to the browser now, plain
+   * (no time to compress, none to wait for answers). Resends are harmless.
+   */
+  private farewell(): void {
+    this.flush();
+    this.sendPage();
+    this.outbox.sendAllNow((message) => void browser.runtime.sendMessage(message).catch(() => undefined));
+  }
+
+  /** Back from the back-forward cache: a new page view, recorded from a new full snapshot. */
+  private restored(): void {
+    this.page = {
+      pageId: crypto.randomUUID(),
+      previousPageId: this.page.pageId,
+      url: location.href,
+      title: document.title,
+      startedAt: Date.now(),
+      navType: 'restore',
+    };
+    this.sendPage();
+    if (!this.paused) this.o.bridge.post({ k: 'start', ...this.o.config });
+    this.classify();
   }
 
   /** A client-side route change: the current page ends, a new one begins. */
@@ -132,7 +165,7 @@ export class PageSession {
   }
 
   private measureLoad(): void {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const nav = performance.getEntriesByType('navigation')[0];
     if (nav && this.page.navType !== 'route-change') this.page.timing = navigationBreakdown(nav);
     this.classify();
   }
@@ -155,6 +188,8 @@ export class PageSession {
   }
 
   private sendPage(): void {
+    clearTimeout(this.dirty);
+    this.dirty = undefined;
     const message: PageUpsert = { type: 'recorder/page', visitId: this.visitId, ...structuredClone(this.page) };
     this.outbox.enqueue(() => message);
   }

@@ -4,7 +4,7 @@ import type { Vital, VitalName } from '../../utils/schema/page';
 /** Core Web Vitals with Google's ratings, each reported again as it changes. */
 export function watchVitals(report: (name: VitalName, vital: Vital) => void): void {
   const handle = (metric: Metric) => {
-    report(metric.name as VitalName, { value: Math.round(metric.value * 1000) / 1000, rating: metric.rating });
+    report(metric.name, { value: Math.round(metric.value * 1000) / 1000, rating: metric.rating });
   };
   const opts = { reportAllChanges: true };
   onLCP(handle, opts);

@@ -83,7 +83,7 @@ export function App() {
         <p class="meta">
           {m.status[opened.status]} · {m.pagesCount(openedPages.length)}
         </p>
-        <PageList m={m} pages={openedPages} now={now} onSetType={setType} />
+        <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />
         <ConfirmButton
           label={m.delete}
           question={m.confirmDelete}
@@ -138,7 +138,7 @@ export function App() {
           <h2 id="pages-title">
             {m.pages} <span class="count">({pages.length})</span>
           </h2>
-          <PageList m={m} pages={pages} now={now} onSetType={setType} />
+          <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />
         </section>
       )}
       <PastVisits

@@ -32,12 +32,16 @@ export const pageUpsertSchema = z.object({
 });
 export type PageUpsert = z.infer<typeof pageUpsertSchema>;
 
-/** A batch of recorded events, gzip then base64 (Chrome's messaging carries JSON only). */
+/**
+ * A batch of recorded events: a JSON array, gzip then base64 (Chrome's messaging carries JSON only),
+ * or plain JSON when the page is unloading and cannot wait for compression.
+ */
 export const batchSchema = z.object({
   type: z.literal('recorder/batch'),
   visitId: id,
   pageId: id,
   seq: z.number().int().nonnegative(),
+  encoding: z.enum(['gzip-base64', 'json']),
   data: z.string().max(64 * 1024 * 1024),
   count: z.number().int().nonnegative(),
   firstTs: z.number(),

@@ -1,19 +1,19 @@
 /** gzip and base64 with the platform's own streams: no library in the content script. */
 
-async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
   const body = new Blob([data as BlobPart]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
-export function gzip(data: Uint8Array): Promise<Uint8Array> {
+export function gzip(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return pipe(data, new CompressionStream('gzip'));
 }
 
-export function gunzip(data: Uint8Array): Promise<Uint8Array> {
+export function gunzip(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return pipe(data, new DecompressionStream('gzip'));
 }
 
-export async function gzipText(text: string): Promise<Uint8Array> {
+export async function gzipText(text: string): Promise<Uint8Array<ArrayBuffer>> {
   return gzip(new TextEncoder().encode(text));
 }
 

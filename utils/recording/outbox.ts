@@ -3,6 +3,11 @@
  * A send that fails (the service worker was stopped, restarted, or answered an error) is retried
  * with a growing delay; nothing is dropped while the page lives. The background's writes are
  * idempotent, so a message resent after a lost acknowledgement does no harm.
+ *
+ * Each message has a plain form, ready at once, and may have a slower compact form (compressed),
+ * built when its turn comes. When the page is going away there is no time to wait for
+ * acknowledgements or compression: `sendAllNow` hands every pending message, in its plain form, to
+ * the browser at once.
  */
 
 export interface OutboxOptions {
@@ -13,8 +18,14 @@ export interface OutboxOptions {
   onError?: (error: unknown, attempt: number) => void;
 }
 
+interface Item {
+  plain: () => unknown;
+  compact?: () => Promise<unknown>;
+  built?: Promise<unknown>;
+}
+
 export class Outbox {
-  private readonly queue: Array<() => Promise<unknown> | unknown> = [];
+  private readonly queue: Item[] = [];
   private running = false;
   private attempt = 0;
   private readonly backoff: number[];
@@ -31,14 +42,18 @@ export class Outbox {
     return this.queue.length;
   }
 
-  /**
-   * Queues a message. `build` runs when its turn comes (so compression happens off the caller's path)
-   * and its result is reused for every retry.
-   */
-  enqueue(build: () => Promise<unknown> | unknown): void {
-    let built: Promise<unknown> | undefined;
-    this.queue.push(() => (built ??= Promise.resolve(build())));
+  /** Queues a message: its plain form, and optionally a compact form built once, when its turn comes. */
+  enqueue(plain: () => unknown, compact?: () => Promise<unknown>): void {
+    this.queue.push(compact ? { plain, compact } : { plain });
     void this.drain();
+  }
+
+  /**
+   * The page is going away: hands every pending message, plain, to `send` at once and in order,
+   * without waiting. They stay queued, so if the page lives on they are still confirmed.
+   */
+  sendAllNow(send: (message: unknown) => void): void {
+    for (const item of this.queue) send(item.plain());
   }
 
   /** Resolves when everything queued so far has been acknowledged. */
@@ -53,7 +68,8 @@ export class Outbox {
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
       try {
-        await this.options.send(await head());
+        head.built ??= head.compact ? head.compact() : Promise.resolve(head.plain());
+        await this.options.send(await head.built);
         this.queue.shift();
         this.attempt = 0;
       } catch (error) {

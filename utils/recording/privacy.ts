@@ -40,8 +40,9 @@ export const DEFAULT_BLOCK_SELECTORS = [
 export const DEFAULT_MASK_SELECTORS = ['[contenteditable]:not([contenteditable="false"])'] as const;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-// 8+ digits, optionally grouped by spaces, dots or dashes: card, phone, account and order numbers of people.
-const LONG_NUMBER = /\+?\d(?:[ .-]?\d){7,}/g;
+// Numbers that identify people: 8+ digits in a row, card numbers in groups of four, French phone
+// numbers in pairs, international numbers. Lists of sizes ("36 37 38 39 40") stay readable.
+const LONG_NUMBER = /\d{8,}|\d{4}(?:[ .-]\d{4}){2,3}(?:[ .-]\d{1,4})?|\b0[1-9](?:[ .-]?\d{2}){4}\b|\+\d{1,3}(?:[ .-]?\d){6,14}/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 
 const stars = (s: string) => s.replace(/\S/g, '*');
@@ -83,12 +84,16 @@ export function isLuhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const CARD_LIKE = /\d(?:[ -]?\d){12,18}/g;
+// Not right after `:`, `,`, `[` or `-`: there a digit run is a JSON number (a timestamp, an id),
+// which must stay as it is; a card number in text or an attribute sits inside a string.
+// A card is written as one run of 13-19 digits or in groups (4-4-4-4, Amex 4-6-5) split by a space
+// or a dash; a looser pattern would also hit SVG paths ("10 20 30 …") and corrupt the replay.
+const CARD_LIKE = /(?<![:,[\-\d.])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\d.])/g;
 
 /**
  * Last line of defence, on serialised events before they leave the page: any Luhn-valid card number
- * still present (rrweb bug, a page that renders one in an attribute) is overwritten, keeping the
- * string's length so the JSON stays valid.
+ * still present in a string (rrweb bug, a page that renders one in an attribute) is overwritten,
+ * keeping the string's length so the JSON stays valid.
  */
 export function scrubCardNumbers(json: string): string {
   return json.replace(CARD_LIKE, (run) => (isLuhnValid(run.replace(/[ -]/g, '')) ? run.replace(/\d/g, '0') : run));

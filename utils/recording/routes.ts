@@ -24,7 +24,7 @@ export function watchRoutes(win: Window, onRoute: (url: string, toPaint: number)
   };
 
   for (const name of ['pushState', 'replaceState'] as const) {
-    const original = history[name];
+    const original = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(history) as object, name)?.value as History['pushState'];
     history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
       const result = Reflect.apply(original, this, args);
       changed();

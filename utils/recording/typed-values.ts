@@ -8,10 +8,11 @@ export class TypedValues {
 
   constructor(doc: Document) {
     const note = (e: Event) => {
-      const t = e.target as (EventTarget & { value?: unknown }) | null;
-      if (!t || typeof t.value !== 'string') return;
+      const t = e.target;
+      const value: unknown = t && (t as { value?: unknown }).value;
+      if (!t || typeof value !== 'string') return;
       if (!this.byField.has(t)) this.fields.add(new WeakRef(t));
-      this.byField.set(t, t.value);
+      this.byField.set(t, value);
     };
     doc.addEventListener('input', note, true);
     doc.addEventListener('change', note, true);

@@ -142,7 +142,7 @@ describe('extractPageFacts: DOM cues', () => {
       ['textarea', 'my private message'],
     ];
     for (const [selector, value] of typed) {
-      const el = doc.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null;
+      const el = doc.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
       if (!el) throw new Error(`missing ${selector}`);
       el.value = value;
     }

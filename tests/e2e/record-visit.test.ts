@@ -1,0 +1,151 @@
+import type { Page as Tab } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPanel, type Launched } from './support/chromium';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
+import { SECRETS, ShopJourney } from './support/journey';
+import { Panel } from './support/panel';
+import { startShop, type Shop } from './support/shop';
+
+/**
+ * The evaluator records a purchase journey on the fixture shop, typing the planted secrets on the
+ * way; then we read back everything the extension stored.
+ */
+describe('recording a mystery visit in Chromium', () => {
+  let shop: Shop;
+  let launched: Launched;
+  let tab: Tab;
+  let panel: Panel;
+  let dump: Dump;
+  let visitId: string;
+
+  beforeAll(async () => {
+    shop = await startShop();
+    launched = await launchChromium();
+    tab = await launched.browser.newPage();
+    const journey = new ShopJourney(tab, shop.origin);
+    await journey.open('/');
+    panel = new Panel(await openPanel(launched, shop.origin));
+    await panel.start();
+
+    await journey.dismissCookies();
+    await journey.clickAndLoad('main a[href="/category/chaussures"]');
+    await journey.clickAndLoad('a[href="/produit/derby-cuir"]');
+    await journey.addToCart();
+    await journey.clickAndLoad('#cart-drawer-link');
+    await journey.clickAndLoad('#checkout-link');
+    await journey.checkout();
+    await journey.fillCard();
+    await journey.open('/app/');
+    await journey.clientRoute('#route-faq', '/app/faq');
+    await panel.waitForPages(8);
+    await panel.stop();
+
+    dump = await until(
+      () => dumpDatabase(panel.page),
+      (d) => d.visits[0]?.status === 'ended' && d.pages.length >= 8,
+      'the ended visit and its pages',
+    );
+    visitId = dump.visits[0]!.id;
+  });
+
+  afterAll(async () => {
+    await launched?.browser.close();
+    await shop?.close();
+  });
+
+  it('stores every page in order, with its type', () => {
+    const pages = pagesOf(dump, visitId);
+    expect(pages.map((p) => new URL(p.url).pathname)).toEqual([
+      '/',
+      '/category/chaussures',
+      '/produit/derby-cuir',
+      '/panier',
+      '/commande',
+      '/paiement',
+      '/app/',
+      '/app/faq',
+    ]);
+    expect(pages.map((p) => p.autoType)).toEqual([
+      'home',
+      'listing',
+      'product',
+      'cart',
+      'checkout',
+      'payment',
+      'other',
+      'other',
+    ]);
+    // Each page ended where the next began.
+    // Every page has ended: each where the next began, the last when the visit stopped.
+    for (const page of pages) expect(page.endedAt, page.url).toBeGreaterThanOrEqual(page.startedAt);
+  });
+
+  it('gives full page loads their navigation timing and vitals', () => {
+    const loads = pagesOf(dump, visitId).filter((p) => p.navType !== 'route-change');
+    expect(loads).toHaveLength(7);
+    for (const page of loads) {
+      expect(page.timing, page.url).toMatchObject({
+        ttfb: expect.any(Number) as number,
+        domContentLoaded: expect.any(Number) as number,
+        load: expect.any(Number) as number,
+      });
+      expect(page.timing!.domContentLoaded).toBeGreaterThanOrEqual(page.timing!.ttfb);
+      for (const metric of ['LCP', 'FCP', 'TTFB'] as const) {
+        expect(page.vitals[metric], `${metric} of ${page.url}`).toMatchObject({ value: expect.any(Number) as number });
+        expect(['good', 'needs-improvement', 'poor']).toContain(page.vitals[metric]!.rating);
+      }
+    }
+  });
+
+  it('times the client-side route change from the history call to the next paint', () => {
+    const route = pagesOf(dump, visitId).at(-1)!;
+    expect(route.navType).toBe('route-change');
+    expect(route.timing).toBeUndefined();
+    expect(route.routeTiming?.toPaint).toBeGreaterThanOrEqual(0);
+    expect(route.routeTiming!.toPaint).toBeLessThan(10_000);
+  });
+
+  it('starts every page recording with a full snapshot, in contiguous chunks', () => {
+    for (const page of pagesOf(dump, visitId)) {
+      const chunks = chunksOf(dump, page.id);
+      expect(chunks.length, page.url).toBeGreaterThan(0);
+      expect(chunks.map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
+      const [meta, full] = chunks[0]!.events;
+      expect(meta?.type, page.url).toBe(4);
+      expect(full?.type, page.url).toBe(2);
+    }
+  });
+
+  it('keeps none of the secrets typed or planted in the shop', () => {
+    const text = dump.text;
+    // The journey did type them: the fields were there and filled.
+    expect(pagesOf(dump, visitId).some((p) => p.url.endsWith('/paiement'))).toBe(true);
+    for (const [name, secret] of Object.entries(SECRETS)) {
+      const pattern = new RegExp(`(?<![0-9])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`);
+      expect(pattern.test(text), `${name} found in IndexedDB`).toBe(false);
+    }
+    // Any Luhn-valid card number at all, whatever its spacing, in any stored string.
+    const cards = stringsIn(JSON.parse(text))
+      .flatMap((s) => s.match(/\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}[ -]\d{6}[ -]\d{5}/g) ?? [])
+      .map((run) => run.replace(/[ -]/g, ''))
+      .filter((d) => luhn(d));
+    expect(cards).toEqual([]);
+  });
+});
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...stringsIn(v)]);
+  return [];
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}

@@ -1,0 +1,73 @@
+import type { Page } from 'puppeteer-core';
+
+/** Planted secrets: long and unique, so that finding one anywhere is never a coincidence. */
+export const SECRETS = {
+  card: '4111 1111 1111 1111',
+  cardDigits: '4111111111111111',
+  cvc: '8413',
+  password: 'hunter2-Canary-Pw!',
+  email: 'jane.canary@example.org',
+  hiddenToken: 'csrf-SECRET-TOKEN-7f3a9c2e51',
+  name: 'Jeanne Canarylane',
+  phone: '0612345678',
+};
+
+/** The shopper's moves on the fixture shop, as a customer makes them. */
+export class ShopJourney {
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {}
+
+  async open(path: string): Promise<void> {
+    await this.page.goto(this.origin + path, { waitUntil: 'load' });
+  }
+
+  /** Follows a link or button that loads a new document. */
+  async clickAndLoad(selector: string): Promise<void> {
+    await this.page.waitForSelector(selector, { visible: true });
+    await Promise.all([this.page.waitForNavigation({ waitUntil: 'load' }), this.page.click(selector)]);
+  }
+
+  async dismissCookies(): Promise<void> {
+    const refuse = await this.page.waitForSelector('#cookie-refuse', { visible: true, timeout: 5000 }).catch(() => null);
+    await refuse?.click();
+    await this.page.waitForSelector('#cookie-banner', { hidden: true });
+  }
+
+  async typeInto(selector: string, text: string): Promise<void> {
+    await this.page.waitForSelector(selector, { visible: true });
+    await this.page.click(selector, { count: 3 });
+    await this.page.type(selector, text);
+  }
+
+  async addToCart(): Promise<void> {
+    await this.page.click('#add-to-cart');
+    await this.page.waitForFunction(() => (localStorage.getItem('mm-cart') ?? '[]') !== '[]' || document.querySelector('#cart-drawer'));
+  }
+
+  /** Fills the checkout form (account, address) with the planted secrets and goes on to payment. */
+  async checkout(): Promise<void> {
+    await this.typeInto('#fullname', SECRETS.name);
+    await this.typeInto('#email', SECRETS.email);
+    await this.typeInto('#password', SECRETS.password);
+    await this.typeInto('#address', '12 rue des Lilas');
+    await this.typeInto('#zip', '75011');
+    await this.typeInto('#city', 'Paris');
+    await this.typeInto('#phone', SECRETS.phone);
+    await this.clickAndLoad('#checkout-submit');
+  }
+
+  async fillCard(): Promise<void> {
+    await this.typeInto('#card-number', SECRETS.card);
+    await this.typeInto('#card-expiry', '12/29');
+    await this.typeInto('#card-cvc', SECRETS.cvc);
+    await this.typeInto('#card-name', SECRETS.name);
+  }
+
+  /** A client-side route change in the help section (history API, no document load). */
+  async clientRoute(selector: string, path: string): Promise<void> {
+    await this.page.click(selector);
+    await this.page.waitForFunction((p: string) => location.pathname === p, {}, path);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Page } from 'puppeteer-core';
+
+/** The side panel as the evaluator uses it, through its stable test ids. */
+export class Panel {
+  constructor(readonly page: Page) {}
+
+  async start(): Promise<void> {
+    await this.page.click('[data-testid=visit-start]');
+    await this.waitForState('recording');
+  }
+
+  async pause(): Promise<void> {
+    await this.page.click('[data-testid=visit-pause]');
+    await this.waitForState('paused');
+  }
+
+  async resume(): Promise<void> {
+    await this.page.click('[data-testid=visit-resume]');
+    await this.waitForState('recording');
+  }
+
+  /** Stops the visit; it then moves to the past visits. */
+  async stop(): Promise<void> {
+    await this.page.click('[data-testid=visit-stop]');
+    await this.page.waitForSelector('[data-testid=visit-start]');
+  }
+
+  async waitForState(state: string): Promise<void> {
+    await this.page.waitForSelector(`[data-testid=visit-status][data-state=${state}]`, { timeout: 15_000 });
+  }
+
+  /** Waits until the panel lists `n` pages, and returns their types. */
+  async waitForPages(n: number): Promise<string[]> {
+    await this.page.waitForFunction(
+      (count: number) => document.querySelectorAll('[data-testid=page-item]').length >= count,
+      { timeout: 20_000 },
+      n,
+    );
+    return this.page.$$eval('[data-testid=page-item]', (items) => items.map((i) => i.getAttribute('data-page-type') ?? ''));
+  }
+}
