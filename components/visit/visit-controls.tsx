@@ -26,10 +26,9 @@ export function VisitControls({ m, visit, elapsedMs, canStart, busy, onStart, on
       </section>
     );
   }
-  const state = visit.status === 'recording' ? 'recording' : visit.status === 'ended' ? 'ended' : 'paused';
   return (
     <section class="controls" aria-label={m.status[visit.status]}>
-      <p class={`status status-${visit.status}`} data-testid="visit-status" data-state={state} role="status">
+      <p class={`status status-${visit.status}`} data-testid="visit-status" data-state={visit.status} role="status">
         <span class="dot" aria-hidden="true" />
         {m.status[visit.status]}
         <span class="elapsed">

@@ -31,11 +31,15 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
   const visit = await checkSender(message.visitId, tabId);
   const d = await db();
   let created = false;
+  let shownChanged = false;
   const page = await upsertPage(d, message.pageId, (current) => {
     // A page first heard of after its visit ended is not added to it.
     if (!current && !isActive(visit)) return undefined;
+    const next = mergePage(current, message, tabId!);
     created = !current;
-    return mergePage(current, message, tabId!);
+    // What the panel shows: refresh it only for these, not for every vital.
+    shownChanged = !current || current.autoType !== next.autoType || current.title !== next.title || current.endedAt !== next.endedAt;
+    return next;
   });
   // The page this one replaced in the tab ends where it begins, even if its own farewell was lost.
   const previous = message.previousPageId
@@ -46,7 +50,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
   if (page && previous && previous.visitId === visit.id && previous.endedAt === undefined) {
     await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt));
   }
-  if (created) await notifyChanged();
+  if (shownChanged) await notifyChanged();
 }
 
 /** A plain batch must be a JSON array before it is stored. */

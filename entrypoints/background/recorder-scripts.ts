@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { WAKE } from '../../utils/recording/bridge-guards';
 
 const RELAY = 'mystere-relay';
 const MAIN = 'mystere-main';
@@ -27,8 +28,14 @@ export async function registerRecorder(patterns: string[]): Promise<void> {
   ]);
 }
 
-/** Starts the recorder in a page that is already open (the page the visit starts on). */
+/**
+ * Starts the recorder in a page that is already open (the page the visit starts or resumes on).
+ * A page that already runs the recorder (registered for an earlier visit) is woken, not injected
+ * again: a second copy would take over the first one's timers and listeners.
+ */
 export async function injectRecorder(tabId: number): Promise<void> {
+  const awake: unknown = await browser.tabs.sendMessage(tabId, { type: WAKE }).catch(() => false);
+  if (awake === true) return;
   await browser.scripting.executeScript({ target: { tabId }, files: [FILES.relay] });
   await browser.scripting.executeScript({ target: { tabId }, files: [FILES.main], world: 'MAIN' });
 }

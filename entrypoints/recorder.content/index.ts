@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { HelloReply } from '../../utils/messaging/protocol';
-import { parseRecorderControl } from '../../utils/recording/bridge-guards';
+import { isWake, parseRecorderControl } from '../../utils/recording/bridge-guards';
 import { unwrap } from '../../utils/messaging/receive';
 import { connectMainWorld } from './main-world';
 import { PageSession } from './page-session';
@@ -17,12 +17,10 @@ export default defineContentScript({
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const g = globalThis as { __mystereRelay?: () => void };
-    if (g.__mystereRelay) {
-      // Injected again (a new visit on an open page): the running relay says hello again.
-      g.__mystereRelay();
-      return;
-    }
+    // Never twice in a page: the background wakes a running relay instead of injecting another.
+    const g = globalThis as { __mystereRelay?: boolean };
+    if (g.__mystereRelay) return;
+    g.__mystereRelay = true;
     let session: PageSession | undefined;
     const bridge = connectMainWorld(window, (message) => session?.fromMainWorld(message));
 
@@ -33,9 +31,13 @@ export default defineContentScript({
       session = new PageSession({ ctx, bridge, visitId: reply.visitId, config: reply.config });
       session.begin(reply.paused);
     };
-    g.__mystereRelay = () => void hello().catch(() => undefined);
-
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
+      if (isWake(message)) {
+        // A visit started or resumed on this open page: say hello again.
+        void hello().catch(() => undefined);
+        sendResponse(true);
+        return undefined;
+      }
       const control = parseRecorderControl(message);
       if (control && session?.visitId === control.visitId) session.control(control.state);
       return undefined;

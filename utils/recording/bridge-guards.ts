@@ -57,3 +57,9 @@ export function parseEventJson(json: string, type: number, timestamp: number): b
     return false;
   }
 }
+
+/** Background to relay: "a visit concerns this page now", answered `true` by a running relay. */
+export const WAKE = 'recorder/wake';
+export function isWake(v: unknown): boolean {
+  return isObj(v) && v.type === WAKE;
+}

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page, type Target } from 'puppeteer-core';
 import { CHROME_EXTENSION, CHROMIUM_PATH } from './paths';
 
 export const CHROMIUM_ARGS = [
@@ -12,6 +12,9 @@ export const CHROMIUM_ARGS = [
   '--no-default-browser-check',
   '--window-size=1280,900',
 ];
+
+/** The extension's service worker. */
+export const isWorker = (t: Target) => t.type() === TargetType.SERVICE_WORKER && t.url().endsWith('/background.js');
 
 export interface Launched {
   browser: Browser;
@@ -29,18 +32,18 @@ export async function launchChromium(o: { userDataDir?: string; headless?: boole
     args: CHROMIUM_ARGS,
     ...(o.userDataDir ? { userDataDir: o.userDataDir } : {}),
   });
-  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+  const worker = await browser.waitForTarget(isWorker);
   return { browser, extensionId: new URL(worker.url()).host };
 }
 
 /** Stops the extension's service worker, as Chrome does after 30 s idle (Chrome's own test recipe). */
 export async function killServiceWorker(browser: Browser): Promise<void> {
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+  const target = await browser.waitForTarget(isWorker);
   const worker = await target.worker();
   await worker?.close();
   // Wait until Chrome has let it go, so the next message really starts a new worker.
   for (let i = 0; i < 50; i++) {
-    if (!browser.targets().some((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'))) return;
+    if (!browser.targets().some(isWorker)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
 }

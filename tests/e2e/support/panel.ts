@@ -29,6 +29,26 @@ export class Panel {
     await this.page.waitForSelector(`[data-testid=visit-status][data-state=${state}]`, { timeout: 15_000 });
   }
 
+  /** Waits until the panel lists these page types, in this order (types settle once a page is read). */
+  async waitForTypes(types: string[]): Promise<void> {
+    await this.page
+      .waitForFunction(
+        (expected: string[]) =>
+          Array.from(document.querySelectorAll('[data-testid=page-item]'))
+            .map((i) => i.getAttribute('data-page-type'))
+            .join() === expected.join(),
+        { timeout: 20_000 },
+        types,
+      )
+      .catch(async () => {
+        throw new Error(`expected page types ${types.join()}, the panel shows ${(await this.types()).join()}`);
+      });
+  }
+
+  types(): Promise<string[]> {
+    return this.page.$$eval('[data-testid=page-item]', (items) => items.map((i) => i.getAttribute('data-page-type') ?? ''));
+  }
+
   /** Waits until the panel lists `n` pages, and returns their types. */
   async waitForPages(n: number): Promise<string[]> {
     await this.page.waitForFunction(
@@ -36,6 +56,6 @@ export class Panel {
       { timeout: 20_000 },
       n,
     );
-    return this.page.$$eval('[data-testid=page-item]', (items) => items.map((i) => i.getAttribute('data-page-type') ?? ''));
+    return this.types();
   }
 }

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServiceWorker, launchChromium, openPanel, type Launched } from './support/chromium';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
+import { ShopJourney } from './support/journey';
+import { Panel } from './support/panel';
+import { startShop, type Shop } from './support/shop';
+
+/** Chrome stops an idle service worker after 30 s; here we stop it ourselves, twice, mid-visit. */
+describe('a visit survives its service worker being stopped', () => {
+  let shop: Shop;
+  let launched: Launched;
+  let dump: Dump;
+  let panel: Panel;
+
+  beforeAll(async () => {
+    shop = await startShop();
+    launched = await launchChromium();
+    const tab = await launched.browser.newPage();
+    const journey = new ShopJourney(tab, shop.origin);
+    await journey.open('/');
+    panel = new Panel(await openPanel(launched, shop.origin));
+    await panel.start();
+    await journey.dismissCookies();
+    await journey.clickAndLoad('main a[href="/category/chaussures"]');
+    await panel.waitForPages(2);
+
+    await killServiceWorker(launched.browser); // first stop: between two pages
+    await journey.clickAndLoad('a[href="/produit/derby-cuir"]');
+    await tab.mouse.move(200, 300);
+    await tab.mouse.wheel({ deltaY: 400 });
+    await journey.addToCart();
+
+    await killServiceWorker(launched.browser); // second stop: with batches of this page on their way
+    await journey.clickAndLoad('#cart-drawer-link');
+    await journey.open('/app/');
+    await journey.clientRoute('#route-retours', '/app/retours');
+    await panel.waitForPages(6);
+    await panel.stop();
+    dump = await until(
+      () => dumpDatabase(panel.page),
+      (d) => d.visits[0]?.status === 'ended',
+      'the visit to end',
+    );
+  });
+
+  afterAll(async () => {
+    await launched?.browser.close();
+    await shop?.close();
+  });
+
+  it('keeps every page, in order', () => {
+    const pages = pagesOf(dump, dump.visits[0]!.id);
+    expect(pages.map((p) => new URL(p.url).pathname)).toEqual([
+      '/',
+      '/category/chaussures',
+      '/produit/derby-cuir',
+      '/panier',
+      '/app/',
+      '/app/retours',
+    ]);
+  });
+
+  it('keeps every batch of every page, with contiguous sequence numbers from a full snapshot', () => {
+    for (const page of pagesOf(dump, dump.visits[0]!.id)) {
+      const chunks = chunksOf(dump, page.id);
+      expect(chunks.length, page.url).toBeGreaterThan(0);
+      expect(chunks.map((c) => c.seq), page.url).toEqual(chunks.map((_, i) => i));
+      expect(chunks[0]!.events.slice(0, 2).map((e) => e.type), page.url).toEqual([4, 2]);
+      // Every chunk holds what its count says (nothing half-written).
+      for (const c of chunks) expect(c.events).toHaveLength(c.count);
+    }
+  });
+});

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { Outbox } from '../../../utils/recording/outbox';
+
+/** Lets every pending promise callback run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Timers that run only when the test says so. */
+function manualTimers() {
+  const due: Array<{ fn: () => void; ms: number }> = [];
+  return {
+    delays: () => due.map((t) => t.ms),
+    setTimer: (fn: () => void, ms: number) => void due.push({ fn, ms }),
+    runAll: () => due.splice(0).forEach((t) => t.fn()),
+  };
+}
+
+/** A send whose calls the test answers one by one. */
+function manualSend() {
+  const calls: Array<{ message: unknown; ok: () => void; fail: (e: unknown) => void }> = [];
+  const send = (message: unknown) =>
+    new Promise<void>((ok, fail) => {
+      calls.push({ message, ok, fail });
+    });
+  return { calls, send };
+}
+
+const immediate = (fn: () => void) => fn();
+
+describe('Outbox', () => {
+  it('sends in order, one message at a time', async () => {
+    const { calls, send } = manualSend();
+    const outbox = new Outbox({ send, setTimer: immediate });
+    outbox.enqueue(() => 'a');
+    outbox.enqueue(() => 'b');
+    outbox.enqueue(() => 'c');
+    await settle();
+    expect(calls.map((c) => c.message)).toEqual(['a']);
+    calls[0]!.ok();
+    await settle();
+    expect(calls.map((c) => c.message)).toEqual(['a', 'b']);
+    calls[1]!.ok();
+    await settle();
+    calls[2]!.ok();
+    await settle();
+    expect(calls.map((c) => c.message)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('waits for an async build before sending', async () => {
+    const sent: unknown[] = [];
+    const outbox = new Outbox({ send: (m) => (sent.push(m), Promise.resolve()), setTimer: immediate });
+    outbox.enqueue(async () => {
+      await settle();
+      return 'slow';
+    });
+    outbox.enqueue(() => 'fast');
+    await outbox.idle();
+    expect(sent).toEqual(['slow', 'fast']);
+  });
+
+  it('retries a failing send until it succeeds, without dropping or reordering messages', async () => {
+    let failures = 3;
+    const sent: unknown[] = [];
+    const errors: Array<[unknown, number]> = [];
+    const outbox = new Outbox({
+      send: (m) => {
+        if (m === 'a' && failures-- > 0) return Promise.reject(new Error('worker stopped'));
+        sent.push(m);
+        return Promise.resolve();
+      },
+      setTimer: immediate,
+      onError: (e, attempt) => errors.push([(e as Error).message, attempt]),
+    });
+    outbox.enqueue(() => 'a');
+    outbox.enqueue(() => 'b');
+    await outbox.idle();
+    expect(sent).toEqual(['a', 'b']);
+    expect(errors).toEqual([
+      ['worker stopped', 1],
+      ['worker stopped', 2],
+      ['worker stopped', 3],
+    ]);
+  });
+
+  it('waits longer after each failure, repeating the last delay', async () => {
+    const timers = manualTimers();
+    const outbox = new Outbox({ send: () => Promise.reject(new Error('down')), backoff: [10, 20, 40], setTimer: timers.setTimer });
+    outbox.enqueue(() => 'a');
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await settle();
+      delays.push(...timers.delays());
+      timers.runAll();
+    }
+    expect(delays).toEqual([10, 20, 40, 40, 40]);
+    expect(outbox.pending).toBe(1);
+  });
+
+  it('starts the delays over once a send succeeds', async () => {
+    const timers = manualTimers();
+    let fail = true;
+    const outbox = new Outbox({
+      send: () => {
+        const result = fail ? Promise.reject(new Error('down')) : Promise.resolve();
+        fail = !fail;
+        return result;
+      },
+      backoff: [10, 20],
+      setTimer: timers.setTimer,
+    });
+    outbox.enqueue(() => 'a');
+    outbox.enqueue(() => 'b');
+    const delays: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      delays.push(...timers.delays());
+      timers.runAll();
+    }
+    expect(delays).toEqual([10, 10]);
+    expect(outbox.pending).toBe(0);
+  });
+
+  it('builds each message once, however many times it is sent', async () => {
+    let builds = 0;
+    let failures = 2;
+    const sent: unknown[] = [];
+    const outbox = new Outbox({
+      send: (m) => {
+        sent.push(m);
+        return failures-- > 0 ? Promise.reject(new Error('down')) : Promise.resolve();
+      },
+      setTimer: immediate,
+    });
+    outbox.enqueue(() => ({ n: ++builds }));
+    await outbox.idle();
+    expect(builds).toBe(1);
+    expect(sent).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
+  });
+
+  it('does not build a message before its turn', async () => {
+    const { calls, send } = manualSend();
+    const built: string[] = [];
+    const outbox = new Outbox({ send, setTimer: immediate });
+    outbox.enqueue(() => (built.push('a'), 'a'));
+    outbox.enqueue(() => (built.push('b'), 'b'));
+    await settle();
+    expect(built).toEqual(['a']);
+    calls[0]!.ok();
+    await settle();
+    expect(built).toEqual(['a', 'b']);
+  });
+
+  it('counts the messages not yet acknowledged', async () => {
+    const { calls, send } = manualSend();
+    const outbox = new Outbox({ send, setTimer: immediate });
+    expect(outbox.pending).toBe(0);
+    outbox.enqueue(() => 'a');
+    outbox.enqueue(() => 'b');
+    expect(outbox.pending).toBe(2);
+    await settle();
+    calls[0]!.fail(new Error('down'));
+    await settle();
+    expect(outbox.pending).toBe(2);
+    calls[1]!.ok(); // the retry of 'a'
+    await settle();
+    expect(outbox.pending).toBe(1);
+  });
+
+  it('resolves idle() only after everything is acknowledged', async () => {
+    const { calls, send } = manualSend();
+    const outbox = new Outbox({ send, setTimer: immediate });
+    outbox.enqueue(() => 'a');
+    outbox.enqueue(() => 'b');
+    let idle = false;
+    void outbox.idle().then(() => (idle = true));
+    await settle();
+    calls[0]!.ok();
+    await settle();
+    expect(idle).toBe(false);
+    calls[1]!.ok();
+    await settle();
+    expect(idle).toBe(true);
+    expect(outbox.pending).toBe(0);
+  });
+
+  it('resolves idle() at once when nothing is queued', async () => {
+    const outbox = new Outbox({ send: () => Promise.resolve() });
+    await expect(outbox.idle()).resolves.toBeUndefined();
+  });
+
+  it('sends messages queued after it went idle', async () => {
+    const sent: unknown[] = [];
+    const outbox = new Outbox({ send: (m) => (sent.push(m), Promise.resolve()) });
+    outbox.enqueue(() => 'a');
+    await outbox.idle();
+    outbox.enqueue(() => 'b');
+    await outbox.idle();
+    expect(sent).toEqual(['a', 'b']);
+  });
+});
