@@ -150,5 +150,5 @@ export function pickLang(setting: 'auto' | Lang, uiLanguage: string): Lang {
 
 /** An error code in the user's language. */
 export function errorText(m: Messages, code: string): string {
-  return m.errors[code] ?? m.errors.internal!;
+  return (Object.hasOwn(m.errors, code) ? m.errors[code] : undefined) ?? m.errors.internal!;
 }

@@ -15,7 +15,12 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown, max = Infinity): v is string => typeof v === 'string' && v.length <= max;
-const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isStrArray = (v: unknown): v is string[] => {
+  if (!Array.isArray(v)) return false;
+  // A for loop, not every(): every() skips the holes of a sparse array.
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+};
 
 export function parseMainMessage(v: unknown): MainMessage | undefined {
   if (!isObj(v)) return undefined;

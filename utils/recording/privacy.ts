@@ -42,7 +42,7 @@ export const DEFAULT_MASK_SELECTORS = ['[contenteditable]:not([contenteditable="
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // Numbers that identify people: 8+ digits in a row, card numbers in groups of four, French phone
 // numbers in pairs, international numbers. Lists of sizes ("36 37 38 39 40") stay readable.
-const LONG_NUMBER = /\d{8,}|\d{4}(?:[ .-]\d{4}){2,3}(?:[ .-]\d{1,4})?|\b0[1-9](?:[ .-]?\d{2}){4}\b|\+\d{1,3}(?:[ .-]?\d){6,14}/g;
+const LONG_NUMBER = /\d{8,}|\d{4}(?:[ .\-\u00a0\u202f]\d{4}){2,3}(?:[ .\-\u00a0\u202f]\d{1,4})?|\d{4}[ .\-\u00a0\u202f]\d{6}[ .\-\u00a0\u202f]\d{5}|\b0[1-9](?:[ .\-\u00a0\u202f]?\d{2}){4}\b|\+\d{1,3}(?:[ .\-\u00a0\u202f]?\d){6,14}/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 
 const stars = (s: string) => s.replace(/\S/g, '*');
@@ -53,9 +53,14 @@ const stars = (s: string) => s.replace(/\S/g, '*');
  */
 export function maskSensitiveText(text: string, typed: Iterable<string> = []): string {
   let out = text.replace(EMAIL, stars).replace(IBAN, stars).replace(LONG_NUMBER, stars);
+  const lower = () => out.toLowerCase();
   for (const value of typed) {
     for (const piece of typedPieces(value)) {
-      if (out.includes(piece)) out = out.split(piece).join(stars(piece));
+      // Echoes may change case ("JANE CANARY"): find them case-insensitively, mask in place.
+      const needle = piece.toLowerCase();
+      for (let at = lower().indexOf(needle); at >= 0; at = lower().indexOf(needle, at + needle.length)) {
+        out = out.slice(0, at) + stars(out.slice(at, at + needle.length)) + out.slice(at + needle.length);
+      }
     }
   }
   return out;
@@ -88,7 +93,7 @@ export function isLuhnValid(digits: string): boolean {
 // which must stay as it is; a card number in text or an attribute sits inside a string.
 // A card is written as one run of 13-19 digits or in groups (4-4-4-4, Amex 4-6-5) split by a space
 // or a dash; a looser pattern would also hit SVG paths ("10 20 30 …") and corrupt the replay.
-const CARD_LIKE = /(?<![:,[\-\d.])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\d.])/g;
+const CARD_LIKE = /(?<![:,[\-\d.])(?:\d{13,19}|\d{4}([ \-\u00a0\u202f])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ \-\u00a0\u202f])\d{6}\2\d{5})(?!\d)/g;
 
 /**
  * Last line of defence, on serialised events before they leave the page: any Luhn-valid card number
@@ -96,5 +101,5 @@ const CARD_LIKE = /(?<![:,[\-\d.])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|
  * keeping the string's length so the JSON stays valid.
  */
 export function scrubCardNumbers(json: string): string {
-  return json.replace(CARD_LIKE, (run) => (isLuhnValid(run.replace(/[ -]/g, '')) ? run.replace(/\d/g, '0') : run));
+  return json.replace(CARD_LIKE, (run) => (isLuhnValid(run.replace(/\D/g, '')) ? run.replace(/\d/g, '0') : run));
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { Page } from '../../../utils/schema/page';
 import type { Visit } from '../../../utils/schema/visit';
@@ -19,12 +20,14 @@ export interface Dump {
 }
 
 /**
- * Runs in an extension page: reads every store, decompressing recorded chunks. Kept as source text so
- * that no transpiler helper (such as esbuild's `__name`) leaks into the page.
+ * Source of an expression, run in an extension page, that reads every store (chunks decompressed)
+ * and gives it all as one JSON string. Source text, so that no transpiler helper leaks into the page;
+ * `idb` is the expression for the page's IndexedDB (Firefox's automation reaches it through a wrapper).
  */
-const DUMP_SOURCE = `(async () => {
+export function dumpSource(idb = 'indexedDB'): string {
+  return `(async (idb) => {
   const db = await new Promise((resolve, reject) => {
-    const req = indexedDB.open('mystere');
+    const req = idb.open('mystere');
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
@@ -35,20 +38,41 @@ const DUMP_SOURCE = `(async () => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    out[name] = await Promise.all(records.map(async (rec) => {
-      if (!(rec.data instanceof Uint8Array)) return rec;
-      const stream = new Blob([rec.data]).stream().pipeThrough(new DecompressionStream('gzip'));
-      const { data, ...rest } = rec;
-      const t = await new Response(stream).text(); try { return { ...rest, events: JSON.parse(t) }; } catch (e) { return { ...rest, events: [], bad: t.slice(0, 300) + " ... " + t.slice(-300) + " len=" + t.length }; }
-    }));
+    out[name] = [];
+    for (const rec of Array.from(records)) {
+      if (!ArrayBuffer.isView(rec.data)) { out[name].push(JSON.parse(JSON.stringify(rec))); continue; }
+      // Bytes travel as base64; the test side decompresses them.
+      let binary = '';
+      for (let i = 0; i < rec.data.length; i++) binary += String.fromCharCode(rec.data[i]);
+      out[name].push({ ...JSON.parse(JSON.stringify({ ...rec, data: 0 })), data: btoa(binary) });
+    }
   }
   db.close();
-  return { visits: out.visits, pages: out.pages, chunks: out.chunks, text: JSON.stringify(out) };
-})()`;
+  return JSON.stringify(out);
+})(${idb})`;
+}
+
+/** Turns what the dump source returned into a Dump, decompressing every recorded chunk. */
+export function parseDump(json: string): Dump {
+  const out = JSON.parse(json) as Record<string, Array<Record<string, unknown>>>;
+  for (const records of Object.values(out)) {
+    for (const rec of records) {
+      if (typeof rec.data !== 'string') continue;
+      rec.events = JSON.parse(gunzipSync(Buffer.from(rec.data, 'base64')).toString('utf8')) as unknown;
+      delete rec.data;
+    }
+  }
+  return {
+    visits: (out.visits ?? []) as unknown as Visit[],
+    pages: (out.pages ?? []) as unknown as Page[],
+    chunks: (out.chunks ?? []) as unknown as DumpedChunk[],
+    text: JSON.stringify(out),
+  };
+}
 
 /** Reads the whole database from an extension page, decompressing every recorded chunk. */
 export async function dumpDatabase(extensionPage: PuppeteerPage): Promise<Dump> {
-  return extensionPage.evaluate(DUMP_SOURCE) as Promise<Dump>;
+  return parseDump(await (extensionPage.evaluate(dumpSource()) as Promise<string>));
 }
 
 /** Pages of a visit in order. */

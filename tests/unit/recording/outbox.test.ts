@@ -119,7 +119,7 @@ describe('Outbox', () => {
     expect(outbox.pending).toBe(0);
   });
 
-  it('builds each message once, however many times it is sent', async () => {
+  it('builds the compact form once, however many times it is sent, and sends it rather than the plain one', async () => {
     let builds = 0;
     let failures = 2;
     const sent: unknown[] = [];
@@ -130,23 +130,68 @@ describe('Outbox', () => {
       },
       setTimer: immediate,
     });
-    outbox.enqueue(() => ({ n: ++builds }));
+    outbox.enqueue(
+      () => 'plain',
+      () => Promise.resolve({ n: ++builds }),
+    );
     await outbox.idle();
     expect(builds).toBe(1);
     expect(sent).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
   });
 
-  it('does not build a message before its turn', async () => {
+  it('builds the plain form once across retries when there is no compact form', async () => {
+    let builds = 0;
+    let failures = 2;
+    const outbox = new Outbox({
+      send: () => (failures-- > 0 ? Promise.reject(new Error('down')) : Promise.resolve()),
+      setTimer: immediate,
+    });
+    outbox.enqueue(() => ++builds);
+    await outbox.idle();
+    expect(builds).toBe(1);
+  });
+
+  it('does not build a compact form before its turn', async () => {
     const { calls, send } = manualSend();
     const built: string[] = [];
     const outbox = new Outbox({ send, setTimer: immediate });
-    outbox.enqueue(() => (built.push('a'), 'a'));
-    outbox.enqueue(() => (built.push('b'), 'b'));
+    outbox.enqueue(
+      () => 'a',
+      () => (built.push('a'), Promise.resolve('A')),
+    );
+    outbox.enqueue(
+      () => 'b',
+      () => (built.push('b'), Promise.resolve('B')),
+    );
     await settle();
     expect(built).toEqual(['a']);
     calls[0]!.ok();
     await settle();
     expect(built).toEqual(['a', 'b']);
+    expect(calls.map((c) => c.message)).toEqual(['A', 'B']);
+  });
+
+  it('hands every pending message, plain and in order, to sendAllNow, and keeps them queued', async () => {
+    const { calls, send } = manualSend();
+    const outbox = new Outbox({ send, setTimer: immediate });
+    for (const m of ['a', 'b', 'c']) outbox.enqueue(() => m, () => Promise.resolve(m.toUpperCase()));
+    await settle();
+    const now: unknown[] = [];
+    outbox.sendAllNow((m) => now.push(m));
+    expect(now).toEqual(['a', 'b', 'c']);
+    expect(outbox.pending).toBe(3);
+    calls[0]!.ok();
+    await settle();
+    expect(calls.map((c) => c.message)).toEqual(['A', 'B']);
+  });
+
+  it('hands nothing to sendAllNow once everything is acknowledged', async () => {
+    const outbox = new Outbox({ send: () => Promise.resolve() });
+    outbox.enqueue(() => 'a');
+    await outbox.idle();
+    const now: unknown[] = [];
+    outbox.sendAllNow((m) => now.push(m));
+    expect(now).toEqual([]);
   });
 
   it('counts the messages not yet acknowledged', async () => {

@@ -27,6 +27,8 @@ describe('maskSensitiveText', () => {
     ['a short number', 'Commande n° 1234567'],
     ['a postal code and street number', '12 rue de la Paix, 75002 Paris'],
     ['short text', 'OK'],
+    ['a list of sizes', 'Pointures : 36 37 38 39 40 41 42 43'],
+    ['quantities and prices in a row', '2 x 45 12 90,00 €'],
     ['an empty string', ''],
     ['an at sign without a domain', 'rendez-vous @ 10h'],
   ])('leaves %s readable', (_, text) => {
@@ -139,6 +141,12 @@ describe('scrubCardNumbers', () => {
   it('overwrites a card number at the end of a sentence', () => {
     const json = JSON.stringify({ text: 'Payé avec la carte 4111 1111 1111 1111.' });
     expect(scrubCardNumbers(json)).toBe(JSON.stringify({ text: 'Payé avec la carte 0000 0000 0000 0000.' }));
+  });
+
+  it('leaves SVG path data whose digits happen to pass the Luhn check', () => {
+    expect(isLuhnValid('4111111111111111')).toBe(true);
+    const json = JSON.stringify({ attributes: { d: 'M4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1Z', points: '4-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1' } });
+    expect(scrubCardNumbers(json)).toBe(json);
   });
 
   it('leaves a digit run that fails the Luhn check', () => {

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunksOf, dumpSource, pagesOf, parseDump, type Dump } from './support/extension-data';
+import { Firefox } from './support/firefox';
+import { startShop, type Shop } from './support/shop';
+
+/** The same recorder, in Firefox ESR: a visit of three pages, stored. */
+describe('recording a visit in Firefox ESR', () => {
+  let shop: Shop;
+  let firefox: Firefox;
+  let dump: Dump;
+
+  beforeAll(async () => {
+    shop = await startShop();
+    firefox = await Firefox.launch();
+    await firefox.installExtension();
+    await firefox.navigate(`${shop.origin}/`);
+    await firefox.run(`document.querySelector('#cookie-refuse')?.click()`);
+    const shopTab = await firefox.windowHandle();
+
+    await firefox.openExtensionPage('sidepanel.html');
+    const tabId = await firefox.run<number>(
+      `const page = window.wrappedJSObject;
+       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
+      shop.origin,
+    );
+    await firefox.run(`location.search = '?tabId=' + arguments[0]`, tabId);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
+    await firefox.run(`document.querySelector('[data-testid=visit-start]').click()`);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
+
+    await firefox.switchTo(shopTab);
+    await firefox.navigate(`${shop.origin}/category/chaussures`);
+    await firefox.navigate(`${shop.origin}/produit/derby-cuir`);
+    await firefox.waitFor(`return document.readyState === 'complete'`, 'the product page');
+
+    await firefox.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await firefox.waitFor(
+      `return [...document.querySelectorAll('[data-testid=page-item]')].map((i) => i.dataset.pageType).join() === 'home,listing,product'`,
+      'three typed pages in the panel',
+    );
+    await firefox.run(`document.querySelector('[data-testid=visit-stop]').click()`);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]')`, 'the visit to stop');
+    dump = parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`));
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await shop?.close();
+  });
+
+  it('stores the three pages in order, each recording from a full snapshot', () => {
+    const visit = dump.visits[0]!;
+    expect(visit.status).toBe('ended');
+    const pages = pagesOf(dump, visit.id);
+    expect(pages.map((p) => [new URL(p.url).pathname, p.autoType])).toEqual([
+      ['/', 'home'],
+      ['/category/chaussures', 'listing'],
+      ['/produit/derby-cuir', 'product'],
+    ]);
+    for (const page of pages) {
+      const chunks = chunksOf(dump, page.id);
+      expect(chunks.map((c) => c.seq), page.url).toEqual(chunks.map((_, i) => i));
+      expect(chunks[0]?.events.slice(0, 2).map((e) => e.type), page.url).toEqual([4, 2]);
+    }
+    expect(pages[1]!.timing?.ttfb).toEqual(expect.any(Number));
+  });
+});

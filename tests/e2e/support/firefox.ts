@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FIREFOX_EXTENSION, FIREFOX_PATH } from './paths';
+
+/** The extension's internal UUID, fixed by a preference so that its pages have a known address. */
+export const FIREFOX_EXTENSION_UUID = '6b3f0d2e-7a41-4c55-9a1e-2f6f3d9c1a11';
+export const FIREFOX_EXTENSION_ID = 'mystere@mystere.app';
+
+/**
+ * Firefox ESR driven through Marionette, its own automation protocol (length-prefixed JSON over TCP).
+ * WebDriver BiDi, which puppeteer speaks to Firefox, refuses to open extension pages; Marionette,
+ * with its privileged context, can, as the toolbar button would for a person.
+ */
+export class Firefox {
+  // Lengths are in bytes: keep bytes until a whole message is in.
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly waiting = new Map<number, (reply: unknown[]) => void>();
+
+  private constructor(
+    private readonly process: ChildProcess,
+    private readonly socket: net.Socket,
+    private readonly profile: string,
+  ) {
+    socket.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      for (;;) {
+        const colon = this.buffer.indexOf(':');
+        if (colon < 0) return;
+        const length = Number(this.buffer.subarray(0, colon).toString('ascii'));
+        if (this.buffer.length < colon + 1 + length) return;
+        const body = JSON.parse(this.buffer.subarray(colon + 1, colon + 1 + length).toString('utf8')) as unknown;
+        this.buffer = this.buffer.subarray(colon + 1 + length);
+        if (Array.isArray(body) && body[0] === 1) this.waiting.get(body[1] as number)?.(body);
+      }
+    });
+  }
+
+  static async launch(): Promise<Firefox> {
+    const profile = await mkdtemp(path.join(tmpdir(), 'mystere-firefox-'));
+    const port = await freePort();
+    const prefs: Record<string, unknown> = {
+      'marionette.port': port,
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      'browser.shell.checkDefaultBrowser': false,
+      'browser.startup.homepage_override.mstone': 'ignore',
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.reportingpolicy.firstRun': false,
+      'app.update.disabledForTesting': true,
+      'network.captive-portal-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+    };
+    await writeFile(
+      path.join(profile, 'user.js'),
+      Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'),
+    );
+    const child = spawn(FIREFOX_PATH, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile, '--width=1280', '--height=900'], {
+      stdio: 'ignore',
+    });
+    const socket = await connectWithRetry(port, 30_000);
+    const firefox = new Firefox(child, socket, profile);
+    await new Promise((r) => socket.once('data', r)); // Marionette's greeting
+    await firefox.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    return firefox;
+  }
+
+  async send(command: string, params: object = {}): Promise<unknown> {
+    const id = this.nextId++;
+    const body = JSON.stringify([0, id, command, params]);
+    let timer: NodeJS.Timeout | undefined;
+    const reply = new Promise<unknown[]>((resolve, reject) => {
+      this.waiting.set(id, resolve);
+      timer = setTimeout(() => reject(new Error(`${command}: no answer from Firefox in 30 s`)), 30_000);
+    });
+    this.socket.write(`${Buffer.byteLength(body)}:${body}`);
+    const [, , error, result] = await reply.finally(() => {
+      clearTimeout(timer);
+      this.waiting.delete(id);
+    });
+    if (error) throw new Error(`${command}: ${JSON.stringify(error).slice(0, 500)}`);
+    return result;
+  }
+
+  /** Installs the built extension as a temporary add-on. */
+  async installExtension(dir = FIREFOX_EXTENSION): Promise<void> {
+    await this.send('Addon:Install', { path: dir, temporary: true });
+  }
+
+  async navigate(url: string): Promise<void> {
+    await this.send('WebDriver:Navigate', { url });
+  }
+
+  /**
+   * Runs `script` (a function body; `arguments` holds args) in the current tab and awaits a returned
+   * promise. It runs in a privileged sandbox: the page's own globals (an extension page's `browser`,
+   * its IndexedDB) are reached through `window.wrappedJSObject`.
+   */
+  async run<T>(script: string, ...args: unknown[]): Promise<T> {
+    return valueOf<T>(await this.send('WebDriver:ExecuteScript', { script, args, sandbox: 'system' }));
+  }
+
+  /** Polls a script until it returns a truthy value. */
+  async waitFor<T>(script: string, what: string, timeoutMs = 20_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.run<T>(script).catch(() => undefined);
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async windowHandle(): Promise<string> {
+    return valueOf<string>(await this.send('WebDriver:GetWindowHandle'));
+  }
+
+  async switchTo(handle: string): Promise<void> {
+    await this.send('WebDriver:SwitchToWindow', { handle, focus: true });
+  }
+
+  /** Opens one of the extension's pages in a new tab and switches to it; returns its window handle. */
+  async openExtensionPage(pagePath: string): Promise<string> {
+    const before = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
+    await this.send('Marionette:SetContext', { value: 'chrome' });
+    await this.send('WebDriver:ExecuteScript', {
+      script: `const w = Services.wm.getMostRecentWindow('navigator:browser');
+        w.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+      args: [`moz-extension://${FIREFOX_EXTENSION_UUID}/${pagePath}`],
+    });
+    await this.send('Marionette:SetContext', { value: 'content' });
+    const after = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
+    const handle = after.find((h) => !before.includes(h));
+    if (!handle) throw new Error('the extension page did not open');
+    await this.switchTo(handle);
+    await this.waitFor(`return document.readyState === 'complete' && window.wrappedJSObject.browser && document.querySelector('main')`, pagePath);
+    return handle;
+  }
+
+  async close(): Promise<void> {
+    await this.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
+    this.socket.destroy();
+    if (this.process.exitCode === null) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          this.process.kill('SIGKILL');
+          resolve(undefined);
+        }, 5000);
+        this.process.once('exit', () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
+    }
+    await rm(this.profile, { recursive: true, force: true });
+  }
+}
+
+/** Marionette wraps some results in `{ value }` and not others. */
+function valueOf<T>(result: unknown): T {
+  return (result && typeof result === 'object' && !Array.isArray(result) && 'value' in result ? result.value : result) as T;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function connectWithRetry(port: number, timeoutMs: number): Promise<net.Socket> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await new Promise<net.Socket>((resolve, reject) => {
+        const s = net.connect(port, '127.0.0.1', () => resolve(s));
+        s.once('error', reject);
+      });
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}

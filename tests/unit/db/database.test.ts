@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openMystereDb, type Db } from '../../../utils/db/database';
+import { DB_VERSION, MIGRATIONS } from '../../../utils/db/migrations';
+import { findActiveVisit, getPage, getVisit, listChunks, listUnfinishedVisits } from '../../../utils/db/repository';
+import { chunk, page, visit } from './fixtures';
+
+const opened: Db[] = [];
+async function open(name: string, version?: number): Promise<Db> {
+  const db = await openMystereDb(name, version);
+  opened.push(db);
+  return db;
+}
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+describe('openMystereDb', () => {
+  it('is at the latest version, one per migration', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('creates every store and index in a fresh database', async () => {
+    const db = await open(crypto.randomUUID());
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'pages', 'visits']);
+    const tx = db.transaction(['visits', 'pages', 'chunks']);
+    expect([...tx.objectStore('visits').indexNames].sort()).toEqual(['startedAt', 'status']);
+    expect([...tx.objectStore('pages').indexNames]).toEqual(['visitId']);
+    expect([...tx.objectStore('chunks').indexNames]).toEqual(['visitId']);
+    expect(tx.objectStore('visits').keyPath).toBe('id');
+    expect(tx.objectStore('chunks').keyPath).toEqual(['visitId', 'pageId', 'seq']);
+    await tx.done;
+  });
+
+  it('builds a version 1 database without the status index', async () => {
+    const db = await open(crypto.randomUUID(), 1);
+    expect(db.version).toBe(1);
+    expect([...db.transaction('visits').store.indexNames]).toEqual(['startedAt']);
+  });
+
+  it('upgrades a version 1 database, keeping its data, and the status index works', async () => {
+    const name = crypto.randomUUID();
+    const old = await open(name, 1);
+    // Written raw: the repository expects the latest schema.
+    await old.put('visits', visit({ id: 'running', status: 'paused', pauses: [{ from: 1500 }] }));
+    await old.put('visits', visit({ id: 'done', status: 'ended', endedAt: 2000 }));
+    await old.put('pages', page({ id: 'p1', visitId: 'running' }));
+    await old.put('chunks', chunk({ visitId: 'running', pageId: 'p1', seq: 0, data: new Uint8Array([7, 8]) }));
+    old.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await getVisit(db, 'done')).toEqual(visit({ id: 'done', status: 'ended', endedAt: 2000 }));
+    expect(await getPage(db, 'p1')).toEqual(page({ id: 'p1', visitId: 'running' }));
+    expect(await listChunks(db, 'running')).toEqual([chunk({ visitId: 'running', pageId: 'p1', seq: 0, data: new Uint8Array([7, 8]) })]);
+    expect((await findActiveVisit(db))?.id).toBe('running');
+    expect((await listUnfinishedVisits(db)).map((v) => v.id)).toEqual(['running']);
+  });
+
+  it('reopens an up-to-date database without running migrations again', async () => {
+    const name = crypto.randomUUID();
+    (await open(name)).close();
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('visits').store.indexNames].sort()).toEqual(['startedAt', 'status']);
+  });
+
+  it('keeps databases of different names apart', async () => {
+    const a = await open(crypto.randomUUID());
+    const b = await open(crypto.randomUUID());
+    await a.put('visits', visit());
+    expect(await b.get('visits', 'v1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMystereDb, type Db } from '../../../utils/db/database';
+import {
+  deleteVisit,
+  findActiveVisit,
+  getPage,
+  getVisit,
+  listChunks,
+  listPages,
+  listUnfinishedVisits,
+  listVisits,
+  putChunk,
+  putVisit,
+  recordingSize,
+  updateVisit,
+  upsertPage,
+} from '../../../utils/db/repository';
+import type { Chunk } from '../../../utils/schema/chunk';
+import type { Visit } from '../../../utils/schema/visit';
+import { chunk, page, visit } from './fixtures';
+
+let db: Db;
+beforeEach(async () => {
+  db = await openMystereDb(crypto.randomUUID());
+});
+afterEach(() => db.close());
+
+describe('visits', () => {
+  it('stores and reads a visit', async () => {
+    await putVisit(db, visit({ userAgent: 'UA' }));
+    expect(await getVisit(db, 'v1')).toEqual(visit({ userAgent: 'UA' }));
+  });
+
+  it.each([
+    ['an empty id', { id: '' }],
+    ['an unknown status', { status: 'running' }],
+    ['a fractional tab id', { tabIds: [1.5] }],
+    ['a pause without a start', { pauses: [{ to: 5 }] }],
+  ])('rejects a visit with %s, and stores nothing', async (_, over) => {
+    const bad = { ...visit(), ...over } as Visit;
+    await expect(putVisit(db, bad)).rejects.toThrow();
+    expect(await db.count('visits')).toBe(0);
+  });
+
+  it('lists visits newest first', async () => {
+    for (const [id, startedAt] of [['b', 2000], ['c', 3000], ['a', 1000]] as const) await putVisit(db, visit({ id, startedAt }));
+    expect((await listVisits(db)).map((v) => v.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('finds the visit that is recording or paused', async () => {
+    await putVisit(db, visit({ id: 'old', status: 'ended', endedAt: 2 }));
+    await putVisit(db, visit({ id: 'cut', status: 'interrupted' }));
+    expect(await findActiveVisit(db)).toBeUndefined();
+    await putVisit(db, visit({ id: 'now', status: 'paused' }));
+    expect((await findActiveVisit(db))?.id).toBe('now');
+  });
+
+  it('lists the visits left recording or paused', async () => {
+    await putVisit(db, visit({ id: 'rec', status: 'recording' }));
+    await putVisit(db, visit({ id: 'pau', status: 'paused' }));
+    await putVisit(db, visit({ id: 'end', status: 'ended' }));
+    await putVisit(db, visit({ id: 'int', status: 'interrupted' }));
+    expect((await listUnfinishedVisits(db)).map((v) => v.id).sort()).toEqual(['pau', 'rec']);
+  });
+
+  it('updates a visit in place and returns it', async () => {
+    await putVisit(db, visit());
+    const next = await updateVisit(db, 'v1', (v) => ({ ...v, status: 'paused', pauses: [{ from: 5 }] }));
+    expect(next).toEqual(visit({ status: 'paused', pauses: [{ from: 5 }] }));
+    expect(await getVisit(db, 'v1')).toEqual(next);
+  });
+
+  it('returns undefined when updating a missing visit, and creates nothing', async () => {
+    let called = false;
+    expect(await updateVisit(db, 'nope', (v) => ((called = true), v))).toBeUndefined();
+    expect(called).toBe(false);
+    expect(await db.count('visits')).toBe(0);
+  });
+
+  it('rejects an update that makes the visit invalid, keeping the stored one', async () => {
+    await putVisit(db, visit());
+    await expect(updateVisit(db, 'v1', (v) => ({ ...v, tabIds: [0.5] }))).rejects.toThrow();
+    expect(await getVisit(db, 'v1')).toEqual(visit());
+  });
+});
+
+describe('pages', () => {
+  it('creates, merges and leaves pages through upsertPage', async () => {
+    await upsertPage(db, 'p1', (current) => current ?? page());
+    await upsertPage(db, 'p1', (current) => current && { ...current, title: 'Nouveau' });
+    expect(await upsertPage(db, 'p1', () => undefined)).toBeUndefined();
+    expect(await getPage(db, 'p1')).toEqual(page({ title: 'Nouveau' }));
+  });
+
+  it('rejects an invalid page', async () => {
+    await expect(upsertPage(db, 'p1', () => page({ navType: 'teleport' as 'navigate' }))).rejects.toThrow();
+    expect(await getPage(db, 'p1')).toBeUndefined();
+  });
+
+  it("lists a visit's pages by start time, and only that visit's", async () => {
+    for (const [id, startedAt, visitId] of [
+      ['p-late', 3000, 'v1'],
+      ['p-first', 1000, 'v1'],
+      ['other', 500, 'v2'],
+      ['p-mid', 2000, 'v1'],
+    ] as const) {
+      await upsertPage(db, id, () => page({ id, startedAt, visitId }));
+    }
+    expect((await listPages(db, 'v1')).map((p) => p.id)).toEqual(['p-first', 'p-mid', 'p-late']);
+  });
+});
+
+describe('chunks', () => {
+  it('stores a chunk twice under the same key as one record, the last one', async () => {
+    await putChunk(db, chunk({ data: new Uint8Array([1]) }));
+    await putChunk(db, chunk({ data: new Uint8Array([2, 2]) }));
+    expect(await db.count('chunks')).toBe(1);
+    expect(await listChunks(db, 'v1')).toEqual([chunk({ data: new Uint8Array([2, 2]) })]);
+  });
+
+  it('rejects an invalid chunk', async () => {
+    await expect(putChunk(db, chunk({ seq: -1 }))).rejects.toThrow();
+    await expect(putChunk(db, { ...chunk(), data: [1, 2] as unknown as Chunk['data'] })).rejects.toThrow();
+    expect(await db.count('chunks')).toBe(0);
+  });
+
+  it("lists a visit's chunks by page then sequence number, numerically", async () => {
+    const keys: Array<[string, number]> = [['p2', 0], ['p1', 10], ['p1', 2], ['p2', 1], ['p1', 0]];
+    for (const [pageId, seq] of keys) await putChunk(db, chunk({ pageId, seq }));
+    await putChunk(db, chunk({ visitId: 'v2', pageId: 'p0', seq: 0 }));
+    expect((await listChunks(db, 'v1')).map((c) => [c.pageId, c.seq])).toEqual([
+      ['p1', 0],
+      ['p1', 2],
+      ['p1', 10],
+      ['p2', 0],
+      ['p2', 1],
+    ]);
+  });
+
+  it("sums the compressed size of a visit's chunks", async () => {
+    await putChunk(db, chunk({ seq: 0, data: new Uint8Array(100) }));
+    await putChunk(db, chunk({ seq: 1, data: new Uint8Array(23) }));
+    await putChunk(db, chunk({ visitId: 'v2', data: new Uint8Array(1000) }));
+    expect(await recordingSize(db, 'v1')).toBe(123);
+    expect(await recordingSize(db, 'none')).toBe(0);
+  });
+});
+
+describe('deleteVisit', () => {
+  it("removes the visit with its pages and chunks, and nothing of another visit's", async () => {
+    for (const visitId of ['v1', 'v2']) {
+      await putVisit(db, visit({ id: visitId }));
+      for (const id of ['a', 'b']) {
+        await upsertPage(db, `${visitId}-${id}`, () => page({ id: `${visitId}-${id}`, visitId }));
+        await putChunk(db, chunk({ visitId, pageId: `${visitId}-${id}`, seq: 0 }));
+        await putChunk(db, chunk({ visitId, pageId: `${visitId}-${id}`, seq: 1 }));
+      }
+    }
+    await deleteVisit(db, 'v1');
+    expect(await getVisit(db, 'v1')).toBeUndefined();
+    expect(await listPages(db, 'v1')).toEqual([]);
+    expect(await listChunks(db, 'v1')).toEqual([]);
+    expect(await getVisit(db, 'v2')).toBeDefined();
+    expect((await listPages(db, 'v2')).map((p) => p.id)).toEqual(['v2-a', 'v2-b']);
+    expect(await listChunks(db, 'v2')).toHaveLength(4);
+    expect([await db.count('pages'), await db.count('chunks')]).toEqual([2, 4]);
+  });
+
+  it('does nothing for a missing visit', async () => {
+    await putVisit(db, visit());
+    await deleteVisit(db, 'nope');
+    expect(await db.count('visits')).toBe(1);
+  });
+});
