@@ -23,10 +23,12 @@ export class ShopJourney {
     await this.page.goto(this.origin + path, { waitUntil: 'load' });
   }
 
-  /** Follows a link or button that loads a new document. */
+  /**
+   * Follows a link or button that loads a new document. The locator waits until the element is
+   * visible and still (a drawer that slides in is clicked once it has arrived).
+   */
   async clickAndLoad(selector: string): Promise<void> {
-    await this.page.waitForSelector(selector, { visible: true });
-    await Promise.all([this.page.waitForNavigation({ waitUntil: 'load' }), this.page.click(selector)]);
+    await Promise.all([this.page.waitForNavigation({ waitUntil: 'load' }), this.page.locator(selector).click()]);
   }
 
   async dismissCookies(): Promise<void> {
@@ -42,7 +44,7 @@ export class ShopJourney {
   }
 
   async addToCart(): Promise<void> {
-    await this.page.click('#add-to-cart');
+    await this.page.locator('#add-to-cart').click();
     await this.page.waitForFunction(() => (localStorage.getItem('mm-cart') ?? '[]') !== '[]' || document.querySelector('#cart-drawer'));
   }
 

@@ -5,23 +5,23 @@ export class Panel {
   constructor(readonly page: Page) {}
 
   async start(): Promise<void> {
-    await this.page.click('[data-testid=visit-start]');
+    await this.page.locator('[data-testid=visit-start]').click();
     await this.waitForState('recording');
   }
 
   async pause(): Promise<void> {
-    await this.page.click('[data-testid=visit-pause]');
+    await this.page.locator('[data-testid=visit-pause]').click();
     await this.waitForState('paused');
   }
 
   async resume(): Promise<void> {
-    await this.page.click('[data-testid=visit-resume]');
+    await this.page.locator('[data-testid=visit-resume]').click();
     await this.waitForState('recording');
   }
 
   /** Stops the visit; it then moves to the past visits. */
   async stop(): Promise<void> {
-    await this.page.click('[data-testid=visit-stop]');
+    await this.page.locator('[data-testid=visit-stop]').click();
     await this.page.waitForSelector('[data-testid=visit-start]');
   }
 

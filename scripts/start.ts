@@ -1,0 +1,123 @@
+/**
+ * `npm start`: the built-in demo. Serves the fixture shop on 127.0.0.1, then
+ * - with a display: opens Chromium with the extension (the store build: it asks for the site's
+ *   permission at "Start visit", as for a real user) on the shop, and waits until you close it;
+ * - without one: runs a scripted visit headless (the automation build), and prints what it recorded
+ *   and where it is kept.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, launchChromium, openPanel } from '../tests/e2e/support/chromium';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../tests/e2e/support/extension-data';
+import { ShopJourney } from '../tests/e2e/support/journey';
+import { Panel } from '../tests/e2e/support/panel';
+import { CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
+// @ts-expect-error -- the fixture server is plain JavaScript.
+import { startShop } from '../tests/fixtures/shop/server.mjs';
+
+interface Shop {
+  origin: string;
+  close(): Promise<void>;
+}
+
+const OUT = path.join(ROOT, 'start-output');
+
+async function headed(shop: Shop): Promise<void> {
+  const profile = path.join(OUT, 'profile');
+  await mkdir(profile, { recursive: true });
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    pipe: true,
+    enableExtensions: [path.join(ROOT, '.output/chrome-mv3')],
+    userDataDir: profile,
+    defaultViewport: null,
+    args: [...CHROMIUM_ARGS.filter((a) => !a.startsWith('--disable-gpu')), '--disable-features=Translate', '--hide-crash-restore-bubble'],
+  });
+  const [tab] = await browser.pages();
+  await tab!.goto(`${shop.origin}/`);
+  console.log(`
+Chromium is open on the demo shop, with Mystère installed.
+  1. Click the puzzle-piece icon in the toolbar, then Mystère (pin it for next time): the side panel opens.
+  2. Click "Start visit" and allow the site. Shop as a customer would: every page is recorded.
+  3. Pause, resume or stop from the panel. Past visits stay in this profile: ${profile}
+Close the browser window to end the demo.`);
+  await new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
+}
+
+async function scripted(shop: Shop): Promise<void> {
+  // A fresh profile each run, kept afterwards so the recording can be looked at.
+  const profile = path.join(OUT, `profile-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  await mkdir(profile, { recursive: true });
+  console.log('No display found: running a scripted visit in headless Chromium…');
+  const launched = await launchChromium({ userDataDir: profile });
+  try {
+    const tab = await launched.browser.newPage();
+    const journey = new ShopJourney(tab, shop.origin);
+    await journey.open('/');
+    const panel = new Panel(await openPanel(launched, shop.origin));
+    await panel.start();
+    const steps: Array<[string, () => Promise<void>]> = [
+      ['dismiss the cookie banner', () => journey.dismissCookies()],
+      ['open the shoe listing', () => journey.clickAndLoad('main a[href="/category/chaussures"]')],
+      ['open a product', () => journey.clickAndLoad('a[href="/produit/derby-cuir"]')],
+      ['add it to the cart', () => journey.addToCart()],
+      ['go to the cart', () => journey.clickAndLoad('#cart-drawer-link')],
+      ['go to checkout', () => journey.clickAndLoad('#checkout-link')],
+      ['fill in the account and address', () => journey.checkout()],
+      ['fill in the card form', () => journey.fillCard()],
+      ['open the help centre', () => journey.open('/app/')],
+      ['follow a client-side route', () => journey.clientRoute('#route-faq', '/app/faq')],
+    ];
+    for (const [what, step] of steps) {
+      process.stdout.write(`  · ${what}\n`);
+      await step();
+    }
+    await panel.waitForPages(8);
+    await panel.stop();
+    const dump = await until(() => dumpDatabase(panel.page), (d) => d.visits.some((v) => v.status === 'ended'), 'the visit');
+    await report(dump, launched.extensionId, profile);
+  } finally {
+    await launched.browser.close();
+  }
+}
+
+async function report(dump: Dump, extensionId: string, profile: string): Promise<void> {
+  const visit = [...dump.visits].sort((a, b) => b.startedAt - a.startedAt)[0]!;
+  const pages = pagesOf(dump, visit.id);
+  console.log(`\nVisit ${visit.id} of ${visit.site}: ${pages.length} pages, ${((visit.endedAt! - visit.startedAt) / 1000).toFixed(1)} s`);
+  const rows = pages.map((p, i) => {
+    const chunks = chunksOf(dump, p.id);
+    return {
+      '#': i + 1,
+      type: p.typeOverride ?? p.autoType,
+      path: new URL(p.url).pathname,
+      how: p.navType,
+      'TTFB ms': p.timing?.ttfb ?? '',
+      'LCP ms': p.vitals.LCP?.value ?? (p.routeTiming ? `route→paint ${p.routeTiming.toPaint}` : ''),
+      events: chunks.reduce((n, c) => n + c.count, 0),
+      chunks: chunks.length,
+    };
+  });
+  console.table(rows);
+  await mkdir(OUT, { recursive: true });
+  const file = path.join(OUT, `visit-${new Date(visit.startedAt).toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify({ visit, pages, chunks: dump.chunks.filter((c) => c.visitId === visit.id) }, null, 2));
+  console.log(`
+Where it is kept:
+  - in the browser profile ${profile}, IndexedDB "mystere" of chrome-extension://${extensionId}
+    (nothing typed into the forms is in it: try searching the file below for the card number);
+  - a readable copy, recording decompressed: ${file}`);
+}
+
+const shop = (await (startShop as (o: object) => Promise<Shop>)({ port: Number(process.env.PORT ?? 4173) }).catch(() =>
+  (startShop as (o: object) => Promise<Shop>)({}),
+)) satisfies Shop;
+console.log(`Demo shop: ${shop.origin}/`);
+try {
+  if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) await headed(shop);
+  else await scripted(shop);
+} finally {
+  await shop.close();
+}
