@@ -9,6 +9,8 @@ import { defineConfig } from 'wxt';
  */
 export default defineConfig({
   imports: false,
+  // Firefox's reviewers rebuild from the sources zip: leave out what is local to a machine.
+  zip: { excludeSources: ['start-output/**', 'bench-results/**', '.vitest-results.json', '.output/**'] },
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],

@@ -8,6 +8,7 @@ import { endPage, mergePage } from '../../utils/recording/page-merge';
 import { loadSettings } from '../../utils/settings';
 import { isActive } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
+import { guardWrite } from './storage-health';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
@@ -32,7 +33,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
   const d = await db();
   let created = false;
   let shownChanged = false;
-  const page = await upsertPage(d, message.pageId, (current) => {
+  const page = await guardWrite(() => upsertPage(d, message.pageId, (current) => {
     // A page first heard of after its visit ended is not added to it.
     if (!current && !isActive(visit)) return undefined;
     const next = mergePage(current, message, tabId!);
@@ -40,7 +41,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
     // What the panel shows: refresh it only for these, not for every vital.
     shownChanged = !current || current.autoType !== next.autoType || current.title !== next.title || current.endedAt !== next.endedAt;
     return next;
-  });
+  }));
   // The page this one replaced in the tab ends where it begins, even if its own farewell was lost.
   const previous = message.previousPageId
     ? await getPage(d, message.previousPageId)
@@ -61,13 +62,15 @@ function checkedJson(text: string): string {
 
 export async function onBatch(message: Batch, tabId: number | undefined): Promise<void> {
   await checkSender(message.visitId, tabId);
-  await putChunk(await db(), {
+  const data = message.encoding === 'json' ? await gzipText(checkedJson(message.data)) : fromBase64(message.data);
+  const d = await db();
+  await guardWrite(() => putChunk(d, {
     visitId: message.visitId,
     pageId: message.pageId,
     seq: message.seq,
-    data: message.encoding === 'json' ? await gzipText(checkedJson(message.data)) : fromBase64(message.data),
+    data,
     count: message.count,
     firstTs: message.firstTs,
     lastTs: message.lastTs,
-  });
+  }));
 }

@@ -11,7 +11,7 @@ import type { Request } from '../../utils/messaging/protocol';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import { activeDuration, isActive } from '../../utils/schema/visit';
 import type { PageType } from '../../utils/schema/page-type';
-import { messagesFor, useLang, useNow, usePages, useRevision, useVisits } from './use-data';
+import { messagesFor, useLang, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
 import { useDrivenTab } from './use-tab';
 
 async function ask<T>(request: Request): Promise<T> {
@@ -29,6 +29,7 @@ export function App() {
   const [openId, setOpenId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const storageProblem = useStorageProblem();
 
   const current = visits?.find((v) => v.status !== 'ended');
   const pages = usePages(current?.id, rev);
@@ -107,6 +108,11 @@ export function App() {
           {tab?.url && pattern ? <strong>{new URL(tab.url).host}</strong> : <em>{m.noSite}</em>}
         </p>
       </header>
+      {storageProblem && (
+        <p class="error" role="alert" data-testid="storage-problem">
+          {errorText(m, 'disk-full')}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert" data-testid="panel-error">
           {error}

@@ -6,7 +6,7 @@ import { MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
 import type { Page } from '../../utils/schema/page';
 import type { Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
-import { REVISION_KEY } from '../../utils/messaging/revision';
+import { REVISION_KEY, STORAGE_PROBLEM_KEY } from '../../utils/messaging/revision';
 
 /** Re-reads whenever the background says stored data changed. */
 export function useRevision(): number {
@@ -60,3 +60,18 @@ export function useLang(): Lang {
 }
 
 export const messagesFor = (lang: Lang) => MESSAGES[lang];
+
+/** True while the background cannot write for lack of space. */
+export function useStorageProblem(): boolean {
+  const [problem, setProblem] = useState(false);
+  useEffect(() => {
+    const read = () => void browser.storage.session.get(STORAGE_PROBLEM_KEY).then((r) => setProblem(Boolean(r[STORAGE_PROBLEM_KEY])));
+    read();
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && STORAGE_PROBLEM_KEY in changes) read();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return problem;
+}

@@ -51,7 +51,8 @@ const fr = {
     'not-a-website': 'Cette page n’est pas un site web : ouvrez la boutique dans l’onglet.',
     'no-such-visit': 'Cette visite n’existe plus.',
     'no-such-page': 'Cette page n’existe plus.',
-    'disk-full': 'Le disque est plein : libérez de la place ou supprimez d’anciennes visites. Rien de ce qui était enregistré n’est perdu.',
+    'disk-full':
+      'Le disque est plein : les nouvelles données attendent dans la page. Libérez de la place ou supprimez d’anciennes visites, sans fermer l’onglet de la visite.',
     'no-answer': 'Le service de l’extension ne répond pas. Réessayez dans un instant.',
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, signalez-la.',
   } as Record<string, string>,
@@ -120,7 +121,7 @@ const en: Messages = {
     'not-a-website': 'This page is not a website: open the shop in this tab.',
     'no-such-visit': 'This visit no longer exists.',
     'no-such-page': 'This page no longer exists.',
-    'disk-full': 'The disk is full: free some space or delete old visits. Nothing recorded so far is lost.',
+    'disk-full': 'The disk is full: new data is waiting in the page. Free some space or delete old visits, and keep the visit’s tab open.',
     'no-answer': 'The extension’s service is not answering. Try again in a moment.',
     internal: 'Something unexpected went wrong. Try again; if it comes back, please report it.',
   },

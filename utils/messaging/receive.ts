@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { isQuotaError } from '../db/errors';
 import type { Reply } from './protocol';
 
 export type Sender = { tabId?: number; url?: string };
@@ -44,7 +45,7 @@ export class ProtocolError extends Error {
 
 function errorCode(error: unknown): string {
   if (error instanceof ProtocolError) return error.code;
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') return 'disk-full';
+  if (isQuotaError(error)) return 'disk-full';
   return 'internal';
 }
 

@@ -3,3 +3,6 @@
  * "re-read the database". Views read IndexedDB themselves; this only says when.
  */
 export const REVISION_KEY = 'revision';
+
+/** Key in session storage set while writes fail for lack of space (`{ code: 'disk-full', at }`). */
+export const STORAGE_PROBLEM_KEY = 'storageProblem';
