@@ -24,6 +24,9 @@ export class PageSession {
   readonly visitId: string;
   active = true;
   private paused = false;
+  /** Whether the page has joined the visit; a page opened during a pause joins when it resumes. */
+  private announced = false;
+  private pausedAtBegin = false;
   private page: PageState;
   private readonly buffer = new EventBuffer();
   private readonly outbox: Outbox;
@@ -48,7 +51,6 @@ export class PageSession {
 
   begin(paused: boolean): void {
     const { ctx } = this.o;
-    this.sendPage();
     this.control(paused ? 'paused' : 'recording');
     const firstPage = this.page.pageId;
     // Before our own listeners, so that vitals reported as the page hides are in our farewell.
@@ -79,11 +81,18 @@ export class PageSession {
   control(state: 'recording' | 'paused' | 'ended'): void {
     if (state === 'recording') {
       this.paused = false;
+      if (!this.announced) {
+        // A page opened while the visit was paused joins the visit from the moment it resumes.
+        if (this.pausedAtBegin) this.page.startedAt = Date.now();
+        this.announced = true;
+        this.sendPage();
+      }
       this.o.bridge.post({ k: 'start', ...this.o.config });
       return;
     }
     this.flush();
     this.o.bridge.post({ k: 'stop' });
+    if (!this.announced) this.pausedAtBegin = true;
     this.paused = true;
     if (state === 'ended') this.active = false;
   }
@@ -160,6 +169,11 @@ export class PageSession {
       navType: 'route-change',
       routeTiming: { toPaint: Math.round(toPaint * 10) / 10 },
     };
+    if (this.paused) {
+      // A route taken during a pause joins the visit when it resumes, as a page load would.
+      this.announced = false;
+      this.pausedAtBegin = true;
+    }
     this.sendPage();
     this.o.ctx.setTimeout(() => this.classify(), 300);
   }
@@ -187,9 +201,11 @@ export class PageSession {
     }, 500);
   }
 
+  /** Sends the page's state; not before the page has joined the visit (never while paused). */
   private sendPage(): void {
     clearTimeout(this.dirty);
     this.dirty = undefined;
+    if (!this.announced) return;
     const message: PageUpsert = { type: 'recorder/page', visitId: this.visitId, ...structuredClone(this.page) };
     this.outbox.enqueue(() => message);
   }

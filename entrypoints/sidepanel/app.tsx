@@ -90,6 +90,7 @@ export function App() {
           question={m.confirmDelete}
           confirmLabel={m.confirm}
           cancelLabel={m.cancel}
+          testId="visit-delete"
           onConfirm={() => {
             setOpenId(undefined);
             void command('visit/delete', opened.id);

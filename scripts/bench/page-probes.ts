@@ -57,16 +57,24 @@ const metricsSchema = z.object({ metrics: z.array(z.object({ name: z.string(), v
 
 /**
  * Main-thread time of the shop tab's renderer from CDP `Performance.getMetrics`. The counters are
- * cumulative since `Performance.enable` but start again when a navigation gets a fresh agent, so
- * each reading adds what grew since the previous one — or the whole reading after a reset.
+ * cumulative since `Performance.enable`, per document: every cross-document navigation commits a
+ * new document with counters from zero (measured: all of them do, in Chromium 156). So the meter
+ * is told when a new document comes, and then counts its next reading whole; otherwise it counts
+ * what grew since the previous reading. What the old document does between our last reading and
+ * the commit (the click that navigates, unload handlers, the recorder's farewell flush) is lost,
+ * in both runs alike; readings come at the end of each page view, so that is a few milliseconds.
+ *
  * `threadTicks` counts the thread's CPU time, which does not grow while the OS runs something else
  * (two cores shared with the browser, the extension's worker and the panel); `timeTicks` counts
- * wall time inside tasks, the figure DevTools shows.
+ * wall time inside tasks, the figure DevTools shows, inflated by that contention.
  */
 export class MainThreadMeter {
   private last: Partial<Durations> = {};
+  private fresh = true;
   private readonly total = zeroDurations();
-  resets = 0;
+  /** New documents announced, and those whose counters were seen to start again (a check). */
+  newDocuments = 0;
+  seenResets = 0;
 
   private constructor(private readonly session: CDPSession) {}
 
@@ -76,6 +84,12 @@ export class MainThreadMeter {
     return new MainThreadMeter(session);
   }
 
+  /** A cross-document navigation is about to happen: the next reading starts from zero. */
+  newDocument(): void {
+    this.newDocuments++;
+    this.fresh = true;
+  }
+
   /** Reads the counters; returns what each grew by since the previous reading (ms). */
   async read(): Promise<Durations> {
     const { metrics } = metricsSchema.parse(await this.session.send('Performance.getMetrics'));
@@ -83,13 +97,15 @@ export class MainThreadMeter {
     let reset = false;
     for (const name of DURATIONS) {
       const now = (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-      const before = this.last[name] ?? 0;
-      if (now < before) reset = true;
+      const before = this.fresh ? 0 : (this.last[name] ?? 0);
+      if (now < (this.last[name] ?? 0)) reset = true;
+      // A decrease without an announced navigation is a reset too: count the reading whole.
       grown[name] = now >= before ? now - before : now;
       this.last[name] = now;
       this.total[name] += grown[name];
     }
-    if (reset) this.resets++;
+    if (reset && this.fresh) this.seenResets++;
+    this.fresh = false;
     return grown;
   }
 

@@ -4,7 +4,7 @@ import { launchChromium, openPanel, type Launched } from './support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
 import { ShopJourney } from './support/journey';
 import { Panel } from './support/panel';
-import { eventsOfVisit, launchChromiumWith, shownElapsedSeconds, shownPages, storedPaths } from './support/panel-extras';
+import { eventsOfVisit, launchChromiumWith, openInNewWindow, shownElapsedSeconds, shownPages, storedPaths } from './support/panel-extras';
 import { startShop, type Shop } from './support/shop';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,7 +41,7 @@ describe('the side panel, from start to delete', () => {
   });
 
   it('cannot start a visit from a tab that shows no website', async () => {
-    await launched.browser.newPage(); // a new tab, on about:blank
+    const blankTab = await openInNewWindow(launched, 'about:blank');
     const blank = await openPanel(launched, 'about:blank');
     try {
       const site = await blank.$eval('[data-testid=current-site]', (p) => p.textContent ?? '');
@@ -51,6 +51,7 @@ describe('the side panel, from start to delete', () => {
       expect(await start!.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     } finally {
       await blank.close();
+      await blankTab.close();
     }
   });
 
@@ -122,6 +123,7 @@ describe('the side panel, from start to delete', () => {
     await panel.page.locator(`[data-testid=visit-item][data-visit-id="${visitId}"] [data-testid=visit-open]`).click();
     await panel.page.waitForFunction((host: string) => document.querySelector('h1')?.textContent === host, {}, new URL(shop.origin).host);
     expect(await panel.page.$('[data-testid=visit-start]')).toBeNull();
+    await panel.waitForPages(4);
     expect((await shownPages(panel.page)).map((p) => p.id)).toEqual(pagesOf(dump, visitId).map((p) => p.id));
     expect(await panel.types()).toEqual(['home', 'listing', 'product', 'cart']);
     expect(await panel.page.$eval('p.meta', (p) => p.textContent)).toBe('Ended · 4 pages');
@@ -283,7 +285,7 @@ describe('a visit and the browser tabs', () => {
   });
 
   it('shows the running visit, not a Start button, in the panel of another tab', async () => {
-    await new ShopJourney(await launched.browser.newPage(), shop.origin).open('/compte');
+    await openInNewWindow(launched, `${shop.origin}/compte`);
     const panelB = await openPanel(launched, `${shop.origin}/compte`);
     await panelB.waitForSelector('[data-testid=visit-status][data-state=recording]');
     expect(await panelB.$('[data-testid=visit-start]')).toBeNull();

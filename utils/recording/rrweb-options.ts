@@ -7,17 +7,22 @@ interface Options {
   doc: Document;
 }
 
-/** Keeps the selectors that parse: one bad selector in the settings must not stop the recorder. */
+/**
+ * Keeps the selectors that parse on their own *and* inside a list: `a[href` parses alone (the end of
+ * the text closes the bracket) but, joined to the others with commas, it would break the whole list,
+ * and rrweb would then block nothing at all. One bad line in the settings must never do that.
+ */
 export function validSelectors(selectors: readonly string[], doc: Document): string[] {
   const probe = doc.createDocumentFragment();
-  return selectors.filter((s) => {
+  const parses = (s: string) => {
     try {
       probe.querySelector(s);
       return true;
     } catch {
       return false;
     }
-  });
+  };
+  return selectors.filter((s) => parses(s) && parses(`:is(${s})`) && parses(`${s}, b`));
 }
 
 /**
@@ -32,8 +37,13 @@ export function rrwebOptions({ maskSelectors, blockSelectors, typed, doc }: Opti
     maskInputOptions: { password: true, hidden: true } as Record<string, boolean>,
     maskInputFn: (text: string) => (text ? '********' : ''),
     maskTextSelector: '*',
-    maskTextFn: (text: string, element: HTMLElement | null) =>
-      maskWhole && element?.closest(maskWhole) ? text.replace(/\S/g, '*') : maskSensitiveText(text, typed()),
+    maskTextFn: (text: string, element: HTMLElement | null) => {
+      try {
+        return maskWhole && element?.closest(maskWhole) ? text.replace(/\S/g, '*') : maskSensitiveText(text, typed());
+      } catch {
+        return text.replace(/\S/g, '*'); // if in doubt, mask
+      }
+    },
     blockSelector: block,
     recordAfter: 'DOMContentLoaded' as const,
     sampling: { mousemove: 100, scroll: 150, media: 800, input: 'last' as const },

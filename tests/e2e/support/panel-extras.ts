@@ -1,4 +1,4 @@
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, isWorker, type Launched } from './chromium';
 import { chunksOf, pagesOf, type Dump } from './extension-data';
 import { CHROME_EXTENSION, CHROMIUM_PATH } from './paths';
@@ -16,7 +16,7 @@ export async function launchChromiumWith(o: { args?: string[]; env?: Record<stri
     enableExtensions: [CHROME_EXTENSION],
     defaultViewport: { width: 1280, height: 800 },
     args: [...CHROMIUM_ARGS, ...(o.args ?? [])],
-    env: { ...process.env, ...o.env } as Record<string, string>,
+    env: { ...process.env, ...o.env },
   });
   const worker = await browser.waitForTarget(isWorker);
   return { browser, extensionId: new URL(worker.url()).host };
@@ -27,6 +27,22 @@ export async function openExtensionPage(launched: Launched, file: string): Promi
   const page = await launched.browser.newPage();
   await page.goto(`chrome-extension://${launched.extensionId}/${file}`, { waitUntil: 'load' });
   await page.waitForSelector('main');
+  return page;
+}
+
+/**
+ * Opens `url` in a new tab of a new window. `browser.newPage()` would open it in the last focused
+ * window, often the panel's, hiding the panel: a hidden page gets no animation frames, and puppeteer's
+ * locators and waits stall on it.
+ */
+export async function openInNewWindow(launched: Launched, url: string): Promise<Page> {
+  const before = new Set(launched.browser.targets());
+  const session = await launched.browser.target().createCDPSession();
+  await session.send('Target.createTarget', { url, newWindow: true });
+  await session.detach();
+  const target = await launched.browser.waitForTarget((t) => !before.has(t) && t.type() === TargetType.PAGE);
+  const page = (await target.page())!;
+  await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { polling: 100 }, url);
   return page;
 }
 
@@ -57,11 +73,10 @@ export function eventsOfVisit(dump: Dump, visitId: string) {
   return pagesOf(dump, visitId).flatMap((page) => chunksOf(dump, page.id).flatMap((c) => c.events.map((e) => ({ page, event: e }))));
 }
 
-/** The extension's stored settings, as `chrome.storage.local` holds them (undefined when never saved). */
-export function storedSettings(extensionPage: Page): Promise<unknown> {
-  return extensionPage.evaluate(
-    `chrome.storage.local.get('settings').then((r) => r.settings === undefined ? null : r.settings)`,
-  ) as Promise<unknown>;
+/** The extension's stored settings, as `chrome.storage.local` holds them (null when never saved). */
+export async function storedSettings(extensionPage: Page): Promise<unknown> {
+  const read: unknown = await extensionPage.evaluate(`chrome.storage.local.get('settings').then((r) => r.settings ?? null)`);
+  return read;
 }
 
 /** A node of an rrweb full snapshot (rrweb-snapshot's serialized node). */

@@ -116,3 +116,13 @@ describe('rrwebOptions maskTextFn', () => {
     expect(options().maskTextFn('jane@example.com', null)).toBe('****************');
   });
 });
+
+describe('a selector that parses alone but breaks a list', () => {
+  it.each(['a[href', 'div[data-x="1"', ':not(.x'])('%s is dropped, and the built-in blocking stays whole', (bad) => {
+    const options = rrwebOptions({ maskSelectors: [bad, 'h1'], blockSelectors: [bad, '#size-guide'], typed: () => [], doc });
+    expect(() => doc.querySelector(options.blockSelector)).not.toThrow();
+    expect(options.blockSelector).toContain('input[type=hidden]');
+    expect(options.blockSelector).toContain('#size-guide');
+    expect(options.blockSelector).not.toContain(bad);
+  });
+});

@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from '../../tests/e2e/support/paths';
+import { sum } from './stats';
+
+/** The store build: what users install (the automation build differs only in its manifest). */
+export const STORE_BUILD = path.join(ROOT, '.output/chrome-mv3');
+
+export interface ScriptSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface ContentScripts {
+  build: string;
+  scripts: ScriptSize[];
+  totalBytes: number;
+  totalGzipBytes: number;
+}
+
+/** Sizes of the built (minified) content scripts, as shipped and gzipped. */
+export async function contentScriptSizes(build = STORE_BUILD): Promise<ContentScripts> {
+  const dir = path.join(build, 'content-scripts');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.js')).sort();
+  if (files.length === 0) throw new Error(`no content scripts in ${dir}: build the extension first`);
+  const scripts = await Promise.all(
+    files.map(async (file) => {
+      const code = await readFile(path.join(dir, file));
+      return { file: `content-scripts/${file}`, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+    }),
+  );
+  return {
+    build: path.relative(ROOT, build),
+    scripts,
+    totalBytes: sum(scripts.map((s) => s.bytes)),
+    totalGzipBytes: sum(scripts.map((s) => s.gzipBytes)),
+  };
+}

@@ -1,0 +1,185 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { z } from 'zod';
+import { CHROMIUM_ARGS, launchChromium, openPanel } from '../../tests/e2e/support/chromium';
+import { chunksOf, dumpDatabase, until } from '../../tests/e2e/support/extension-data';
+import { Panel } from '../../tests/e2e/support/panel';
+import { CHROMIUM_PATH } from '../../tests/e2e/support/paths';
+import { BenchJourney, walk, type PageSample, type Pace } from './journey';
+import { DURATIONS, LATENCY_PROBE, MainThreadMeter, zeroDurations, readStoredSizes, type Durations, type Latency, type StoredSizes } from './page-probes';
+import { sum } from './stats';
+
+export type Mode = 'baseline' | 'recording';
+
+export interface RecordedPage {
+  url: string;
+  navType?: string;
+  chunks: number;
+  events: number;
+  /** Stored, gzip-compressed. */
+  compressedBytes: number;
+  /** The same events as JSON (decompressed). */
+  rawBytes: number;
+}
+
+export interface RunResult {
+  mode: Mode;
+  round: number;
+  /** Wall time of the shopper's journey (opening the panel and starting the visit excluded). */
+  journeyMs: number;
+  pageViews: number;
+  keystrokes: number;
+  clicks: number;
+  /** Main-thread totals of the shop tab, thread CPU time (ms). */
+  cpu: Durations;
+  /** Main-thread totals of the shop tab, wall time inside tasks (ms). */
+  wall: Durations;
+  /** CPU time of the browser's processes over the journey (opening the panel included), by process type (ms). */
+  processCpuMs: Record<string, number>;
+  perPage: PageSample[];
+  latencies: Latency[];
+  /** Document loads announced to the meter, and those seen to restart its counters (a check). */
+  newDocuments: number;
+  seenResets: number;
+  /** Whether the shop tab was visible at the end (a hidden tab would not paint: latencies void). */
+  visibility: string;
+  recording?: RecordedPage[];
+}
+
+const processInfoSchema = z.object({
+  processInfo: z.array(z.object({ id: z.number(), type: z.string(), cpuTime: z.number() })),
+});
+
+interface ProcessCpu {
+  type: string;
+  cpuSeconds: number;
+}
+
+/** CPU seconds of each browser process, by pid. */
+async function processCpu(browser: Browser): Promise<Map<number, ProcessCpu>> {
+  const session = await browser.target().createCDPSession();
+  try {
+    const { processInfo } = processInfoSchema.parse(await session.send('SystemInfo.getProcessInfo'));
+    return new Map(processInfo.map((p) => [p.id, { type: p.type, cpuSeconds: p.cpuTime }]));
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * CPU each kind of process used in between (ms). The extension's worker and panel are renderers
+ * too; a process that ended on the way is lost, hence a figure for context only.
+ */
+function cpuGrowthByType(before: Map<number, ProcessCpu>, after: Map<number, ProcessCpu>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [pid, p] of after) {
+    out[p.type] = (out[p.type] ?? 0) + (p.cpuSeconds - (before.get(pid)?.cpuSeconds ?? 0)) * 1000;
+  }
+  return out;
+}
+
+/** The shop tab, instrumented before its first document. */
+async function prepareTab(browser: Browser, origin: string, pace: Pace): Promise<BenchJourney> {
+  const tab = await browser.newPage();
+  await tab.evaluateOnNewDocument(LATENCY_PROBE);
+  const cpu = await MainThreadMeter.attach(tab, 'threadTicks');
+  const wall = await MainThreadMeter.attach(tab, 'timeTicks');
+  return new BenchJourney(tab, origin, { cpu, wall }, pace);
+}
+
+async function journeyRun(
+  browser: Browser,
+  o: { mode: Mode; round: number; origin: string; pace: Pace; afterHome: (tab: Page) => Promise<void> },
+): Promise<RunResult> {
+  const j = await prepareTab(browser, o.origin, o.pace);
+  const cpuBefore = await processCpu(browser);
+  const start = performance.now();
+  await walk(j, () => o.afterHome(j.page));
+  const journeyMs = performance.now() - start - j.offClockMs;
+  const processCpuMs = cpuGrowthByType(cpuBefore, await processCpu(browser));
+  const visibility = z.string().parse(await j.page.evaluate('document.visibilityState'));
+  return {
+    mode: o.mode,
+    round: o.round,
+    journeyMs,
+    pageViews: j.pageViews,
+    keystrokes: j.keystrokes,
+    clicks: j.clicks,
+    cpu: totals(j.samples, 'cpu'),
+    wall: totals(j.samples, 'wall'),
+    processCpuMs,
+    perPage: j.samples,
+    latencies: j.latencies,
+    newDocuments: j.meters.cpu.newDocuments,
+    seenResets: j.meters.cpu.seenResets,
+    visibility,
+  };
+}
+
+function totals(samples: PageSample[], kind: 'cpu' | 'wall'): Durations {
+  const out = zeroDurations();
+  for (const s of samples) for (const d of DURATIONS) out[d] += s[kind][d];
+  return out;
+}
+
+/** The journey in a Chromium without the extension (same binary, flags and viewport). */
+export async function baselineRun(o: { round: number; origin: string; pace: Pace }): Promise<RunResult> {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    defaultViewport: { width: 1280, height: 800 },
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    return await journeyRun(browser, { ...o, mode: 'baseline', afterHome: () => Promise.resolve() });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The journey recorded by the extension, started from the side panel as the e2e tests do. */
+export async function recordingRun(o: { round: number; origin: string; pace: Pace }): Promise<RunResult> {
+  const launched = await launchChromium();
+  try {
+    let panel: Panel | undefined;
+    const result = await journeyRun(launched.browser, {
+      ...o,
+      mode: 'recording',
+      afterHome: async () => {
+        panel = new Panel(await openPanel(launched, o.origin));
+        await panel.start();
+      },
+    });
+    if (!panel) throw new Error('the visit never started');
+    await panel.waitForPages(result.pageViews);
+    await panel.stop();
+    return { ...result, recording: await recordedPages(panel.page, result.pageViews) };
+  } finally {
+    await launched.browser.close();
+  }
+}
+
+/** Waits for the ended visit with every page stored and its last chunks in, then sizes each page. */
+async function recordedPages(extensionPage: Page, pageViews: number): Promise<RecordedPage[]> {
+  const complete = (s: StoredSizes) =>
+    s.visit?.status === 'ended' && s.pages.length >= pageViews && s.pages.every((p) => p.chunks > 0);
+  let sizes = await until(() => readStoredSizes(extensionPage), complete, 'the ended visit with every page recorded');
+  // The flush at stop is compressed and written after the visit is marked ended: wait until quiet.
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await readStoredSizes(extensionPage);
+    if (totalBytes(again) === totalBytes(sizes)) break;
+    sizes = again;
+  }
+  const dump = await dumpDatabase(extensionPage);
+  return sizes.pages.map((p) => ({
+    url: p.url,
+    ...(p.navType === undefined ? {} : { navType: p.navType }),
+    chunks: p.chunks,
+    events: p.events,
+    compressedBytes: p.bytes,
+    rawBytes: sum(chunksOf(dump, p.id).map((c) => Buffer.byteLength(JSON.stringify(c.events)))),
+  }));
+}
+
+const totalBytes = (s: StoredSizes) => sum(s.pages.map((p) => p.bytes));
