@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { rrwebUntaintedFix } from './scripts/build/rrweb-untainted-fix';
 
 /**
  * Two builds differ only in host permissions:
@@ -13,7 +14,7 @@ export default defineConfig({
   zip: { excludeSources: ['start-output/**', 'bench-results/**', '.vitest-results.json', '.output/**'] },
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), rrwebUntaintedFix()],
     build: {
       // rrweb's CSS parser holds a raw U+FFFE; Chrome refuses a content script that is not plain UTF-8.
       rolldownOptions: { output: { charset: 'ascii' } },

@@ -73,8 +73,13 @@ export class PageSession {
     const whenLoaded = () => ctx.setTimeout(() => this.measureLoad(), 0);
     if (document.readyState === 'complete') whenLoaded();
     else ctx.addEventListener(window, 'load', whenLoaded);
-    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => this.classify());
-    else this.classify();
+    // Classified once, when the page has loaded (measureLoad); a page slow to load is classified
+    // early too, so the panel does not wait for it.
+    if (document.readyState !== 'complete') {
+      ctx.setTimeout(() => {
+        if (!this.page.autoType) this.classify();
+      }, 1500);
+    }
   }
 
   /** The background changed the visit's state. */

@@ -26,12 +26,14 @@ describe('a visit survives its service worker being stopped', () => {
 
     await killServiceWorker(launched.browser); // first stop: between two pages
     await journey.clickAndLoad('a[href="/produit/derby-cuir"]');
+    await panel.waitForPages(3); // the evaluator glances at the panel, as between any two pages
     await tab.mouse.move(200, 300);
     await tab.mouse.wheel({ deltaY: 400 });
     await journey.addToCart();
 
     await killServiceWorker(launched.browser); // second stop: with batches of this page on their way
     await journey.clickAndLoad('#cart-drawer-link');
+    await panel.waitForPages(4);
     await journey.open('/app/');
     await journey.clientRoute('#route-retours', '/app/retours');
     await panel.waitForPages(6);

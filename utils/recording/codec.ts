@@ -1,8 +1,11 @@
 /** gzip and base64 with the platform's own streams: no library in the content script. */
 
 async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
-  const body = new Blob([data as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(body).arrayBuffer());
+  // Written straight into the stream: wrapping the bytes in a Blob first cost a copy per batch.
+  const writer = stream.writable.getWriter();
+  void writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  void writer.close().catch(() => undefined);
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }
 
 export function gzip(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
