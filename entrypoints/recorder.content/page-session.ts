@@ -6,7 +6,7 @@ import type { Batch, PageUpsert, RecorderConfig } from '../../utils/messaging/pr
 import { unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/recording/bridge';
 import { parseEventJson } from '../../utils/recording/bridge-guards';
-import { EventBuffer } from '../../utils/recording/buffer';
+import { EventBuffer, FULL_SNAPSHOT } from '../../utils/recording/buffer';
 import { gzipText, toBase64 } from '../../utils/recording/codec';
 import { Outbox } from '../../utils/recording/outbox';
 import { scrubCardNumbers } from '../../utils/recording/privacy';
@@ -24,7 +24,11 @@ export class PageSession {
   readonly visitId: string;
   active = true;
   private paused = false;
-  /** Whether the page has joined the visit; a page opened during a pause joins when it resumes. */
+  /**
+   * Whether the page has joined the visit. It joins with its first full snapshot, so that a page
+   * listed in the panel is a page whose recording has begun; one opened during a pause joins when the
+   * visit resumes.
+   */
   private announced = false;
   private pausedAtBegin = false;
   private page: PageState;
@@ -70,9 +74,9 @@ export class PageSession {
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.farewell();
     });
-    const whenLoaded = () => ctx.setTimeout(() => this.measureLoad(), 0);
-    if (document.readyState === 'complete') whenLoaded();
-    else ctx.addEventListener(window, 'load', whenLoaded);
+    // loadEventEnd is set once the load handlers have run: measure just after them.
+    if (document.readyState === 'complete') this.measureLoad();
+    else ctx.addEventListener(window, 'load', () => ctx.setTimeout(() => this.measureLoad(), 0));
     // Classified once, when the page has loaded (measureLoad); a page slow to load is classified
     // early too, so the panel does not wait for it.
     if (document.readyState !== 'complete') {
@@ -86,13 +90,14 @@ export class PageSession {
   control(state: 'recording' | 'paused' | 'ended'): void {
     if (state === 'recording') {
       this.paused = false;
-      if (!this.announced) {
-        // A page opened while the visit was paused joins the visit from the moment it resumes.
-        if (this.pausedAtBegin) this.page.startedAt = Date.now();
-        this.announced = true;
-        this.sendPage();
-      }
+      // A page opened while the visit was paused joins the visit from the moment it resumes.
+      if (!this.announced && this.pausedAtBegin) this.page.startedAt = Date.now();
       this.o.bridge.post({ k: 'start', ...this.o.config });
+      // Should the recorder fail to snapshot this page, it is still listed as visited.
+      const pageId = this.page.pageId;
+      this.o.ctx.setTimeout(() => {
+        if (this.page.pageId === pageId && !this.paused) this.announce();
+      }, 3000);
       return;
     }
     this.flush();
@@ -106,7 +111,15 @@ export class PageSession {
     if (!this.active) return;
     if (message.k === 'route') return this.route(message.toPaint);
     if (this.paused || !parseEventJson(message.json, message.type, message.timestamp)) return;
+    if (message.type === FULL_SNAPSHOT) this.announce();
     if (this.buffer.push(message.type, message.timestamp, message.json)) this.flush();
+  }
+
+  /** The page joins the visit (once): from now on its state is sent, ahead of its events. */
+  private announce(): void {
+    if (this.announced) return;
+    this.announced = true;
+    this.sendPage();
   }
 
   /** Sends what is buffered as the current page's next batch, compressed when its turn comes. */
@@ -151,7 +164,8 @@ export class PageSession {
       startedAt: Date.now(),
       navType: 'restore',
     };
-    this.sendPage();
+    this.announced = false;
+    this.pausedAtBegin = this.paused;
     if (!this.paused) this.o.bridge.post({ k: 'start', ...this.o.config });
     this.classify();
   }
@@ -174,12 +188,9 @@ export class PageSession {
       navType: 'route-change',
       routeTiming: { toPaint: Math.round(toPaint * 10) / 10 },
     };
-    if (this.paused) {
-      // A route taken during a pause joins the visit when it resumes, as a page load would.
-      this.announced = false;
-      this.pausedAtBegin = true;
-    }
-    this.sendPage();
+    // The route joins with the full snapshot the main world takes next (or when a pause ends).
+    this.announced = false;
+    this.pausedAtBegin = this.paused;
     this.o.ctx.setTimeout(() => this.classify(), 300);
   }
 

@@ -57,6 +57,7 @@ describe('a visit cut short by the browser closing', () => {
 
     // Resumed in the tab at hand, it records again; stopped, it ends.
     await panel.resume();
+    await panel.waitForTypes(['home', 'listing', 'product', 'cart']); // the page at hand is recorded again
     await journey.open('/compte');
     await panel.waitForTypes(['home', 'listing', 'product', 'cart', 'account']);
     await panel.stop();

@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPanel, type Launched } from './support/chromium';
+import type { Launched } from './support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
-import { SECRETS, ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
+import { SECRETS, type ShopJourney } from './support/journey';
+import { type Panel } from './support/panel';
 import {
   ELEMENT,
   TEXT,
@@ -16,7 +16,8 @@ import {
   walk,
   type SnapshotNode,
 } from './support/panel-extras';
-import { startShop, type Shop } from './support/shop';
+import type { Shop } from './support/shop';
+import { openSession } from './support/session';
 
 /** Where `needle` occurs in `text`, each with a little context: short failure messages. */
 function around(text: string, needle: string): string[] {
@@ -40,11 +41,7 @@ describe('the settings page', () => {
   let ruled: SnapshotNode;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    journey = new ShopJourney(await launched.browser.newPage(), shop.origin);
-    await journey.open('/');
-    panel = new Panel(await openPanel(launched, shop.origin));
+    ({ shop, launched, journey, panel } = await openSession());
     options = await openInNewWindow(launched, `chrome-extension://${launched.extensionId}/options.html`);
     await options.waitForSelector('[data-testid=settings-save]');
   });
@@ -172,11 +169,7 @@ describe('rules the settings page accepts', () => {
   let options: Page;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    journey = new ShopJourney(await launched.browser.newPage(), shop.origin);
-    await journey.open('/');
-    panel = new Panel(await openPanel(launched, shop.origin));
+    ({ shop, launched, journey, panel } = await openSession());
     options = await openInNewWindow(launched, `chrome-extension://${launched.extensionId}/options.html`);
     await options.waitForSelector('[data-testid=settings-save]');
   });

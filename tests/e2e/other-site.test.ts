@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPanel, type Launched } from './support/chromium';
 import { dumpDatabase, pagesOf, until } from './support/extension-data';
-import { ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
-import { startShop, type Shop } from './support/shop';
+import { openSession, type Session } from './support/session';
 
 /**
  * The visit leads to another site (here the shop's second origin, as a payment provider would be):
  * it is not recorded until the evaluator allows it from the panel, then it is, from that page on.
  */
 describe('a visit that reaches another site', () => {
-  let shop: Shop;
-  let launched: Launched;
+  let session: Session;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
+    session = await openSession();
   });
 
-  afterAll(async () => {
-    await launched?.browser.close();
-    await shop?.close();
-  });
+  afterAll(() => session?.close());
 
   it('asks before recording the new site, then records it', async () => {
-    const journey = new ShopJourney(await launched.browser.newPage(), shop.origin);
-    await journey.open('/');
-    const panel = new Panel(await openPanel(launched, shop.origin));
+    const { journey, panel, shop } = session;
     await panel.start();
     await panel.waitForPages(1);
 

@@ -1,30 +1,20 @@
-import type { Page as Tab } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPanel, type Launched } from './support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
-import { SECRETS, ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
-import { startShop, type Shop } from './support/shop';
+import { SECRETS } from './support/journey';
+import { openSession, type Session } from './support/session';
 
 /**
  * The evaluator records a purchase journey on the fixture shop, typing the planted secrets on the
  * way; then we read back everything the extension stored.
  */
 describe('recording a mystery visit in Chromium', () => {
-  let shop: Shop;
-  let launched: Launched;
-  let tab: Tab;
-  let panel: Panel;
+  let session: Session;
   let dump: Dump;
   let visitId: string;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    tab = await launched.browser.newPage();
-    const journey = new ShopJourney(tab, shop.origin);
-    await journey.open('/');
-    panel = new Panel(await openPanel(launched, shop.origin));
+    session = await openSession();
+    const { journey, panel } = session;
     await panel.start();
 
     await journey.dismissCookies();
@@ -48,10 +38,7 @@ describe('recording a mystery visit in Chromium', () => {
     visitId = dump.visits[0]!.id;
   });
 
-  afterAll(async () => {
-    await launched?.browser.close();
-    await shop?.close();
-  });
+  afterAll(() => session?.close());
 
   it('stores every page in order, with its type', () => {
     const pages = pagesOf(dump, visitId);

@@ -2,12 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page as Tab } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPanel, type Launched } from './support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
-import { ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
 import { ROOT } from './support/paths';
-import { startShop, type Shop } from './support/shop';
+import { openSession, type Session } from './support/session';
 
 const PROPS = ['color', 'background-color', 'border-left-color', 'border-left-width', 'padding-left', 'font-weight', 'font-size', 'letter-spacing'];
 
@@ -39,9 +36,7 @@ async function stylesAt(tab: Tab, selectors: string[], inReplay: boolean): Promi
  * sheets, web components' shadow roots — replayed from what was stored, styles intact.
  */
 describe('replays keep the styles of CSS-in-JS and web components', () => {
-  let shop: Shop;
-  let launched: Launched;
-  let tab: Tab;
+  let session: Session;
   let dump: Dump;
   const live: Record<string, Styles> = {};
   const MARKED = {
@@ -51,12 +46,9 @@ describe('replays keep the styles of CSS-in-JS and web components', () => {
   };
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    tab = await launched.browser.newPage();
-    const journey = new ShopJourney(tab, shop.origin);
-    await journey.open('/');
-    const panel = new Panel(await openPanel(launched, shop.origin));
+    session = await openSession();
+    const { journey, panel } = session;
+    const tab = journey.page;
     await panel.start();
     await journey.dismissCookies();
     await journey.open('/lookbook');
@@ -71,16 +63,13 @@ describe('replays keep the styles of CSS-in-JS and web components', () => {
     dump = await until(() => dumpDatabase(panel.page), (d) => d.visits[0]?.status === 'ended', 'the visit to end');
   });
 
-  afterAll(async () => {
-    await launched?.browser.close();
-    await shop?.close();
-  });
+  afterAll(() => session?.close());
 
   /** Replays a page's stored events to their end with rrweb's Replayer, in a blank page. */
   async function replay(pathname: string): Promise<Tab> {
     const page = pagesOf(dump, dump.visits[0]!.id).find((p) => new URL(p.url).pathname === pathname)!;
     const events = chunksOf(dump, page.id).flatMap((c) => c.events);
-    const player = await launched.browser.newPage();
+    const player = await session.launched.browser.newPage();
     await player.setContent('<!doctype html><html><body><div id="root"></div></body></html>');
     await player.addScriptTag({ content: await readFile(path.join(ROOT, 'node_modules/rrweb/dist/rrweb.umd.cjs'), 'utf8') });
     await player.evaluate((evs: unknown[]) => {

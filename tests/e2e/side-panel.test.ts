@@ -6,6 +6,7 @@ import { ShopJourney } from './support/journey';
 import { Panel } from './support/panel';
 import { eventsOfVisit, launchChromiumWith, openInNewWindow, shownElapsedSeconds, shownPages, storedPaths } from './support/panel-extras';
 import { startShop, type Shop } from './support/shop';
+import { openSession } from './support/session';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -13,18 +14,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('the side panel, from start to delete', () => {
   let shop: Shop;
   let launched: Launched;
-  let tab: Tab;
   let journey: ShopJourney;
   let panel: Panel;
   let visitId: string;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    tab = await launched.browser.newPage();
-    journey = new ShopJourney(tab, shop.origin);
-    await journey.open('/');
-    panel = new Panel(await openPanel(launched, shop.origin));
+    ({ shop, launched, journey, panel } = await openSession());
   });
 
   afterAll(async () => {
@@ -177,11 +172,7 @@ describe('pausing a visit', () => {
   let visitId: string;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    journey = new ShopJourney(await launched.browser.newPage(), shop.origin);
-    await journey.open('/');
-    panel = new Panel(await openPanel(launched, shop.origin));
+    ({ shop, launched, journey, panel } = await openSession());
   });
 
   afterAll(async () => {

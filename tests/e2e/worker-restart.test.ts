@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServiceWorker, launchChromium, openPanel, type Launched } from './support/chromium';
+import { killServiceWorker } from './support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
-import { ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
-import { startShop, type Shop } from './support/shop';
+import { openSession, type Session } from './support/session';
 
 /** Chrome stops an idle service worker after 30 s; here we stop it ourselves, twice, mid-visit. */
 describe('a visit survives its service worker being stopped', () => {
-  let shop: Shop;
-  let launched: Launched;
+  let session: Session;
   let dump: Dump;
-  let panel: Panel;
 
   beforeAll(async () => {
-    shop = await startShop();
-    launched = await launchChromium();
-    const tab = await launched.browser.newPage();
-    const journey = new ShopJourney(tab, shop.origin);
-    await journey.open('/');
-    panel = new Panel(await openPanel(launched, shop.origin));
+    session = await openSession();
+    const { journey, panel, launched } = session;
+    const tab = journey.page;
     await panel.start();
     await journey.dismissCookies();
     await journey.clickAndLoad('main a[href="/category/chaussures"]');
@@ -45,10 +38,7 @@ describe('a visit survives its service worker being stopped', () => {
     );
   });
 
-  afterAll(async () => {
-    await launched?.browser.close();
-    await shop?.close();
-  });
+  afterAll(() => session?.close());
 
   it('keeps every page, in order', () => {
     const pages = pagesOf(dump, dump.visits[0]!.id);
