@@ -16,5 +16,3 @@ export async function loadSettings(area: StorageArea): Promise<Settings> {
 export async function saveSettings(area: StorageArea, settings: Settings): Promise<void> {
   await area.set({ [KEY]: settingsSchema.parse(settings) });
 }
-
-export const SETTINGS_KEY = KEY;

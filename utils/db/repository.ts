@@ -95,8 +95,3 @@ export async function listChunks(db: Db, visitId: string): Promise<Chunk[]> {
     chunks.sort((a, b) => (a.pageId === b.pageId ? a.seq - b.seq : a.pageId < b.pageId ? -1 : 1)),
   );
 }
-
-/** Size of a visit's stored recording, compressed, in bytes. */
-export async function recordingSize(db: Db, visitId: string): Promise<number> {
-  return (await listChunks(db, visitId)).reduce((sum, c) => sum + c.data.byteLength, 0);
-}

@@ -11,7 +11,6 @@ import {
   listVisits,
   putChunk,
   putVisit,
-  recordingSize,
   updateVisit,
   upsertPage,
 } from '../../../utils/db/repository';
@@ -135,14 +134,6 @@ describe('chunks', () => {
       ['p2', 0],
       ['p2', 1],
     ]);
-  });
-
-  it("sums the compressed size of a visit's chunks", async () => {
-    await putChunk(db, chunk({ seq: 0, data: new Uint8Array(100) }));
-    await putChunk(db, chunk({ seq: 1, data: new Uint8Array(23) }));
-    await putChunk(db, chunk({ visitId: 'v2', data: new Uint8Array(1000) }));
-    expect(await recordingSize(db, 'v1')).toBe(123);
-    expect(await recordingSize(db, 'none')).toBe(0);
   });
 });
 
