@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { listChunks, listPages, listUnfinishedVisits, updateVisit } from '../../utils/db/repository';
+import { listChunks, listPages, listUnfinishedVisits, updateVisit, upsertPage } from '../../utils/db/repository';
+import { endPage } from '../../utils/recording/page-merge';
 import { interrupt } from '../../utils/journey/visit-lifecycle';
 import { registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
@@ -24,6 +25,11 @@ export async function recoverInterruptedVisits(): Promise<void> {
       ...chunks.map((c) => c.lastTs),
     );
     await updateVisit(d, visit.id, (v) => interrupt(v, lastSeen));
+    // Pages open when the browser closed end with the last thing recorded of them.
+    for (const page of pages.filter((p) => p.endedAt === undefined)) {
+      const last = Math.max(page.startedAt, ...chunks.filter((c) => c.pageId === page.id).map((c) => c.lastTs));
+      await upsertPage(d, page.id, (p) => p && endPage(p, last));
+    }
   }
   if (stale.length > 0) {
     await registerRecorder([]);

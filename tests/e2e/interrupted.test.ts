@@ -54,6 +54,9 @@ describe('a visit cut short by the browser closing', () => {
     expect(dump.visits.map((v) => [v.id, v.status])).toEqual([[before.visitId, 'interrupted']]);
     expect(pagesOf(dump, before.visitId).map((p) => p.id)).toEqual(before.pageIds);
     for (const id of before.pageIds) expect(chunksOf(dump, id)[0]?.events[1]?.type).toBe(2);
+    // The page open at the close ends with the last thing recorded of it, not when the browser came back.
+    const last = pagesOf(dump, before.visitId).at(-1)!;
+    expect(last.endedAt).toBe(Math.max(last.startedAt, ...chunksOf(dump, last.id).map((c) => c.lastTs)));
 
     // Resumed in the tab at hand, it records again; stopped, it ends.
     await panel.resume();

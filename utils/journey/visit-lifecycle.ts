@@ -24,11 +24,19 @@ export function pause(v: Visit, now: number): Visit {
   return { ...v, status: 'paused', pauses: [...v.pauses, { from: now }] };
 }
 
-/** Resumes a paused or interrupted visit; an interrupted one goes on in `tabId`. */
+/**
+ * Resumes a paused or interrupted visit. An interrupted one goes on in `tabId` alone: the tabs it
+ * had belonged to the browser that closed, and their ids may now be reused by unrelated tabs.
+ */
 export function resume(v: Visit, now: number, tabId?: number): Visit {
   if (v.status !== 'paused' && v.status !== 'interrupted') return v;
   const pauses = v.pauses.map((p) => (p.to === undefined ? { ...p, to: now } : p));
-  const tabIds = tabId === undefined || v.tabIds.includes(tabId) ? v.tabIds : [...v.tabIds, tabId];
+  const tabIds =
+    v.status === 'interrupted' && tabId !== undefined
+      ? [tabId]
+      : tabId === undefined || v.tabIds.includes(tabId)
+        ? v.tabIds
+        : [...v.tabIds, tabId];
   return { ...v, status: 'recording', pauses, tabIds };
 }
 

@@ -80,10 +80,11 @@ describe('interrupt', () => {
     expect(v.pauses).toEqual([{ from: 2000, to: 2500 }, { from: 3000 }]);
   });
 
-  it('resumes in the given tab, closing the pause', () => {
+  it('resumes in the given tab only, closing the pause', () => {
+    // The tabs of the closed browser are gone; their ids may be given to new, unrelated tabs.
     expect(resume(interrupt(start(), 3000), 8000, 9)).toMatchObject({
       status: 'recording',
-      tabIds: [4, 9],
+      tabIds: [9],
       pauses: [{ from: 3000, to: 8000 }],
     });
   });
