@@ -8,6 +8,8 @@ export interface DumpedChunk {
   pageId: string;
   seq: number;
   count: number;
+  firstTs: number;
+  lastTs: number;
   events: Array<{ type: number; timestamp: number; data?: unknown }>;
 }
 
