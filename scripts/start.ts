@@ -7,8 +7,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, launchChromium, openPanel } from '../tests/e2e/support/chromium';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, isWorker, launchChromium, openPanel } from '../tests/e2e/support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../tests/e2e/support/extension-data';
 import { ShopJourney } from '../tests/e2e/support/journey';
 import { Panel } from '../tests/e2e/support/panel';
@@ -22,6 +22,23 @@ interface Shop {
 }
 
 const OUT = path.join(ROOT, 'start-output');
+
+/** Shop on the left, panel as a narrow window on the right, as the side panel sits. */
+async function besideEachOther(shopTab: Page, panel: Page): Promise<void> {
+  const place = async (page: Page, bounds: object) => {
+    const cdp = await page.createCDPSession();
+    const { windowId } = await cdp.send('Browser.getWindowForTarget');
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal', ...bounds } });
+  };
+  const { width, height } = await shopTab.evaluate(() => ({ width: screen.availWidth, height: screen.availHeight }));
+  const panelWidth = Math.min(440, Math.round(width / 3));
+  await place(shopTab, { left: 0, top: 0, width: width - panelWidth, height });
+  await place(panel, { left: width - panelWidth, top: 0, width: panelWidth, height });
+}
+
+async function extensionIdOf(browser: Browser): Promise<string> {
+  return new URL((await browser.waitForTarget(isWorker)).url()).host;
+}
 
 async function headed(shop: Shop): Promise<void> {
   const profile = path.join(OUT, 'profile');
@@ -37,12 +54,15 @@ async function headed(shop: Shop): Promise<void> {
   });
   const [tab] = await browser.pages();
   await tab!.goto(`${shop.origin}/`);
+  // The panel, in a window of its own beside the shop, as the side panel would be.
+  const panel = await openPanel({ browser, extensionId: await extensionIdOf(browser) }, shop.origin).catch(() => undefined);
+  if (panel) await besideEachOther(tab!, panel);
   console.log(`
-Chromium is open on the demo shop, with Mystère installed.
-  1. Click the puzzle-piece icon in the toolbar, then Mystère (pin it for next time): the side panel opens.
-  2. Click "Start visit" and allow the site. Shop as a customer would: every page is recorded.
-  3. Pause, resume or stop from the panel. Past visits stay in this profile: ${profile}
-Close the browser window to end the demo.`);
+Chromium is open on the demo shop, with Mystère installed, and its panel in a window beside it.
+  1. In the panel, click "Start visit" and allow the site. Shop as a customer would: every page is recorded.
+  2. Pause, resume or stop from the panel. Past visits stay in this profile: ${profile}
+  (In everyday use the panel opens from Mystère's toolbar button, beside the page.)
+Close the browser to end the demo.`);
   await new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
 }
 

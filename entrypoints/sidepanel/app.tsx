@@ -105,7 +105,7 @@ export function App() {
       <header class="site">
         <h1>{m.appName}</h1>
         <p data-testid="current-site">
-          <span class="label">{m.currentSite} : </span>
+          <span class="label">{m.currentSite} </span>
           {tab?.url && pattern ? <strong>{new URL(tab.url).host}</strong> : <em>{m.noSite}</em>}
         </p>
       </header>

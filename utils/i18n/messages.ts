@@ -4,7 +4,7 @@ import type { VisitStatus } from '../schema/visit';
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
   appName: 'Mystère',
-  currentSite: 'Site de l’onglet',
+  currentSite: 'Site de l’onglet :',
   noSite: 'Ouvrez la boutique à visiter dans cet onglet.',
   start: 'Démarrer la visite',
   startHint: 'Mystère enregistre ce que vous voyez, jamais ce que vous tapez. Rien ne quitte votre ordinateur sans votre export.',
@@ -74,7 +74,7 @@ type Messages = typeof fr;
 
 const en: Messages = {
   appName: 'Mystère',
-  currentSite: 'Site in this tab',
+  currentSite: 'Site in this tab:',
   noSite: 'Open the shop to visit in this tab.',
   start: 'Start visit',
   startHint: 'Mystère records what you see, never what you type. Nothing leaves your computer unless you export it.',
