@@ -10,7 +10,7 @@ export { requestSchema };
 export async function handleRequest(message: Request, sender: Sender): Promise<unknown> {
   switch (message.type) {
     case 'recorder/hello':
-      return onHello(sender.tabId);
+      return onHello(sender.tabId, sender.openerTabId);
     case 'recorder/page':
       return onPage(message, sender.tabId);
     case 'recorder/batch':

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { findActiveVisit, getPage, getVisit, listPages, putChunk, upsertPage } from '../../utils/db/repository';
+import { findActiveVisit, getPage, getVisit, listPages, putChunk, updateVisit, upsertPage } from '../../utils/db/repository';
+import { addTab } from '../../utils/journey/visit-lifecycle';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Batch, HelloReply, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
 import { fromBase64, gzipText } from '../../utils/recording/codec';
@@ -12,9 +13,14 @@ import { guardWrite } from './storage-health';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
-export async function onHello(tabId: number | undefined): Promise<HelloReply> {
+export async function onHello(tabId: number | undefined, openerTabId?: number): Promise<HelloReply> {
   if (tabId === undefined) return { record: false };
-  const visit = await findActiveVisit(await db());
+  const d = await db();
+  let visit = await findActiveVisit(d);
+  // A tab opened from the visit's tab may say hello before tabs.onCreated has adopted it.
+  if (visit && !visit.tabIds.includes(tabId) && openerTabId !== undefined && visit.tabIds.includes(openerTabId)) {
+    visit = await updateVisit(d, visit.id, (v) => addTab(v, tabId));
+  }
   if (!visit || !visit.tabIds.includes(tabId)) return { record: false };
   const settings = await loadSettings(browser.storage.local);
   const config: RecorderConfig = { maskSelectors: settings.maskSelectors, blockSelectors: settings.blockSelectors };

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyPage } from '../../utils/journey/page-type';
 import { extractPageFacts } from '../../utils/journey/page-facts';
 import type { Batch, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
-import { unwrap } from '../../utils/messaging/receive';
+import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/recording/bridge';
 import { parseEventJson } from '../../utils/recording/bridge-guards';
 import { EventBuffer, FULL_SNAPSHOT } from '../../utils/recording/buffer';
@@ -13,6 +13,8 @@ import { scrubCardNumbers } from '../../utils/recording/privacy';
 import { navigationBreakdown, navTypeOf } from '../../utils/recording/timing';
 import type { MainWorldBridge } from './main-world';
 import { watchVitals } from './vitals';
+
+const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit']);
 
 type PageState = Omit<PageUpsert, 'type' | 'visitId'>;
 
@@ -42,6 +44,8 @@ export class PageSession {
       send: async (message) => {
         unwrap(await browser.runtime.sendMessage(message));
       },
+      // Refused for good (the visit was deleted, the tab is not in it): retrying would loop forever.
+      isFinal: (error) => error instanceof ProtocolError && FINAL_REFUSALS.has(error.code),
     });
     const nav = performance.getEntriesByType('navigation')[0];
     this.page = {

@@ -2,10 +2,14 @@ import type { ZodType } from 'zod';
 import { isQuotaError } from '../db/errors';
 import type { Reply } from './protocol';
 
-export type Sender = { tabId?: number; url?: string };
+export type Sender = { tabId?: number; openerTabId?: number; url?: string };
 type OnMessage = {
   addListener(
-    cb: (message: unknown, sender: { tab?: { id?: number }; url?: string }, sendResponse: (r: unknown) => void) => boolean | undefined,
+    cb: (
+      message: unknown,
+      sender: { tab?: { id?: number; openerTabId?: number }; url?: string },
+      sendResponse: (r: unknown) => void,
+    ) => boolean | undefined,
   ): void;
 };
 
@@ -27,7 +31,7 @@ export function receive<T extends { type: string }>(
       sendResponse({ ok: false, error: 'bad-message', detail: parsed.error.issues[0]?.message } satisfies Reply);
       return undefined;
     }
-    handle(parsed.data, { tabId: sender.tab?.id, url: sender.url })
+    handle(parsed.data, { tabId: sender.tab?.id, openerTabId: sender.tab?.openerTabId, url: sender.url })
       .then((value) => sendResponse({ ok: true, value } satisfies Reply))
       .catch((error: unknown) =>
         sendResponse({ ok: false, error: errorCode(error), detail: String(error) } satisfies Reply),

@@ -16,6 +16,8 @@ export interface OutboxOptions {
   backoff?: number[];
   setTimer?: (fn: () => void, ms: number) => unknown;
   onError?: (error: unknown, attempt: number) => void;
+  /** A refusal that no retry can change (the visit was deleted, say): the message is dropped. */
+  isFinal?: (error: unknown) => boolean;
 }
 
 interface Item {
@@ -73,8 +75,13 @@ export class Outbox {
         this.queue.shift();
         this.attempt = 0;
       } catch (error) {
+        this.options.onError?.(error, this.attempt + 1);
+        if (this.options.isFinal?.(error)) {
+          this.queue.shift();
+          this.attempt = 0;
+          continue;
+        }
         this.attempt++;
-        this.options.onError?.(error, this.attempt);
         const delay = this.backoff[Math.min(this.attempt - 1, this.backoff.length - 1)] ?? 1000;
         await new Promise<void>((resolve) => this.setTimer(resolve, delay));
       }

@@ -242,3 +242,34 @@ describe('Outbox', () => {
     expect(sent).toEqual(['a', 'b']);
   });
 });
+
+describe('Outbox: refusals no retry can change', () => {
+  it('drops a message refused for good and goes on with the next', async () => {
+    const sent: unknown[] = [];
+    const outbox = new Outbox({
+      send: (message) => {
+        sent.push(message);
+        return message === 'gone' ? Promise.reject(new Error('not-in-visit')) : Promise.resolve();
+      },
+      setTimer: immediate,
+      isFinal: (e) => e instanceof Error && e.message === 'not-in-visit',
+    });
+    outbox.enqueue(() => 'gone');
+    outbox.enqueue(() => 'next');
+    await outbox.idle();
+    expect(sent).toEqual(['gone', 'next']);
+    expect(outbox.pending).toBe(0);
+  });
+
+  it('still retries a refusal that is not final', async () => {
+    let tries = 0;
+    const outbox = new Outbox({
+      send: () => (++tries < 3 ? Promise.reject(new Error('no-answer')) : Promise.resolve()),
+      setTimer: immediate,
+      isFinal: (e) => e instanceof Error && e.message === 'not-in-visit',
+    });
+    outbox.enqueue(() => 'batch');
+    await outbox.idle();
+    expect(tries).toBe(3);
+  });
+});
