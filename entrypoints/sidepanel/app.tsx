@@ -82,9 +82,10 @@ export function App() {
         </button>
         <h1>{opened.site}</h1>
         <p class="meta">
-          {m.status[opened.status]} · {m.pagesCount(openedPages.length)}
+          {m.status[opened.status]}
+          {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
-        <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />
+        {openedPages && <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         <ConfirmButton
           label={m.delete}
           question={m.confirmDelete}
@@ -143,9 +144,9 @@ export function App() {
       {current && (
         <section aria-labelledby="pages-title">
           <h2 id="pages-title">
-            {m.pages} <span class="count">({pages.length})</span>
+            {m.pages} {pages && <span class="count">({pages.length})</span>}
           </h2>
-          <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />
+          {pages && <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         </section>
       )}
       <PastVisits

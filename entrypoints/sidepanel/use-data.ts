@@ -29,13 +29,16 @@ export function useVisits(rev: number): Visit[] | undefined {
   return visits;
 }
 
-export function usePages(visitId: string | undefined, rev: number): Page[] {
-  const [pages, setPages] = useState<Page[]>([]);
+/** A visit's pages; undefined until they are read (so a list is never shown empty by mistake). */
+export function usePages(visitId: string | undefined, rev: number): Page[] | undefined {
+  const [loaded, setLoaded] = useState<{ visitId: string; pages: Page[] }>();
   useEffect(() => {
-    if (!visitId) return setPages([]);
-    void db().then((d) => listPages(d, visitId)).then(setPages);
+    if (!visitId) return;
+    void db()
+      .then((d) => listPages(d, visitId))
+      .then((pages) => setLoaded({ visitId, pages }));
   }, [visitId, rev]);
-  return pages;
+  return visitId && loaded?.visitId === visitId ? loaded.pages : undefined;
 }
 
 /** A clock for elapsed times, ticking each second. */
