@@ -38,10 +38,11 @@ export function App() {
   const pattern = tab?.url ? originPattern(tab.url) : undefined;
 
   const run = async (fn: () => Promise<unknown>) => {
+    const work = fn(); // started within the click, before any state update
     setBusy(true);
     setError(undefined);
     try {
-      await fn();
+      await work;
     } catch (e) {
       setError(errorText(m, e instanceof ProtocolError ? e.code : 'internal'));
     } finally {
@@ -49,12 +50,11 @@ export function App() {
     }
   };
 
-  // Asked at the click, for this site only: the permission request needs the click's user gesture.
+  // Asked at the click, for this site only. The request must be the first thing the click does:
+  // Firefox forgets the user's gesture after an await. A site already allowed answers at once.
   const requestSite = async () => {
     if (!pattern) throw new ProtocolError('not-a-website');
-    const granted =
-      (await browser.permissions.contains({ origins: [pattern] })) || (await browser.permissions.request({ origins: [pattern] }));
-    if (!granted) throw new ProtocolError('permission-denied');
+    if (!(await browser.permissions.request({ origins: [pattern] }))) throw new ProtocolError('permission-denied');
   };
 
   const onStart = () =>
