@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { findActiveVisit, getPage, getVisit, listPages, putChunk, updateVisit, upsertPage } from '../../utils/db/repository';
-import { addTab } from '../../utils/journey/visit-lifecycle';
+import { getPage, getVisit, listPages, putChunk, upsertPage } from '../../utils/db/repository';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Batch, HelloReply, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
 import { fromBase64, gzipText } from '../../utils/recording/codec';
@@ -10,17 +9,13 @@ import { loadSettings } from '../../utils/settings';
 import { isActive } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
+import { adoptTab } from './visit-controller';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
 export async function onHello(tabId: number | undefined, openerTabId?: number): Promise<HelloReply> {
   if (tabId === undefined) return { record: false };
-  const d = await db();
-  let visit = await findActiveVisit(d);
-  // A tab opened from the visit's tab may say hello before tabs.onCreated has adopted it.
-  if (visit && !visit.tabIds.includes(tabId) && openerTabId !== undefined && visit.tabIds.includes(openerTabId)) {
-    visit = await updateVisit(d, visit.id, (v) => addTab(v, tabId));
-  }
+  const visit = await adoptTab(tabId, openerTabId);
   if (!visit || !visit.tabIds.includes(tabId)) return { record: false };
   const settings = await loadSettings(browser.storage.local);
   const config: RecorderConfig = { maskSelectors: settings.maskSelectors, blockSelectors: settings.blockSelectors };

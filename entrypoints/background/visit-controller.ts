@@ -102,12 +102,17 @@ export async function addOrigin(visitId: string, tabId: number): Promise<Visit> 
   return visit;
 }
 
-/** A tab opened from one of the visit's tabs belongs to the visit. */
-export async function adoptTab(tabId: number, openerTabId: number | undefined): Promise<void> {
-  if (openerTabId === undefined) return;
+/**
+ * A tab opened from one of the visit's tabs belongs to the visit (asked when the tab is created, and
+ * again at its recorder's hello, which may come first). Returns the running visit, if any.
+ */
+export async function adoptTab(tabId: number, openerTabId: number | undefined): Promise<Visit | undefined> {
   const d = await db();
   const active = await findActiveVisit(d);
-  if (!active || !active.tabIds.includes(openerTabId)) return;
-  await updateVisit(d, active.id, (v) => lifecycle.addTab(v, tabId));
+  if (!active || active.tabIds.includes(tabId) || openerTabId === undefined || !active.tabIds.includes(openerTabId)) {
+    return active;
+  }
+  const visit = await updateVisit(d, active.id, (v) => lifecycle.addTab(v, tabId));
   await notifyChanged();
+  return visit;
 }

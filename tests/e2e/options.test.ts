@@ -26,6 +26,13 @@ function around(text: string, needle: string): string[] {
   return found;
 }
 
+/** The settings page, in a window of its own. */
+async function openOptions(launched: Launched): Promise<Page> {
+  const page = await openInNewWindow(launched, `chrome-extension://${launched.extensionId}/options.html`);
+  await page.waitForSelector('[data-testid=settings-save]');
+  return page;
+}
+
 /**
  * The evaluator opens Mystère's settings: extra masking and blocking rules, and the language. Rules
  * are checked before they are saved, and apply to what is recorded next.
@@ -42,8 +49,7 @@ describe('the settings page', () => {
 
   beforeAll(async () => {
     ({ shop, launched, journey, panel } = await openSession());
-    options = await openInNewWindow(launched, `chrome-extension://${launched.extensionId}/options.html`);
-    await options.waitForSelector('[data-testid=settings-save]');
+    options = await openOptions(launched);
   });
 
   afterAll(async () => {
@@ -170,8 +176,7 @@ describe('rules the settings page accepts', () => {
 
   beforeAll(async () => {
     ({ shop, launched, journey, panel } = await openSession());
-    options = await openInNewWindow(launched, `chrome-extension://${launched.extensionId}/options.html`);
-    await options.waitForSelector('[data-testid=settings-save]');
+    options = await openOptions(launched);
   });
 
   afterAll(async () => {
