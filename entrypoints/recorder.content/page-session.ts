@@ -33,6 +33,8 @@ export class PageSession {
    */
   private announced = false;
   private pausedAtBegin = false;
+  /** The pages of this document that have joined the visit. */
+  private readonly joined = new Set<string>();
   private page: PageState;
   private readonly buffer = new EventBuffer();
   private readonly outbox: Outbox;
@@ -60,12 +62,17 @@ export class PageSession {
   begin(paused: boolean): void {
     const { ctx } = this.o;
     this.control(paused ? 'paused' : 'recording');
-    const firstPage = this.page.pageId;
+    // Vitals belong to the document load, even when reported after a client-side route change (LCP
+    // is often final only at the first click, which may be the one that changes the route); those
+    // measured after a return from the back-forward cache belong to that restored page view.
+    const loadPage = this.page;
     // Before our own listeners, so that vitals reported as the page hides are in our farewell.
-    watchVitals((name, vital) => {
-      if (this.page.pageId !== firstPage) return; // vitals belong to the document load
-      this.page.vitals = { ...this.page.vitals, [name]: vital };
-      this.schedulePage();
+    watchVitals((name, vital, fromBackForwardCache) => {
+      const target = fromBackForwardCache ? this.page : loadPage;
+      if (fromBackForwardCache && target.navType !== 'restore') return;
+      target.vitals = { ...target.vitals, [name]: vital };
+      if (target === this.page) this.schedulePage();
+      else if (this.joined.has(target.pageId)) this.sendState(target);
     });
     ctx.setInterval(() => this.flush(), this.buffer.policy.intervalMs);
     ctx.addEventListener(window, 'pagehide', () => {
@@ -123,6 +130,7 @@ export class PageSession {
   private announce(): void {
     if (this.announced) return;
     this.announced = true;
+    this.joined.add(this.page.pageId);
     this.sendPage();
   }
 
@@ -226,7 +234,12 @@ export class PageSession {
     clearTimeout(this.dirty);
     this.dirty = undefined;
     if (!this.announced) return;
-    const message: PageUpsert = { type: 'recorder/page', visitId: this.visitId, ...structuredClone(this.page) };
+    this.sendState(this.page);
+  }
+
+  /** Sends a page's state as it is now; a page other than the current one has joined already. */
+  private sendState(page: PageState): void {
+    const message: PageUpsert = { type: 'recorder/page', visitId: this.visitId, ...structuredClone(page) };
     this.outbox.enqueue(() => message);
   }
 }
