@@ -26,10 +26,26 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'unlimitedStorage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+      // activeTab: Chrome captures a tab's picture only with it (or <all_urls>); the toolbar button
+      // and the shortcut grant it. webRequest: failed requests of the visit's tabs (observed only).
+      permissions: [
+        'storage',
+        'unlimitedStorage',
+        'tabs',
+        'scripting',
+        'activeTab',
+        'webRequest',
+        ...(browser === 'firefox' ? [] : ['sidePanel']),
+      ],
       host_permissions: automation ? ['<all_urls>'] : [],
       optional_host_permissions: automation ? [] : ['<all_urls>'],
       action: { default_title: '__MSG_actionTitle__' },
+      commands: {
+        'take-screenshot': {
+          suggested_key: { default: 'Alt+Shift+S' },
+          description: '__MSG_commandScreenshot__',
+        },
+      },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {

@@ -1,7 +1,9 @@
 import { record } from '@rrweb/record';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { MainMessage } from '../utils/recording/bridge';
-import { BRIDGE_SOURCE, parseRelayMessage } from '../utils/recording/bridge-guards';
+import { BRIDGE_SOURCE, MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, parseRelayMessage } from '../utils/recording/bridge-guards';
+import { bareUrl } from '../utils/friction/requests';
+import { maskSensitiveText } from '../utils/recording/privacy';
 import { rrwebOptions } from '../utils/recording/rrweb-options';
 import { watchRoutes } from '../utils/recording/routes';
 import { TypedValues } from '../utils/recording/typed-values';
@@ -66,6 +68,35 @@ export default defineContentScript({
     });
     offer();
 
+    // The page's own errors, for the friction detectors. A loop that throws every frame would flood
+    // the visit: the same error is sent at most once every 10 s.
+    const lastSent = new Map<string, number>();
+    const sendError = (error: 'error' | 'rejection', text: string, source = '', line = 0, column = 0) => {
+      // Errors of extensions (ours included) are no errors of the site.
+      if (!stop || /^(chrome|moz)-extension:/.test(source)) return;
+      const t = Date.now();
+      const key = `${error}|${text}|${source}|${line}`;
+      if (t - (lastSent.get(key) ?? -Infinity) < 10_000) return;
+      if (lastSent.size > 100) lastSent.clear();
+      lastSent.set(key, t);
+      const known = (n: number) => Number.isSafeInteger(n) && n > 0;
+      send({
+        k: 'error',
+        error,
+        // What the page says may echo what the person typed.
+        message: maskSensitiveText(text.slice(0, 1000), typed.values()).slice(0, MAX_ERROR_MESSAGE_CHARS),
+        ...(source ? { source: bareUrl(source).slice(0, MAX_ERROR_SOURCE_CHARS) } : {}),
+        ...(known(line) ? { line } : {}),
+        ...(known(column) ? { column } : {}),
+        t,
+      });
+    };
+    // Errors of scripts reach the window itself; failed loads of images and scripts do not bubble.
+    window.addEventListener('error', (e) => {
+      if (e instanceof ErrorEvent && e.target === window) sendError('error', e.message || describe(e.error), e.filename, e.lineno, e.colno);
+    });
+    window.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => sendError('rejection', describe(e.reason)));
+
     watchRoutes(window, (url, toPaint) => {
       send({ k: 'route', url, toPaint });
       // The new route's recording starts with its own full snapshot.
@@ -73,3 +104,12 @@ export default defineContentScript({
     });
   },
 });
+
+/** A thrown value as text; the page's own `toString` may throw, or there may be none. */
+function describe(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}

@@ -9,6 +9,10 @@ const browsers = [
   ['Firefox ESR', process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', 'FIREFOX_PATH', 'firefox-esr'],
 ];
 const missing = browsers.filter(([, path]) => !existsSync(path));
+const tesseract = process.env.TESSERACT_PATH ?? 'tesseract';
+if (spawnSync(tesseract, ['--version'], { stdio: 'ignore' }).status !== 0) {
+  missing.push(['Tesseract OCR', tesseract, 'TESSERACT_PATH', 'tesseract-ocr']);
+}
 if (missing.length > 0) {
   for (const [name, path, env, pkg] of missing) {
     console.error(`${name} was not found at ${path}.`);

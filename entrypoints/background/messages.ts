@@ -2,6 +2,16 @@ import { requestSchema, type Request } from '../../utils/messaging/protocol';
 import type { Sender } from '../../utils/messaging/receive';
 import { onBatch, onHello, onPage } from './recorder-handlers';
 import { setPageType } from './page-commands';
+import {
+  abandon,
+  addNote,
+  annotateScreenshot,
+  captureScreenshot,
+  deleteNote,
+  deleteScreenshot,
+  editNote,
+  onFacts,
+} from './evidence';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
@@ -29,6 +39,22 @@ export async function handleRequest(message: Request, sender: Sender): Promise<u
       return addOrigin(message.visitId, message.tabId);
     case 'page/set-type':
       return setPageType(message.pageId, message.pageType);
+    case 'recorder/facts':
+      return onFacts(message, sender.tabId);
+    case 'screenshot/capture':
+      return captureScreenshot(message.visitId, message.kind, 'button');
+    case 'screenshot/delete':
+      return deleteScreenshot(message.screenshotId);
+    case 'screenshot/annotate':
+      return annotateScreenshot(message.screenshotId, message.annotations);
+    case 'note/add':
+      return addNote(message.visitId, message.text);
+    case 'note/edit':
+      return editNote(message.noteId, message.text);
+    case 'note/delete':
+      return deleteNote(message.noteId);
+    case 'visit/abandon':
+      return abandon(message.visitId, message.reason, message.comment);
   }
 }
 

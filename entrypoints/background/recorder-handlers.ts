@@ -10,6 +10,7 @@ import { isActive } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { adoptTab } from './visit-controller';
+import { onPageStored } from './evidence';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
@@ -53,6 +54,8 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
     await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt));
   }
   if (shownChanged) await notifyChanged();
+  // Not awaited: a capture on arrival at a new funnel stage must not hold up the recorder's answer.
+  if (page) void onPageStored(page, visit).catch(() => undefined);
 }
 
 /** A plain batch must be a JSON array before it is stored. */

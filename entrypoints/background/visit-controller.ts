@@ -9,6 +9,7 @@ import { isActive, type Visit } from '../../utils/schema/visit';
 import { injectRecorder, registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
 import { markSessionAlive } from './session-marker';
+import { settleOutcome } from './evidence';
 
 /** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
 
@@ -77,6 +78,8 @@ export async function stopVisit(visitId: string): Promise<Visit> {
   for (const page of await listPages(d, visitId)) {
     if (page.endedAt === undefined) await upsertPage(d, page.id, (p) => p && endPage(p, visit.endedAt ?? Date.now()));
   }
+  await settleOutcome(visitId);
+  await notifyChanged();
   return visit;
 }
 

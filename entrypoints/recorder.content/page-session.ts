@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyPage } from '../../utils/journey/page-type';
 import { extractPageFacts } from '../../utils/journey/page-facts';
-import type { Batch, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
+import type { Batch, Facts, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/recording/bridge';
 import { parseEventJson } from '../../utils/recording/bridge-guards';
@@ -13,6 +13,11 @@ import { scrubCardNumbers } from '../../utils/recording/privacy';
 import { navigationBreakdown, navTypeOf } from '../../utils/recording/timing';
 import type { MainWorldBridge } from './main-world';
 import { watchVitals } from './vitals';
+import { watchFriction } from './friction';
+import { watchLanding } from './landing';
+import type { FrictionFact } from '../../utils/friction/facts';
+import { maskSensitiveText } from '../../utils/recording/privacy';
+import { TypedValues } from '../../utils/recording/typed-values';
 
 const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit']);
 
@@ -39,6 +44,10 @@ export class PageSession {
   private readonly buffer = new EventBuffer();
   private readonly outbox: Outbox;
   private dirty: ReturnType<typeof setTimeout> | undefined;
+  /** Facts for the friction detectors, each with the page it happened on, sent with the next flush. */
+  private facts: { pageId: string; fact: FrictionFact }[] = [];
+  private friction: { leaving(): void } | undefined;
+  private landing: { finish(): void } | undefined;
 
   constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig }) {
     this.visitId = o.visitId;
@@ -74,9 +83,12 @@ export class PageSession {
       if (target === this.page) this.schedulePage();
       else if (this.joined.has(target.pageId)) this.sendState(target);
     });
+    this.watchEvidence(loadPage);
     ctx.setInterval(() => this.flush(), this.buffer.policy.intervalMs);
     ctx.addEventListener(window, 'pagehide', () => {
       this.page.endedAt = Date.now();
+      this.friction?.leaving();
+      this.landing?.finish();
       this.farewell();
     });
     ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
@@ -94,6 +106,66 @@ export class PageSession {
       ctx.setTimeout(() => {
         if (!this.page.autoType) this.classify();
       }, 1500);
+    }
+  }
+
+  /**
+   * Friction facts (for the background's detectors) and the first ten seconds of the load. Texts
+   * are masked here: no typed value, e-mail or long number leaves the page.
+   */
+  private watchEvidence(loadPage: PageState): void {
+    const { ctx } = this.o;
+    const typed = new TypedValues(document);
+    const listen = (target: EventTarget, type: string, fn: (e: Event) => void, capture?: boolean) =>
+      ctx.addEventListener(target as Window, type as 'click', fn, { capture: capture ?? false });
+    const timer = (fn: () => void, ms: number) => ctx.setTimeout(fn, ms);
+    this.friction = watchFriction({
+      win: window,
+      emit: (fact) => this.addFact(fact),
+      mask: (text) => maskSensitiveText(text, typed.values()),
+      listen,
+      setTimeout: timer,
+    });
+    if (loadPage.navType === 'route-change' || loadPage.navType === 'restore') return;
+    this.landing = watchLanding({
+      win: window,
+      listen,
+      setTimeout: timer,
+      setInterval: (fn, ms) => ctx.setInterval(fn, ms),
+      clearInterval: (id) => clearInterval(id as number),
+      vitals: () => ({ fcp: loadPage.vitals?.FCP?.value, lcp: loadPage.vitals?.LCP?.value }),
+      report: (landing) => {
+        loadPage.landing = landing;
+        if (loadPage === this.page) this.schedulePage();
+        else if (this.joined.has(loadPage.pageId)) this.sendState(loadPage);
+      },
+    });
+  }
+
+  /** A fact, kept for the page it happened on; none while paused. */
+  private addFact(fact: FrictionFact): void {
+    if (this.paused || !this.active) return;
+    this.facts.push({ pageId: this.page.pageId, fact });
+    if (this.facts.length >= 50) this.flush();
+  }
+
+  /** Sends the facts of the pages that have joined the visit (the others wait for their page). */
+  private flushFacts(): void {
+    const waiting: typeof this.facts = [];
+    const byPage = new Map<string, FrictionFact[]>();
+    for (const item of this.facts) {
+      if (!this.joined.has(item.pageId)) {
+        waiting.push(item);
+        continue;
+      }
+      byPage.set(item.pageId, [...(byPage.get(item.pageId) ?? []), item.fact]);
+    }
+    this.facts = waiting;
+    for (const [pageId, facts] of byPage) {
+      for (let i = 0; i < facts.length; i += 100) {
+        const message: Facts = { type: 'recorder/facts', visitId: this.visitId, pageId, facts: facts.slice(i, i + 100) };
+        this.outbox.enqueue(() => message);
+      }
     }
   }
 
@@ -121,6 +193,10 @@ export class PageSession {
   fromMainWorld(message: MainMessage): void {
     if (!this.active) return;
     if (message.k === 'route') return this.route(message.toPaint);
+    if (message.k === 'error') {
+      const { t, error, message: text, source, line, column } = message;
+      return this.addFact({ kind: 'error', t, error, message: text, source, line, column });
+    }
     if (this.paused || !parseEventJson(message.json, message.type, message.timestamp)) return;
     if (message.type === FULL_SNAPSHOT) this.announce();
     if (this.buffer.push(message.type, message.timestamp, message.json)) this.flush();
@@ -136,6 +212,7 @@ export class PageSession {
 
   /** Sends what is buffered as the current page's next batch, compressed when its turn comes. */
   private flush(): void {
+    this.flushFacts();
     const batch = this.buffer.take(this.page.pageId);
     if (!batch) return;
     const json = scrubCardNumbers(batch.json);

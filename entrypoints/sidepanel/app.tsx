@@ -13,6 +13,7 @@ import { activeDuration, isActive } from '../../utils/schema/visit';
 import type { PageType } from '../../utils/schema/page-type';
 import { messagesFor, useLang, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
 import { useDrivenTab } from './use-tab';
+import { VisitEvidence } from './evidence-view';
 
 async function ask<T>(request: Request): Promise<T> {
   return unwrap<T>(await browser.runtime.sendMessage(request));
@@ -76,7 +77,7 @@ export function App() {
 
   if (opened) {
     return (
-      <main class="panel">
+      <main class="panel" data-testid="visit-detail">
         <button type="button" class="btn btn-quiet" onClick={() => setOpenId(undefined)}>
           ← {m.back}
         </button>
@@ -85,6 +86,7 @@ export function App() {
           {m.status[opened.status]}
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
+        {openedPages && <VisitEvidence m={m} lang={lang} visit={opened} pages={openedPages} rev={rev} now={now} ask={ask} />}
         {openedPages && <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         <ConfirmButton
           label={m.delete}
@@ -149,6 +151,7 @@ export function App() {
           {pages && <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         </section>
       )}
+      {current && pages && <VisitEvidence m={m} lang={lang} visit={current} pages={pages} rev={rev} now={now} ask={ask} />}
       <PastVisits
         m={m}
         lang={lang}

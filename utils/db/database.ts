@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Chunk } from '../schema/chunk';
+import type { Abandonment, Note, Screenshot, Signal } from '../schema/evidence';
 import type { Page } from '../schema/page';
 import type { Visit } from '../schema/visit';
 import { DB_VERSION, MIGRATIONS } from './migrations';
@@ -10,6 +11,10 @@ export interface MystereDB extends DBSchema {
   visits: { key: string; value: Visit; indexes: { startedAt: number; status: string } };
   pages: { key: string; value: Page; indexes: { visitId: string } };
   chunks: { key: [string, string, number]; value: Chunk; indexes: { visitId: string } };
+  screenshots: { key: string; value: Screenshot; indexes: { visitId: string } };
+  notes: { key: string; value: Note; indexes: { visitId: string } };
+  signals: { key: string; value: Signal; indexes: { visitId: string } };
+  abandonments: { key: string; value: Abandonment; indexes: { visitId: string } };
 }
 
 export type Db = IDBPDatabase<MystereDB>;

@@ -19,6 +19,12 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<MystereDB>, tx: Upgrade
   (_db, tx) => {
     tx.objectStore('visits').createIndex('status', 'status');
   },
+  // 2 → 3: the evidence of a visit, each kind in its own store found by visit.
+  (db) => {
+    for (const name of ['screenshots', 'notes', 'signals', 'abandonments'] as const) {
+      db.createObjectStore(name, { keyPath: 'id' }).createIndex('visitId', 'visitId');
+    }
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,7 +1,17 @@
 import { chunkSchema, type Chunk } from '../schema/chunk';
 import { pageSchema, type Page } from '../schema/page';
 import { visitSchema, type Visit } from '../schema/visit';
-import type { Db } from './database';
+import {
+  abandonmentSchema,
+  noteSchema,
+  screenshotSchema,
+  signalSchema,
+  type Abandonment,
+  type Note,
+  type Screenshot,
+  type Signal,
+} from '../schema/evidence';
+import type { Db, MystereDB } from './database';
 
 /** Typed reads and writes. Only the background writes; extension pages read. */
 
@@ -51,13 +61,17 @@ export async function updateVisit(db: Db, id: string, change: (v: Visit) => Visi
 
 /** Deletes a visit with its pages and recording. */
 export async function deleteVisit(db: Db, id: string): Promise<void> {
-  const tx = db.transaction(['visits', 'pages', 'chunks'], 'readwrite');
+  const tx = db.transaction(['visits', 'pages', 'chunks', ...EVIDENCE_STORES], 'readwrite');
   const pageKeys = await tx.objectStore('pages').index('visitId').getAllKeys(id);
   const chunkKeys = await tx.objectStore('chunks').index('visitId').getAllKeys(id);
+  const evidenceKeys = await Promise.all(
+    EVIDENCE_STORES.map(async (store) => ({ store, keys: await tx.objectStore(store).index('visitId').getAllKeys(id) })),
+  );
   await Promise.all([
     tx.objectStore('visits').delete(id),
     ...pageKeys.map((k) => tx.objectStore('pages').delete(k)),
     ...chunkKeys.map((k) => tx.objectStore('chunks').delete(k)),
+    ...evidenceKeys.flatMap(({ store, keys }) => keys.map((k) => tx.objectStore(store).delete(k))),
   ]);
   await tx.done;
 }
@@ -94,4 +108,44 @@ export async function listChunks(db: Db, visitId: string): Promise<Chunk[]> {
   return db.getAllFromIndex('chunks', 'visitId', visitId).then((chunks) =>
     chunks.sort((a, b) => (a.pageId === b.pageId ? a.seq - b.seq : a.pageId < b.pageId ? -1 : 1)),
   );
+}
+
+// ——— Evidence ———
+
+const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments'] as const;
+type EvidenceStore = (typeof EVIDENCE_STORES)[number];
+
+export async function putScreenshot(db: Db, shot: Screenshot): Promise<void> {
+  await db.put('screenshots', screenshotSchema.parse(shot));
+}
+export async function putNote(db: Db, note: Note): Promise<void> {
+  await db.put('notes', noteSchema.parse(note));
+}
+export async function putSignal(db: Db, signal: Signal): Promise<void> {
+  await db.put('signals', signalSchema.parse(signal));
+}
+export async function putAbandonment(db: Db, abandonment: Abandonment): Promise<void> {
+  await db.put('abandonments', abandonmentSchema.parse(abandonment));
+}
+
+/** A visit's screenshots, notes, signals or abandonment points, oldest first. */
+export async function listEvidence<S extends EvidenceStore>(db: Db, store: S, visitId: string): Promise<MystereDB[S]['value'][]> {
+  // One index of the same name in each store; idb's types cannot see that through the generic.
+  const name: EvidenceStore = store;
+  const items = (await db.getAllFromIndex(name, 'visitId', visitId)) as MystereDB[S]['value'][];
+  return items.sort((a, b) => a.at - b.at);
+}
+
+export async function getEvidence<S extends EvidenceStore>(db: Db, store: S, id: string): Promise<MystereDB[S]['value'] | undefined> {
+  const name: EvidenceStore = store;
+  return db.get(name, id);
+}
+
+export async function deleteEvidence(db: Db, store: EvidenceStore, id: string): Promise<void> {
+  await db.delete(store, id);
+}
+
+/** First chunk of a page: its first event is where the page's replay begins. */
+export async function firstChunk(db: Db, visitId: string, pageId: string): Promise<Chunk | undefined> {
+  return db.get('chunks', [visitId, pageId, 0]);
 }

@@ -1,5 +1,6 @@
 import type { PageType } from '../schema/page-type';
 import type { VisitStatus } from '../schema/visit';
+import { evidenceEn, evidenceFr } from './evidence-messages';
 
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
@@ -56,6 +57,7 @@ const fr = {
     'no-answer': 'Le service de l’extension ne répond pas. Réessayez dans un instant.',
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, signalez-la.',
   } as Record<string, string>,
+  evidence: evidenceFr,
   options: {
     title: 'Réglages de Mystère',
     language: 'Langue',
@@ -125,6 +127,7 @@ const en: Messages = {
     'no-answer': 'The extension’s service is not answering. Try again in a moment.',
     internal: 'Something unexpected went wrong. Try again; if it comes back, please report it.',
   },
+  evidence: evidenceEn,
   options: {
     title: 'Mystère settings',
     language: 'Language',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { navigationTimingSchema, navTypeSchema, routeTimingSchema, vitalsSchema } from '../schema/page';
 import { pageTypeSchema } from '../schema/page-type';
+import { abandonReasonSchema, annotationSchema, landingSchema, SCREENSHOT_KINDS } from '../schema/evidence';
+import { frictionFactSchema } from '../friction/facts';
 
 /**
  * Every message between the extension's contexts, declared once. The receiver parses before acting:
@@ -29,6 +31,7 @@ export const pageUpsertSchema = z.object({
   vitals: vitalsSchema.optional(),
   autoType: pageTypeSchema.optional(),
   autoTypeReasons: z.array(z.string().max(200)).max(20).optional(),
+  landing: landingSchema.optional(),
 });
 export type PageUpsert = z.infer<typeof pageUpsertSchema>;
 
@@ -67,7 +70,46 @@ export const pageSetTypeSchema = z.object({
   pageType: pageTypeSchema.nullable(),
 });
 
+/** What a recorder saw on its page; the background's detectors turn facts into friction signals. */
+export const factsSchema = z.object({
+  type: z.literal('recorder/facts'),
+  visitId: id,
+  pageId: id,
+  facts: z.array(frictionFactSchema).max(100),
+});
+export type Facts = z.infer<typeof factsSchema>;
+
+export const screenshotCaptureSchema = z.object({
+  type: z.literal('screenshot/capture'),
+  visitId: id,
+  kind: z.enum(SCREENSHOT_KINDS),
+});
+export const screenshotDeleteSchema = z.object({ type: z.literal('screenshot/delete'), screenshotId: id });
+export const screenshotAnnotateSchema = z.object({
+  type: z.literal('screenshot/annotate'),
+  screenshotId: id,
+  annotations: z.array(annotationSchema).max(50),
+});
+export const noteAddSchema = z.object({ type: z.literal('note/add'), visitId: id, text: z.string().trim().min(1).max(5000) });
+export const noteEditSchema = z.object({ type: z.literal('note/edit'), noteId: id, text: z.string().trim().min(1).max(5000) });
+export const noteDeleteSchema = z.object({ type: z.literal('note/delete'), noteId: id });
+/** "I would leave here". */
+export const abandonSchema = z.object({
+  type: z.literal('visit/abandon'),
+  visitId: id,
+  reason: abandonReasonSchema,
+  comment: z.string().max(5000),
+});
+
 export const requestSchema = z.discriminatedUnion('type', [
+  factsSchema,
+  screenshotCaptureSchema,
+  screenshotDeleteSchema,
+  screenshotAnnotateSchema,
+  noteAddSchema,
+  noteEditSchema,
+  noteDeleteSchema,
+  abandonSchema,
   helloSchema,
   pageUpsertSchema,
   batchSchema,

@@ -5,6 +5,9 @@ export const BRIDGE_SOURCE = 'mystere-recorder';
 /** Largest serialised event accepted (a full snapshot of a very large page). */
 export const MAX_EVENT_CHARS = 32 * 1024 * 1024;
 export const MAX_URL_CHARS = 8192;
+/** Bounds of an error's message and script URL: those of the friction fact they become. */
+export const MAX_ERROR_MESSAGE_CHARS = 300;
+export const MAX_ERROR_SOURCE_CHARS = 500;
 
 /**
  * Parsers for the messages declared in `bridge.ts`, small enough for content scripts. Each returns
@@ -15,6 +18,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown, max = Infinity): v is string => typeof v === 'string' && v.length <= max;
+/** A non-negative safe integer, as zod's `int().nonnegative()` takes it. */
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isStrArray = (v: unknown): v is string[] => {
   if (!Array.isArray(v)) return false;
   // A for loop, not every(): every() skips the holes of a sparse array.
@@ -32,6 +37,27 @@ export function parseMainMessage(v: unknown): MainMessage | undefined {
   } else if (v.k === 'route') {
     const { url, toPaint } = v;
     if (isStr(url, MAX_URL_CHARS) && isNum(toPaint) && toPaint >= 0 && toPaint <= 600_000) return { k: 'route', url, toPaint };
+  } else if (v.k === 'error') {
+    const { error, message, source, line, column, t } = v;
+    // An optional field may be absent or undefined; either way it is copied as it came, like zod.
+    if (
+      (error === 'error' || error === 'rejection') &&
+      isStr(message, MAX_ERROR_MESSAGE_CHARS) &&
+      isNum(t) &&
+      (source === undefined || isStr(source, MAX_ERROR_SOURCE_CHARS)) &&
+      (line === undefined || isCount(line)) &&
+      (column === undefined || isCount(column))
+    ) {
+      return {
+        k: 'error',
+        error,
+        message,
+        t,
+        ...('source' in v ? { source } : {}),
+        ...('line' in v ? { line } : {}),
+        ...('column' in v ? { column } : {}),
+      };
+    }
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
  * unit tests hold each guard to its schema.
  */
 
-import { MAX_EVENT_CHARS, MAX_URL_CHARS } from './bridge-guards';
+import { MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, MAX_EVENT_CHARS, MAX_URL_CHARS } from './bridge-guards';
 
 export const mainMessageSchema = z.discriminatedUnion('k', [
   z.object({
@@ -25,6 +25,17 @@ export const mainMessageSchema = z.discriminatedUnion('k', [
     url: z.string().max(MAX_URL_CHARS),
     /** ms from the history call to the next paint. */
     toPaint: z.number().min(0).max(600_000),
+  }),
+  /** An uncaught error or unhandled rejection of the page's scripts, for the friction detectors. */
+  z.object({
+    k: z.literal('error'),
+    error: z.enum(['error', 'rejection']),
+    message: z.string().max(MAX_ERROR_MESSAGE_CHARS),
+    source: z.string().max(MAX_ERROR_SOURCE_CHARS).optional(),
+    line: z.number().int().nonnegative().optional(),
+    column: z.number().int().nonnegative().optional(),
+    /** Epoch ms. */
+    t: z.number(),
   }),
 ]);
 export type MainMessage = z.infer<typeof mainMessageSchema>;

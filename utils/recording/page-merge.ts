@@ -28,6 +28,7 @@ export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: 
     vitals: { ...base.vitals, ...upsert.vitals },
     autoType: upsert.autoType ?? base.autoType,
     autoTypeReasons: upsert.autoTypeReasons ?? base.autoTypeReasons,
+    landing: upsert.landing ?? base.landing,
   };
 }
 

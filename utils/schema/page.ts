@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { landingSchema } from './evidence';
 import { pageTypeSchema } from './page-type';
 
 /** How the page came to be: a full document load or a client-side (history API) route change. */
@@ -54,6 +55,8 @@ export const pageSchema = z.object({
   autoTypeReasons: z.array(z.string()),
   /** The evaluator's correction, which wins over the classifier. */
   typeOverride: pageTypeSchema.optional(),
+  /** The first ten seconds of a full page load (overlay, first paints, shifts, first interaction). */
+  landing: landingSchema.optional(),
 });
 export type Page = z.infer<typeof pageSchema>;
 

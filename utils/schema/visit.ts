@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { funnelStageSchema, outcomeSchema } from './evidence';
 
 /** A visit is `recording` or `paused` while it runs, `interrupted` when the browser closed under it. */
 export const VISIT_STATUSES = ['recording', 'paused', 'interrupted', 'ended'] as const;
@@ -24,6 +25,10 @@ export const visitSchema = z.object({
   pauses: z.array(pauseSchema),
   /** Browser and screen, for the report's cover. */
   userAgent: z.string().optional(),
+  /** Funnel stages reached so far, in the order reached (each one captured once on arrival). */
+  stages: z.array(funnelStageSchema).optional(),
+  /** Computed when the visit stops: converted, or abandoned at a stage. */
+  outcome: outcomeSchema.optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 

@@ -1,4 +1,6 @@
 import type { Page } from 'puppeteer-core';
+import { readEvidence } from './evidence-data';
+import { until } from './extension-data';
 
 /** The side panel as the evaluator uses it, through its stable test ids. */
 export class Panel {
@@ -57,5 +59,44 @@ export class Panel {
       n,
     );
     return this.types();
+  }
+
+  /** Takes a screenshot with the panel's button; returns its id once it is stored. */
+  async capture(kind: 'visible' | 'full-page'): Promise<string> {
+    const before = new Set((await readEvidence(this.page)).screenshots.map((s) => s.id));
+    await this.page.locator(kind === 'visible' ? '[data-testid=screenshot-capture]' : '[data-testid=screenshot-full-page]').click();
+    const after = await until(
+      () => readEvidence(this.page),
+      (d) => d.screenshots.some((s) => !before.has(s.id) && s.trigger === 'button' && s.kind === kind),
+      `a ${kind} screenshot`,
+    );
+    const shot = after.screenshots.find((s) => !before.has(s.id) && s.trigger === 'button' && s.kind === kind)!;
+    // And the panel shows it.
+    await this.page.waitForSelector(`[data-testid=screenshot-item][data-screenshot-id="${shot.id}"]`);
+    return shot.id;
+  }
+
+  async addNote(text: string): Promise<void> {
+    const before = await this.page.$$eval('[data-testid=note-item]', (items) => items.length);
+    await this.page.locator('[data-testid=note-input]').fill(text);
+    await this.page.locator('[data-testid=note-add]').click();
+    await this.page.waitForFunction((n: number) => document.querySelectorAll('[data-testid=note-item]').length > n, {}, before);
+  }
+
+  /** "I would leave here", with a reason code and a comment. */
+  async abandon(reason: string, comment: string): Promise<void> {
+    await this.page.locator('[data-testid=abandon-open]').click();
+    await this.page.locator('[data-testid=abandon-reason]').wait();
+    await this.page.select('[data-testid=abandon-reason]', reason);
+    await this.page.locator('[data-testid=abandon-comment]').fill(comment);
+    await this.page.locator('[data-testid=abandon-confirm]').click();
+    await this.page.waitForSelector('[data-testid=abandonment-item]', { timeout: 15_000 });
+  }
+
+  /** Opens a past visit (0 is the newest). */
+  async openPastVisit(index: number): Promise<void> {
+    const buttons = await this.page.$$('[data-testid=visit-item] [data-testid=visit-open]');
+    await buttons[index]!.click();
+    await this.page.waitForSelector('[data-testid=visit-detail]');
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMystereDb, type Db } from '../../../utils/db/database';
 import { DB_VERSION, MIGRATIONS } from '../../../utils/db/migrations';
-import { findActiveVisit, getPage, getVisit, listChunks, listUnfinishedVisits } from '../../../utils/db/repository';
+import { findActiveVisit, getPage, getVisit, listChunks, listEvidence, listUnfinishedVisits, putNote } from '../../../utils/db/repository';
 import { chunk, page, visit } from './fixtures';
 
 const opened: Db[] = [];
@@ -21,7 +21,11 @@ describe('openMystereDb', () => {
   it('creates every store and index in a fresh database', async () => {
     const db = await open(crypto.randomUUID());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'pages', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['abandonments', 'chunks', 'notes', 'pages', 'screenshots', 'signals', 'visits']);
+    for (const name of ['abandonments', 'notes', 'screenshots', 'signals'] as const) {
+      const store = db.transaction(name).store;
+      expect([store.keyPath, [...store.indexNames]], name).toEqual(['id', ['visitId']]);
+    }
     const tx = db.transaction(['visits', 'pages', 'chunks']);
     expect([...tx.objectStore('visits').indexNames].sort()).toEqual(['startedAt', 'status']);
     expect([...tx.objectStore('pages').indexNames]).toEqual(['visitId']);
@@ -54,6 +58,20 @@ describe('openMystereDb', () => {
     expect(await listChunks(db, 'running')).toEqual([chunk({ visitId: 'running', pageId: 'p1', seq: 0, data: new Uint8Array([7, 8]) })]);
     expect((await findActiveVisit(db))?.id).toBe('running');
     expect((await listUnfinishedVisits(db)).map((v) => v.id)).toEqual(['running']);
+  });
+
+  it('upgrades a version 2 database to add the evidence stores, keeping its data', async () => {
+    const name = crypto.randomUUID();
+    const old = await open(name, 2);
+    expect([...old.objectStoreNames].sort()).toEqual(['chunks', 'pages', 'visits']);
+    await old.put('visits', visit({ id: 'kept', status: 'ended', endedAt: 2000 }));
+    old.close();
+
+    const db = await open(name);
+    expect(await getVisit(db, 'kept')).toEqual(visit({ id: 'kept', status: 'ended', endedAt: 2000 }));
+    expect(await db.count('signals')).toBe(0);
+    await putNote(db, { id: 'n1', visitId: 'kept', pageId: 'p1', at: 1, offset: 0, text: 'Vu.' });
+    expect((await listEvidence(db, 'notes', 'kept')).map((n) => n.text)).toEqual(['Vu.']);
   });
 
   it('reopens an up-to-date database without running migrations again', async () => {

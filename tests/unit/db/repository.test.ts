@@ -3,6 +3,11 @@ import { openMystereDb, type Db } from '../../../utils/db/database';
 import {
   deleteVisit,
   findActiveVisit,
+  listEvidence,
+  putAbandonment,
+  putNote,
+  putScreenshot,
+  putSignal,
   getPage,
   getVisit,
   listChunks,
@@ -155,6 +160,37 @@ describe('deleteVisit', () => {
     expect((await listPages(db, 'v2')).map((p) => p.id)).toEqual(['v2-a', 'v2-b']);
     expect(await listChunks(db, 'v2')).toHaveLength(4);
     expect([await db.count('pages'), await db.count('chunks')]).toEqual([2, 4]);
+  });
+
+  it('removes the visit’s evidence too, and nothing of another visit’s', async () => {
+    for (const visitId of ['v1', 'v2']) {
+      await putVisit(db, visit({ id: visitId }));
+      const base = { visitId, pageId: `${visitId}-a`, at: 5, offset: 0 };
+      await putNote(db, { ...base, id: `${visitId}-note`, text: 'Note' });
+      await putSignal(db, { ...base, id: `${visitId}-signal`, type: 'dead-click', facts: { label: 'Guide' } });
+      await putAbandonment(db, { ...base, id: `${visitId}-ab`, stage: 'cart', reason: 'extra-costs', comment: '' });
+      await putScreenshot(db, {
+        ...base,
+        id: `${visitId}-shot`,
+        kind: 'visible',
+        trigger: 'button',
+        width: 10,
+        height: 10,
+        image: new Uint8Array([1]),
+        thumb: new Uint8Array([2]),
+        annotations: [],
+      });
+    }
+    await deleteVisit(db, 'v1');
+    for (const store of ['notes', 'signals', 'abandonments', 'screenshots'] as const) {
+      expect(await listEvidence(db, store, 'v1'), store).toEqual([]);
+      expect((await listEvidence(db, store, 'v2')).map((e) => e.visitId), store).toEqual(['v2']);
+    }
+  });
+
+  it('refuses evidence that does not match its schema', async () => {
+    await expect(putSignal(db, { id: 's', visitId: 'v1', pageId: 'p', at: 1, offset: -1, type: 'dead-click', facts: {} })).rejects.toThrow();
+    await expect(putNote(db, { id: 'n', visitId: 'v1', pageId: 'p', at: 1, offset: 0, text: '' })).rejects.toThrow();
   });
 
   it('does nothing for a missing visit', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { mainMessageSchema, recorderControlSchema, relayMessageSchema } from '../../../utils/recording/bridge';
 import {
+  MAX_ERROR_MESSAGE_CHARS,
+  MAX_ERROR_SOURCE_CHARS,
   MAX_EVENT_CHARS,
   MAX_URL_CHARS,
   parseEventJson,
@@ -101,6 +103,17 @@ const corpora = {
     { k: 'route', url: 'https://shop.example/panier', toPaint: 12.5 },
     { url: longStrings(MAX_URL_CHARS), toPaint: [['600000.0001', 600_000.0001], ['-0.001', -0.001]] },
   ),
+  error: around(
+    { k: 'error', error: 'error', message: 'x is not a function', source: 'https://shop.example/app.js', line: 12, column: 7, t: 1_700_000_000_000 },
+    {
+      error: [['rejection', 'rejection'], ['Error', 'Error'], ['warning', 'warning']],
+      message: longStrings(MAX_ERROR_MESSAGE_CHARS),
+      source: longStrings(MAX_ERROR_SOURCE_CHARS),
+      line: [['the largest safe integer', Number.MAX_SAFE_INTEGER], ['-0.5', -0.5]],
+      column: [['the largest safe integer', Number.MAX_SAFE_INTEGER], ['-0.5', -0.5]],
+      t: [['a fraction', 1_700_000_000_000.25]],
+    },
+  ),
   start: around(
     { k: 'start', maskSelectors: ['.address'], blockSelectors: [] },
     { maskSelectors: selectorValues, blockSelectors: selectorValues },
@@ -143,7 +156,7 @@ describe('the corpora', () => {
 });
 
 describe.each([
-  ['parseMainMessage', parseMainMessage, mainMessageSchema, [corpora.event, corpora.route]],
+  ['parseMainMessage', parseMainMessage, mainMessageSchema, [corpora.event, corpora.route, corpora.error]],
   ['parseRelayMessage', parseRelayMessage, relayMessageSchema, [corpora.start, corpora.stop]],
   ['parseRecorderControl', parseRecorderControl, recorderControlSchema, [corpora.control]],
 ] as const)('%s', (_, parse, schema, own) => {
@@ -164,6 +177,15 @@ describe.each([
 describe('parseMainMessage', () => {
   it('returns a copy without extra fields', () => {
     expect(parseMainMessage({ k: 'route', url: '/', toPaint: 0, secret: 'x' })).toStrictEqual({ k: 'route', url: '/', toPaint: 0 });
+  });
+
+  it('keeps an error\'s missing fields missing, and undefined ones undefined, as its schema does', () => {
+    const bare = { k: 'error', error: 'rejection', message: 'boom', t: 5 };
+    expect(parseMainMessage(bare)).toStrictEqual(bare);
+    expect(mainMessageSchema.parse(bare)).toStrictEqual(bare);
+    const undefinedSource = { ...bare, source: undefined };
+    expect(parseMainMessage(undefinedSource)).toStrictEqual(undefinedSource);
+    expect(mainMessageSchema.parse(undefinedSource)).toStrictEqual(undefinedSource);
   });
 });
 

@@ -67,6 +67,14 @@ describe('mergePage', () => {
     expect(mergePage(stored, upsert(), 7)).toMatchObject({ timing, routeTiming: { toPaint: 40 }, autoType: 'cart', autoTypeReasons: ['r'] });
   });
 
+  it('takes the landing analysis when it comes, and keeps it after', () => {
+    const landing = { cls: 0.02, shifts: 1, observedFor: 10_000, fcp: 400, firstInteraction: 2100 };
+    const stored = mergePage(mergePage(undefined, upsert(), 7), upsert({ landing }), 7);
+    expect(stored.landing).toEqual(landing);
+    expect(mergePage(stored, upsert({ endedAt: 5000 }), 7).landing).toEqual(landing);
+    expect(pageSchema.parse(stored).landing).toEqual(landing);
+  });
+
   it('takes the newer url, and the newer title unless it is empty', () => {
     const stored = mergePage(undefined, upsert(), 7);
     expect(mergePage(stored, upsert({ url: 'https://shop.example/p?c=noir', title: 'Derby noir' }), 7)).toMatchObject({

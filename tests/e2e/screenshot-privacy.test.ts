@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from './support/extension-data';
+import { pathOf, readEvidence, readImage, type EvidenceDump } from './support/evidence-data';
+import { ocr } from './support/images';
+import { SECRETS } from './support/journey';
+import { openSession, type Session } from './support/session';
+
+/**
+ * A whole purchase, with the planted card typed into the payment form and a screenshot taken there;
+ * OCR of the image must read the form but not the card.
+ */
+describe('a purchase through to the confirmation, in Chromium', () => {
+  let session: Session;
+  let dump: EvidenceDump;
+  let paymentText: string;
+
+  beforeAll(async () => {
+    session = await openSession({ path: '/produit/derby-cuir' });
+    const { journey, panel } = session;
+    await panel.start();
+    await journey.addToCart();
+    await journey.clickAndLoad('#cart-drawer-link');
+    // A shopper reads the cart before going on: long enough for its arrival to be captured.
+    await until(() => readEvidence(panel.page), (d) => d.screenshots.some((s) => s.stage === 'cart'), 'the cart’s capture');
+    await journey.clickAndLoad('#checkout-link');
+    await journey.checkout();
+    await journey.fillCard();
+    await panel.waitForTypes(['product', 'cart', 'checkout', 'payment']);
+    const id = await panel.capture('visible');
+    const image = await readImage(panel.page, id);
+    if (process.env.MYSTERE_KEEP_SHOTS) writeFileSync(process.env.MYSTERE_KEEP_SHOTS, image);
+    paymentText = ocr(image);
+    await journey.clickAndLoad('#pay-button');
+    await panel.waitForTypes(['product', 'cart', 'checkout', 'payment', 'confirmation']);
+    await panel.stop();
+    dump = await until(() => readEvidence(panel.page), (d) => d.visits[0]?.outcome !== undefined, 'the visit’s outcome');
+  }, 120_000);
+
+  afterAll(() => session?.close());
+
+  it('reads the payment form’s labels, and other figures, in the screenshot', () => {
+    expect(paymentText).toMatch(/Num[ée]ro de carte/);
+    expect(paymentText).toMatch(/Nom sur la carte/);
+    // OCR does read figures on this page: the delivery cost is there.
+    expect(paymentText).toMatch(/12[,.]90/);
+  });
+
+  it('does not show the card number typed into the form', () => {
+    const digits = paymentText.replace(/[^0-9]/g, '');
+    expect(digits).not.toContain('4111');
+    expect(digits).not.toContain(SECRETS.card.replace(/ /g, '').slice(-4));
+  });
+
+  it('gives the outcome converted', () => {
+    expect(dump.visits[0]!.outcome).toMatchObject({ kind: 'converted', stage: 'confirmation' });
+    expect(dump.abandonments).toEqual([]);
+  });
+
+  it('captured the payment page when asked, and each stage on arrival', () => {
+    expect(dump.screenshots.filter((s) => s.trigger === 'button').map((s) => pathOf(dump, s.pageId))).toEqual(['/paiement']);
+    const stages = dump.screenshots.filter((s) => s.trigger === 'stage').sort((a, b) => a.at - b.at);
+    expect(stages.map((s) => s.stage)).toEqual([
+      'product',
+      'cart',
+      'checkout',
+      'payment',
+      'confirmation',
+    ]);
+  });
+});

@@ -1,0 +1,221 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url":"https://shop.test/checkout","settings":{"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true}}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerCapture, MAX_TEXT_NODES, measure } from '../../../entrypoints/recorder.content/capture';
+import { parseCaptureReply, parseMeasurement, parseScrollPosition, type Rect } from '../../../utils/screenshots/messages';
+
+// happy-dom lays nothing out: every box is placed by hand, and a text range's boxes are looked up
+// by the text it covers.
+const textBoxes = new Map<string, Rect[]>();
+/** The text of every range measured, in order. */
+const asked: string[] = [];
+
+function place(el: Element, x: number, y: number, width: number, height: number): void {
+  el.getBoundingClientRect = () => new DOMRect(x, y, width, height);
+}
+
+function byId(id: string, root: ParentNode = document): Element {
+  const el = root.querySelector(`#${id}`);
+  if (!el) throw new Error(`no #${id}`);
+  return el;
+}
+
+function rectsOf(selectors: string[] = []): Rect[] {
+  return measure(window, selectors).rects;
+}
+
+beforeEach(() => {
+  textBoxes.clear();
+  asked.length = 0;
+  vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+    asked.push(this.toString());
+    return (textBoxes.get(this.toString()) ?? []).map((r) => new DOMRect(r.x, r.y, r.width, r.height)) as unknown as DOMRectList;
+  });
+  document.body.innerHTML = '';
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('measure: fields', () => {
+  beforeEach(() => {
+    document.body.innerHTML = `
+      <label for="card">Card number</label>
+      <input id="card" value="4111 1111 1111 1111">
+      <input id="email" type="email" value="jane@example.com">
+      <input id="weird" type="CrEdIt">
+      <input id="submit" type="submit" value="Pay">
+      <input id="button" type="BUTTON" value="Back">
+      <input id="check" type="checkbox">
+      <input id="radio" type="radio">
+      <input id="range" type="range">
+      <input id="color" type="color">
+      <input id="image" type="image">
+      <input id="reset" type="reset">
+      <textarea id="area">my address</textarea>
+      <select id="choice"><option>Mr</option></select>
+      <div id="editor" contenteditable>draft</div>
+      <div id="frozen" contenteditable="false">read only</div>
+      <p id="note">Delivery notes</p>`;
+    let y = 0;
+    for (const el of document.body.querySelectorAll('[id]')) place(el, 10, (y += 30), 200, 20);
+  });
+
+  it('hides every field that can show a value, and nothing else', () => {
+    const hidden = rectsOf().map((r) => r.y);
+    const expected = ['card', 'email', 'weird', 'area', 'choice', 'editor'].map((id) => byId(id).getBoundingClientRect().y);
+    expect(hidden.sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it("hides what the caller's selectors name, and skips a selector the browser rejects", () => {
+    const note = byId('note').getBoundingClientRect();
+    const rects = rectsOf(['#note', 'p[', '#nothing']);
+    expect(rects).toContainEqual({ x: note.x, y: note.y, width: note.width, height: note.height });
+  });
+
+  it('hides a checkbox the caller names', () => {
+    const check = byId('check').getBoundingClientRect();
+    expect(rectsOf(['#check']).map((r) => r.y)).toContain(check.y);
+  });
+});
+
+describe('measure: frames', () => {
+  // happy-dom loads no page from an address: the frames get a `srcdoc` (which a browser would show
+  // instead of `src`), so the rule on the address is what decides.
+  it("hides a payment provider's frame whole, even while its document is readable", () => {
+    document.body.innerHTML = `<iframe id="pay" src="https://js.pay.example/card" srcdoc="<p>loading</p>"></iframe>
+      <iframe id="data" src="data:text/html,x" srcdoc=""></iframe>`;
+    place(byId('pay'), 0, 100, 400, 200);
+    place(byId('data'), 0, 400, 300, 50);
+    expect(rectsOf()).toEqual([
+      { x: 0, y: 100, width: 400, height: 200 },
+      { x: 0, y: 400, width: 300, height: 50 },
+    ]);
+  });
+
+  it('hides a frame whose document cannot be read (sandboxed)', () => {
+    document.body.innerHTML = `<iframe id="boxed" srcdoc="<input>"></iframe>`;
+    const frame = byId('boxed');
+    Object.defineProperty(frame, 'contentDocument', { value: null });
+    place(frame, 0, 100, 400, 200);
+    expect(rectsOf()).toEqual([{ x: 0, y: 100, width: 400, height: 200 }]);
+  });
+
+  it('measures inside a same-origin frame, shifted by where the frame is', () => {
+    document.body.innerHTML = `<iframe id="own" srcdoc="<label>Name</label><input id=name value=Jane>"></iframe>`;
+    const frame = byId('own') as HTMLIFrameElement;
+    const inner = frame.contentDocument;
+    if (!inner) throw new Error('the frame has no document');
+    place(frame, 50, 100, 300, 200);
+    Object.defineProperty(frame, 'offsetWidth', { value: 300 });
+    Object.defineProperty(frame, 'offsetHeight', { value: 200 });
+    Object.defineProperty(frame, 'clientWidth', { value: 300 });
+    Object.defineProperty(frame, 'clientHeight', { value: 200 });
+    place(byId('name', inner), 10, 20, 100, 20);
+    expect(rectsOf()).toEqual([{ x: 60, y: 120, width: 100, height: 20 }]);
+  });
+
+  it('hides a transformed same-origin frame whole: its inside cannot be mapped', () => {
+    document.body.innerHTML = `<iframe id="own" srcdoc="<input>"></iframe>`;
+    const frame = byId('own') as HTMLIFrameElement;
+    place(frame, 50, 100, 600, 400);
+    Object.defineProperty(frame, 'offsetWidth', { value: 300 });
+    Object.defineProperty(frame, 'offsetHeight', { value: 200 });
+    expect(rectsOf()).toEqual([{ x: 50, y: 100, width: 600, height: 400 }]);
+  });
+});
+
+describe('measure: text', () => {
+  it('hides e-mail addresses and long numbers, only the matched part', () => {
+    document.body.innerHTML = `
+      <p>Confirmation sent to jane.doe@example.com today</p>
+      <p>Paid with 4111 1111 1111 1111, thank you</p>
+      <p>Call 06-12-34-56-78</p>
+      <p>Sizes 36 38 40, 1 299,00 €, order of 12/03/2024</p>`;
+    textBoxes.set('jane.doe@example.com', [{ x: 150, y: 10, width: 160, height: 18 }]);
+    // A number wrapped over two lines has two boxes.
+    textBoxes.set('4111 1111 1111 1111', [
+      { x: 700, y: 40, width: 300, height: 18 },
+      { x: 0, y: 60, width: 40, height: 18 },
+    ]);
+    textBoxes.set('06-12-34-56-78', [{ x: 40, y: 90, width: 120, height: 18 }]);
+    expect(rectsOf()).toEqual([
+      { x: 150, y: 10, width: 160, height: 18 },
+      { x: 700, y: 40, width: 300, height: 18 },
+      { x: 0, y: 60, width: 40, height: 18 },
+      { x: 40, y: 90, width: 120, height: 18 },
+    ]);
+    expect(asked).toEqual(['jane.doe@example.com', '4111 1111 1111 1111', '06-12-34-56-78']);
+  });
+
+  it('skips scripts and styles, and reads open shadow roots', () => {
+    document.body.innerHTML = `<script>var a = "x@y.com"</script><style>/* 12345678 */</style><div id="host"></div>`;
+    const shadow = byId('host').attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<span>mail me: bob@shop.test</span><input id="inner" value="secret">`;
+    place(byId('inner', shadow), 5, 5, 50, 10);
+    textBoxes.set('x@y.com', [{ x: 0, y: 0, width: 10, height: 10 }]);
+    textBoxes.set('12345678', [{ x: 0, y: 0, width: 10, height: 10 }]);
+    textBoxes.set('bob@shop.test', [{ x: 100, y: 200, width: 90, height: 16 }]);
+    expect(rectsOf()).toEqual([
+      { x: 5, y: 5, width: 50, height: 10 },
+      { x: 100, y: 200, width: 90, height: 16 },
+    ]);
+  });
+
+  it(`reads at most ${MAX_TEXT_NODES} text nodes`, () => {
+    const filler = Array.from({ length: MAX_TEXT_NODES }, () => '<i>word</i>').join('');
+    document.body.innerHTML = `<b>first@shop.test</b>${filler}<b>last@shop.test</b>`;
+    textBoxes.set('first@shop.test', [{ x: 1, y: 1, width: 10, height: 10 }]);
+    textBoxes.set('last@shop.test', [{ x: 2, y: 2, width: 10, height: 10 }]);
+    expect(rectsOf()).toEqual([{ x: 1, y: 1, width: 10, height: 10 }]);
+  });
+});
+
+describe('measure: viewport', () => {
+  it('keeps only what meets the viewport, cut at its edges', () => {
+    document.body.innerHTML = `<input id="above"><input id="edge"><input id="below"><input id="gone" type="hidden">`;
+    place(byId('above'), 0, -50, 100, 20);
+    place(byId('edge'), window.innerWidth - 40, 10, 100, 20);
+    place(byId('below'), 0, window.innerHeight + 5, 100, 20);
+    place(byId('gone'), 0, 0, 0, 0);
+    expect(rectsOf()).toEqual([{ x: window.innerWidth - 40, y: 10, width: 40, height: 20 }]);
+  });
+});
+
+describe('answerCapture', () => {
+  it('answers a measure in the shape the background parses', async () => {
+    document.body.innerHTML = `<input id="card">`;
+    place(byId('card'), 10, 10, 100, 20);
+    const reply = await answerCapture({ type: 'capture/measure', maskSelectors: [], blockSelectors: [] }, window);
+    const parsed = parseCaptureReply(reply, parseMeasurement);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { rects: [{ x: 10, y: 10, width: 100, height: 20 }], viewportWidth: window.innerWidth, viewportHeight: window.innerHeight },
+    });
+  });
+
+  it('scrolls instantly, waits for the page to paint, and says where it is', async () => {
+    const scrollTo = vi.spyOn(window, 'scrollTo');
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    const reply = await answerCapture({ type: 'capture/scroll', y: 800 }, window);
+    expect(scrollTo).toHaveBeenCalledWith({ left: window.scrollX, top: 800, behavior: 'instant' });
+    expect(frames).toHaveBeenCalledTimes(2);
+    expect(parseCaptureReply(reply, parseScrollPosition)).toEqual({ ok: true, value: { scrollY: window.scrollY } });
+  });
+
+  it('answers a scroll within 100 ms in a page that does not paint', async () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const started = performance.now();
+    const reply = await answerCapture({ type: 'capture/scroll', y: 0 }, window);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(parseCaptureReply(reply, parseScrollPosition)?.ok).toBe(true);
+  });
+
+  it('restores the scroll position', async () => {
+    const scrollTo = vi.spyOn(window, 'scrollTo');
+    const reply = await answerCapture({ type: 'capture/restore', x: 5, y: 640 }, window);
+    expect(scrollTo).toHaveBeenCalledWith({ left: 5, top: 640, behavior: 'instant' });
+    expect(parseCaptureReply(reply, parseScrollPosition)?.ok).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Rect } from './geometry';
+
+/**
+ * The background's questions to the page while it takes a screenshot, and the page's answers.
+ * Hand-written guards, no zod: the content script imports this file and stays small. Each guard
+ * returns the value as declared (a fresh object, without extra fields) or undefined.
+ */
+
+export type { Rect };
+
+/** What to hide, and where the page stands. */
+export type MeasureRequest = { type: 'capture/measure'; maskSelectors: string[]; blockSelectors: string[] };
+/** Scroll to `y` and answer once the page has painted there. */
+export type ScrollRequest = { type: 'capture/scroll'; y: number };
+/** Put the scroll position back where the evaluator left it. */
+export type RestoreRequest = { type: 'capture/restore'; x: number; y: number };
+export type CaptureRequest = MeasureRequest | ScrollRequest | RestoreRequest;
+
+/** The answer to `capture/measure`, in CSS pixels; `rects` are in viewport coordinates. */
+export type Measurement = {
+  rects: Rect[];
+  scrollX: number;
+  scrollY: number;
+  viewportWidth: number;
+  viewportHeight: number;
+  scrollHeight: number;
+  dpr: number;
+};
+/** The answer to `capture/scroll` and `capture/restore`: where the page really is. */
+export type ScrollPosition = { scrollY: number };
+
+export type CaptureReply<T> = { ok: true; value: T } | { ok: false; error: string; detail?: string };
+
+/** More selectors than settings allow (100 of each, plus defaults), but a bound all the same. */
+export const MAX_SELECTORS = 200;
+export const MAX_SELECTOR_CHARS = 1000;
+/** A page with more boxes than this is absurd; the answer is refused rather than trusted. */
+export const MAX_RECTS = 50_000;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isSize = (v: unknown): v is number => isNum(v) && v >= 0;
+
+function isSelectors(v: unknown): v is string[] {
+  if (!Array.isArray(v) || v.length > MAX_SELECTORS) return false;
+  // A for loop, not every(): every() skips the holes of a sparse array.
+  for (let i = 0; i < v.length; i++) {
+    const s: unknown = v[i];
+    if (typeof s !== 'string' || s.length > MAX_SELECTOR_CHARS) return false;
+  }
+  return true;
+}
+
+export function parseCaptureRequest(v: unknown): CaptureRequest | undefined {
+  if (!isObj(v)) return undefined;
+  switch (v.type) {
+    case 'capture/measure':
+      return isSelectors(v.maskSelectors) && isSelectors(v.blockSelectors)
+        ? { type: v.type, maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors] }
+        : undefined;
+    case 'capture/scroll':
+      return isNum(v.y) ? { type: v.type, y: v.y } : undefined;
+    case 'capture/restore':
+      return isNum(v.x) && isNum(v.y) ? { type: v.type, x: v.x, y: v.y } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function parseRect(v: unknown): Rect | undefined {
+  if (!isObj(v)) return undefined;
+  const { x, y, width, height } = v;
+  return isNum(x) && isNum(y) && isSize(width) && isSize(height) ? { x, y, width, height } : undefined;
+}
+
+export function parseMeasurement(v: unknown): Measurement | undefined {
+  if (!isObj(v) || !Array.isArray(v.rects) || v.rects.length > MAX_RECTS) return undefined;
+  const { scrollX, scrollY, viewportWidth, viewportHeight, scrollHeight, dpr } = v;
+  if (!isNum(scrollX) || !isNum(scrollY) || !isSize(scrollHeight)) return undefined;
+  // The capture is scaled by the viewport's size: a zero one would divide by zero.
+  if (!isSize(viewportWidth) || !isSize(viewportHeight) || viewportWidth === 0 || viewportHeight === 0) return undefined;
+  if (!isNum(dpr) || dpr <= 0) return undefined;
+  const rects: Rect[] = [];
+  for (let i = 0; i < v.rects.length; i++) {
+    const rect = parseRect(v.rects[i]);
+    if (!rect) return undefined;
+    rects.push(rect);
+  }
+  return { rects, scrollX, scrollY, viewportWidth, viewportHeight, scrollHeight, dpr };
+}
+
+export function parseScrollPosition(v: unknown): ScrollPosition | undefined {
+  return isObj(v) && isNum(v.scrollY) ? { scrollY: v.scrollY } : undefined;
+}
+
+/** A reply, its value checked by `parseValue`; undefined for no reply or a malformed one. */
+export function parseCaptureReply<T>(v: unknown, parseValue: (value: unknown) => T | undefined): CaptureReply<T> | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.ok === true) {
+    const value = parseValue(v.value);
+    return value === undefined ? undefined : { ok: true, value };
+  }
+  if (v.ok === false && typeof v.error === 'string') {
+    return typeof v.detail === 'string' ? { ok: false, error: v.error, detail: v.detail } : { ok: false, error: v.error };
+  }
+  return undefined;
+}
