@@ -59,8 +59,14 @@ const HIDE_MARGIN = 1;
 /** A page that has not answered in this time has no recorder listening (or is stuck). */
 const ANSWER_TIMEOUT_MS = 5_000;
 
+/** The page side of a capture, injected on demand (it answers once per page however often injected). */
+const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+
 export async function takeScreenshot(o: ScreenshotTarget): Promise<Shot> {
   try {
+    await browser.scripting.executeScript({ target: { tabId: o.tabId, frameIds: [0] }, files: [CAPTURE_SCRIPT] }).catch((error: unknown) => {
+      throw new ScreenshotError('no-recorder', String(error), { cause: error });
+    });
     return await queue.run(async (capture) => {
       const { canvas, truncated } = o.kind === 'visible' ? await visibleArea(o, capture) : await fullPage(o, capture);
       return encode(canvas, truncated);

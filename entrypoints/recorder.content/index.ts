@@ -5,8 +5,6 @@ import { isWake, parseRecorderControl } from '../../utils/recording/bridge-guard
 import { unwrap } from '../../utils/messaging/receive';
 import { connectMainWorld } from './main-world';
 import { PageSession } from './page-session';
-import { answerCapture } from './capture';
-import { parseCaptureRequest } from '../../utils/screenshots/messages';
 
 /**
  * The recorder's isolated-world half: it asks the background whether this tab is part of a running
@@ -39,14 +37,6 @@ export default defineContentScript({
         void hello().catch(() => undefined);
         sendResponse(true);
         return undefined;
-      }
-      const capture = window === window.top ? parseCaptureRequest(message) : undefined;
-      if (capture) {
-        // Measuring what to hide in a screenshot, and scrolling for a full-page one.
-        answerCapture(capture, window).then(sendResponse, (error: unknown) =>
-          sendResponse({ ok: false, error: 'capture-failed', detail: String(error) }),
-        );
-        return true;
       }
       const control = parseRecorderControl(message);
       if (control && session?.visitId === control.visitId) session.control(control.state);

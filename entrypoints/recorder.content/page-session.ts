@@ -116,6 +116,8 @@ export class PageSession {
   private watchEvidence(loadPage: PageState): void {
     const { ctx } = this.o;
     const typed = new TypedValues(document);
+    // Shared with the screenshot script (same extension world), which hides the page's echoes of it.
+    (globalThis as { __mystereTyped?: () => Iterable<string> }).__mystereTyped = () => typed.values();
     const listen = (target: EventTarget, type: string, fn: (e: Event) => void, capture?: boolean) =>
       ctx.addEventListener(target as Window, type as 'click', fn, { capture: capture ?? false });
     const timer = (fn: () => void, ms: number) => ctx.setTimeout(fn, ms);

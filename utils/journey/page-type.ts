@@ -185,7 +185,8 @@ export function classifyPage(facts: PageFacts): PageTypeGuess {
   else if (!hasCard && facts.addressFieldCount >= 3) add('checkout', 2, 'dom: address form');
 
   const cues = facts.confirmationCueCount;
-  if (cues > 0) add('confirmation', cues >= 3 ? 8 : cues === 2 ? 6 : 2, `dom: ${cues} confirmation phrases`);
+  // One phrase alone is weak: an FAQ says "quote your order number" too.
+  if (cues > 0) add('confirmation', cues >= 3 ? 8 : cues === 2 ? 6 : 1, `dom: ${cues} confirmation phrases`);
 
   if (facts.passwordFieldCount > 0) add('account', facts.hasLoginForm ? 4 : 1, facts.hasLoginForm ? 'dom: login form' : 'dom: password field');
   if (facts.hasContactForm) add('contact', 4, 'dom: contact form');

@@ -101,6 +101,8 @@ const CASES: [string, PageFacts, PageType][] = [
   ['PrestaShop order-confirmation controller', facts('/index.php?controller=order-confirmation&id_order=5'), 'confirmation'],
   ['Shopify thank-you', facts('/checkouts/cn/abc/thank-you'), 'confirmation'],
   ['French merci', facts('/commande/merci'), 'confirmation'],
+  ['one order phrase alone (an FAQ: "quote your order number") is not a confirmation', facts('/app/faq', { confirmationCueCount: 1 }), 'other'],
+  ['two confirmation phrases are', facts('/page', { confirmationCueCount: 2 }), 'confirmation'],
   ['confirmation text beats checkout URL and address', facts('/checkout', { confirmationCueCount: 3, addressFieldCount: 2 }), 'confirmation'],
   ['Order JSON-LD only', facts('/x/abc', { ldTypes: ['order'] }), 'confirmation'],
   // Account

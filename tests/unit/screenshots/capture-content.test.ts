@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url":"https://shop.test/checkout","settings":{"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCapture, MAX_TEXT_NODES, measure } from '../../../entrypoints/recorder.content/capture';
+import { answerCapture, MAX_TEXT_NODES, measure } from '../../../entrypoints/capture.content/answer';
 import { parseCaptureReply, parseMeasurement, parseScrollPosition, type Rect } from '../../../utils/screenshots/messages';
 
 // happy-dom lays nothing out: every box is placed by hand, and a text range's boxes are looked up
@@ -147,6 +147,26 @@ describe('measure: text', () => {
       { x: 40, y: 90, width: 120, height: 18 },
     ]);
     expect(asked).toEqual(['jane.doe@example.com', '4111 1111 1111 1111', '06-12-34-56-78']);
+  });
+
+  it('hides the page’s echoes of what the person typed, whatever their case', () => {
+    document.body.innerHTML = `<p>Bonjour JANE, votre colis part demain</p><p>Rien à cacher ici</p>`;
+    textBoxes.set('JANE', [{ x: 70, y: 10, width: 40, height: 18 }]);
+    expect(measure(window, [], ['jane']).rects).toEqual([{ x: 70, y: 10, width: 40, height: 18 }]);
+    expect(asked).toEqual(['JANE']);
+  });
+
+  it('reads what was typed from the recorder of the same page', async () => {
+    document.body.innerHTML = `<p>Merci Canary</p>`;
+    textBoxes.set('Canary', [{ x: 60, y: 10, width: 50, height: 18 }]);
+    const g = globalThis as { __mystereTyped?: () => Iterable<string> };
+    g.__mystereTyped = () => ['Jane Canary'];
+    try {
+      const reply = await answerCapture({ type: 'capture/measure', maskSelectors: [], blockSelectors: [] }, window);
+      expect(reply.ok && 'rects' in reply.value ? reply.value.rects : []).toEqual([{ x: 60, y: 10, width: 50, height: 18 }]);
+    } finally {
+      delete g.__mystereTyped;
+    }
   });
 
   it('skips scripts and styles, and reads open shadow roots', () => {

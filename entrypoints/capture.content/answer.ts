@@ -1,4 +1,4 @@
-import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../../utils/recording/privacy';
+import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, typedPieces } from '../../utils/recording/privacy';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/screenshots/messages';
 
@@ -20,12 +20,22 @@ export const MAX_TEXT_NODES = 20_000;
 /** Same-origin frames are measured inside, this deep; deeper ones are hidden whole. */
 const MAX_FRAME_DEPTH = 3;
 
-type Scan = { out: Rect[]; selectors: string[]; textBudget: number; pageOrigin: string };
+type Scan = { out: Rect[]; selectors: string[]; textBudget: number; pageOrigin: string; typed: string[] };
+
+/**
+ * What the person typed on this page, as the recorder (same extension world) keeps it in memory:
+ * a page's echo of it ("Bonjour Jane") is hidden like a field.
+ */
+function typedOnPage(): string[] {
+  const read = (globalThis as { __mystereTyped?: () => Iterable<string> }).__mystereTyped;
+  if (!read) return [];
+  return [...new Set([...read()].flatMap(typedPieces).map((p) => p.toLowerCase()))];
+}
 
 export async function answerCapture(request: CaptureRequest, win: Window): Promise<CaptureReply<Measurement | ScrollPosition>> {
   switch (request.type) {
     case 'capture/measure':
-      return { ok: true, value: measure(win, [...request.blockSelectors, ...request.maskSelectors]) };
+      return { ok: true, value: measure(win, [...request.blockSelectors, ...request.maskSelectors], typedOnPage()) };
     case 'capture/scroll':
       // 'instant' overrides a page's `scroll-behavior: smooth`, which would still be moving at capture.
       win.scrollTo({ left: win.scrollX, top: request.y, behavior: 'instant' });
@@ -38,7 +48,7 @@ export async function answerCapture(request: CaptureRequest, win: Window): Promi
 }
 
 /** Rectangles to hide, in viewport CSS pixels, with the page's position and size. */
-export function measure(win: Window, selectors: readonly string[]): Measurement {
+export function measure(win: Window, selectors: readonly string[], typed: readonly string[] = []): Measurement {
   const doc = win.document;
   const scan: Scan = {
     out: [],
@@ -46,6 +56,7 @@ export function measure(win: Window, selectors: readonly string[]): Measurement 
     selectors: [[...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS].join(','), ...selectors],
     textBudget: MAX_TEXT_NODES,
     pageOrigin: win.location.origin,
+    typed: typed.map((t) => t.toLowerCase()),
   };
   scanDocument(doc, scan, { x: 0, y: 0 }, { x: 0, y: 0, width: win.innerWidth, height: win.innerHeight }, 0);
   return {
@@ -157,12 +168,17 @@ function scanText(doc: Document, root: Document | ShadowRoot, scan: Scan, roots:
   const range = doc.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node as Text).data;
-    if (!/[@\d]/.test(text)) continue;
-    for (const match of text.matchAll(SENSITIVE_TEXT)) {
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
+    const hide = (from: number, length: number) => {
+      range.setStart(node, from);
+      range.setEnd(node, from + length);
       const rects = range.getClientRects();
       for (let i = 0; i < rects.length; i++) add(rects[i]!);
+    };
+    if (/[@\d]/.test(text)) for (const match of text.matchAll(SENSITIVE_TEXT)) hide(match.index, match[0].length);
+    if (scan.typed.length === 0) continue;
+    const lower = text.toLowerCase();
+    for (const piece of scan.typed) {
+      for (let at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + piece.length)) hide(at, piece.length);
     }
   }
 }
