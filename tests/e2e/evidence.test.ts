@@ -38,8 +38,9 @@ describe('evidence of a visit in Chromium', () => {
     }
     await sleep(1300);
     productHeight = await shop.evaluate(() => document.documentElement.scrollHeight);
-    await panel.capture('visible');
+    const visibleId = await panel.capture('visible');
     await panel.capture('full-page');
+    await panel.annotate(visibleId, [0.1, 0.2], [0.5, 0.6], 'Le guide des tailles ne réagit pas');
     await panel.addNote('Le guide des tailles ne s’ouvre pas.');
 
     await journey.addToCart();
@@ -125,6 +126,16 @@ describe('evidence of a visit in Chromium', () => {
       expect(shot.offset).toBeGreaterThan(0);
       // The JPEG itself is that size.
       expect(jpegSize(await readImage(session.panel.page, shot.id))).toEqual({ width: shot.width, height: shot.height });
+    }
+  });
+
+  it('keeps the area drawn on a screenshot, with its caption', () => {
+    const shot = dump.screenshots.find((s) => s.kind === 'visible' && s.trigger === 'button')!;
+    expect(shot.annotations).toHaveLength(1);
+    const [area] = shot.annotations;
+    expect(area!.caption).toBe('Le guide des tailles ne réagit pas');
+    for (const [value, expected] of [[area!.x, 0.1], [area!.y, 0.2], [area!.w, 0.4], [area!.h, 0.4]] as const) {
+      expect(value).toBeCloseTo(expected, 1);
     }
   });
 

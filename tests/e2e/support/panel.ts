@@ -99,4 +99,29 @@ export class Panel {
     await buttons[index]!.click();
     await this.page.waitForSelector('[data-testid=visit-detail]');
   }
+
+  /**
+   * Opens a screenshot and draws an area on it with the pointer, from and to fractions of the image,
+   * then captions it and saves.
+   */
+  async annotate(screenshotId: string, from: [number, number], to: [number, number], caption: string): Promise<void> {
+    await this.page.locator(`[data-testid=screenshot-item][data-screenshot-id="${screenshotId}"] [data-testid=screenshot-open]`).click();
+    const canvas = await this.page.waitForSelector('[data-testid=screenshot-viewer] [data-testid=screenshot-canvas]', { visible: true });
+    await this.page.waitForFunction(
+      (el: Element) => el.getBoundingClientRect().height > 50,
+      {},
+      canvas!,
+    );
+    const box = (await canvas!.boundingBox())!;
+    const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+    await this.page.mouse.move(...at(from));
+    await this.page.mouse.down();
+    await this.page.mouse.move(...at(to), { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.locator('[data-testid=annotation-caption]').fill(caption);
+    await this.page.locator('[data-testid=annotation-save]').click();
+    await this.page.waitForSelector('[data-testid=annotation-item]');
+    await this.page.locator('[data-testid=viewer-close]').click();
+    await this.page.waitForSelector('[data-testid=screenshot-viewer]', { hidden: true });
+  }
 }
