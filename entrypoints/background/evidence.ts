@@ -43,7 +43,7 @@ async function requireVisit(d: Db, visitId: string): Promise<Visit> {
  * The page the evaluator is looking at: the newest page of the visit in the active tab, else the
  * newest page of the visit.
  */
-async function currentPage(d: Db, visit: Visit): Promise<Page> {
+export async function currentPage(d: Db, visit: Visit): Promise<Page> {
   const pages = await listPages(d, visit.id);
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true }).catch(() => []);
   const inTab = active?.id !== undefined ? pages.filter((p) => p.tabId === active.id).at(-1) : undefined;
@@ -53,7 +53,7 @@ async function currentPage(d: Db, visit: Visit): Promise<Page> {
 }
 
 /** Milliseconds into the page's replay: from its first recorded event (else from its start). */
-async function offsetIn(d: Db, page: Page, at: number): Promise<number> {
+export async function offsetIn(d: Db, page: Page, at: number): Promise<number> {
   const first = await firstChunk(d, page.visitId, page.id);
   return Math.max(0, Math.round(at - (first?.firstTs ?? page.startedAt)));
 }

@@ -12,6 +12,7 @@ import {
   editNote,
   onFacts,
 } from './evidence';
+import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
@@ -42,7 +43,7 @@ export async function handleRequest(message: Request, sender: Sender): Promise<u
     case 'recorder/facts':
       return onFacts(message, sender.tabId);
     case 'screenshot/capture':
-      return captureScreenshot(message.visitId, message.kind, 'button');
+      return captureScreenshot(message.visitId, message.kind, message.trigger ?? 'button');
     case 'screenshot/delete':
       return deleteScreenshot(message.screenshotId);
     case 'screenshot/annotate':
@@ -53,6 +54,14 @@ export async function handleRequest(message: Request, sender: Sender): Promise<u
       return editNote(message.noteId, message.text);
     case 'note/delete':
       return deleteNote(message.noteId);
+    case 'answer/set':
+      return setAnswer(message);
+    case 'checklist/install':
+      return installChecklist(message.checklist);
+    case 'checklist/delete':
+      return removeChecklist(message.checklistId);
+    case 'checklist/select':
+      return selectChecklist(message.checklistId, message.visitId);
     case 'visit/abandon':
       return abandon(message.visitId, message.reason, message.comment);
   }

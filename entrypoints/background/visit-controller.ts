@@ -9,6 +9,7 @@ import { isActive, type Visit } from '../../utils/schema/visit';
 import { injectRecorder, registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
 import { markSessionAlive } from './session-marker';
+import { loadSettings } from '../../utils/settings';
 import { settleOutcome } from './evidence';
 
 /** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
@@ -38,7 +39,8 @@ export async function startVisit(tabId: number): Promise<{ visitId: string }> {
     now: Date.now(),
     userAgent: navigator.userAgent,
   });
-  await putVisit(d, visit);
+  const { checklistId } = await loadSettings(browser.storage.local);
+  await putVisit(d, { ...visit, checklistId });
   await markSessionAlive(visit.id);
   await registerRecorder(visit.origins);
   await injectRecorder(tabId).catch(() => undefined); // a page that refuses scripts is recorded from its next load

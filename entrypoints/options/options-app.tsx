@@ -59,6 +59,15 @@ export function OptionsApp() {
             ))}
           </select>
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="settings-comment-on-no"
+            checked={settings.commentRequiredOnNo}
+            onChange={(e) => setSettings({ ...settings, commentRequiredOnNo: e.currentTarget.checked })}
+          />
+          <span>{m.commentOnNo}</span>
+        </label>
         <p class="notice">{m.privacyNote}</p>
         <label class="field">
           <span>{m.mask}</span>

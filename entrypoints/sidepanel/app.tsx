@@ -14,6 +14,7 @@ import type { PageType } from '../../utils/schema/page-type';
 import { messagesFor, useLang, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
 import { useDrivenTab } from './use-tab';
 import { VisitEvidence } from './evidence-view';
+import { ChecklistSection } from './checklist-section';
 
 async function ask<T>(request: Request): Promise<T> {
   return unwrap<T>(await browser.runtime.sendMessage(request));
@@ -87,6 +88,7 @@ export function App() {
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
         {openedPages && <VisitEvidence m={m} lang={lang} visit={opened} pages={openedPages} rev={rev} now={now} ask={ask} />}
+        {openedPages && <ChecklistSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
         {openedPages && <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         <ConfirmButton
           label={m.delete}
@@ -151,6 +153,7 @@ export function App() {
           {pages && <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         </section>
       )}
+      <ChecklistSection m={m} lang={lang} visit={current} pages={pages} tabId={tab?.id} rev={rev} ask={ask} />
       {current && pages && <VisitEvidence m={m} lang={lang} visit={current} pages={pages} rev={rev} now={now} ask={ask} />}
       <PastVisits
         m={m}

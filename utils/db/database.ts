@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Chunk } from '../schema/chunk';
 import type { Abandonment, Note, Screenshot, Signal } from '../schema/evidence';
+import type { Answer } from '../checklist/schema';
+import type { InstalledChecklist } from '../checklist/installed';
 import type { Page } from '../schema/page';
 import type { Visit } from '../schema/visit';
 import { DB_VERSION, MIGRATIONS } from './migrations';
@@ -15,6 +17,8 @@ export interface MystereDB extends DBSchema {
   notes: { key: string; value: Note; indexes: { visitId: string } };
   signals: { key: string; value: Signal; indexes: { visitId: string } };
   abandonments: { key: string; value: Abandonment; indexes: { visitId: string } };
+  checklists: { key: string; value: InstalledChecklist };
+  answers: { key: string; value: Answer; indexes: { visitId: string } };
 }
 
 export type Db = IDBPDatabase<MystereDB>;

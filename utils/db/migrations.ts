@@ -25,6 +25,11 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<MystereDB>, tx: Upgrade
       db.createObjectStore(name, { keyPath: 'id' }).createIndex('visitId', 'visitId');
     }
   },
+  // 3 → 4: checklists imported by the evaluator, and the answers of each visit.
+  (db) => {
+    db.createObjectStore('checklists', { keyPath: 'id' });
+    db.createObjectStore('answers', { keyPath: 'id' }).createIndex('visitId', 'visitId');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

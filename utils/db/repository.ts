@@ -12,6 +12,8 @@ import {
   type Signal,
 } from '../schema/evidence';
 import type { Db, MystereDB } from './database';
+import { answerSchema, type Answer } from '../checklist/schema';
+import { installedChecklistSchema, type InstalledChecklist } from '../checklist/installed';
 
 /** Typed reads and writes. Only the background writes; extension pages read. */
 
@@ -112,7 +114,7 @@ export async function listChunks(db: Db, visitId: string): Promise<Chunk[]> {
 
 // ——— Evidence ———
 
-const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments'] as const;
+const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments', 'answers'] as const;
 type EvidenceStore = (typeof EVIDENCE_STORES)[number];
 
 export async function putScreenshot(db: Db, shot: Screenshot): Promise<void> {
@@ -148,4 +150,23 @@ export async function deleteEvidence(db: Db, store: EvidenceStore, id: string): 
 /** First chunk of a page: its first event is where the page's replay begins. */
 export async function firstChunk(db: Db, visitId: string, pageId: string): Promise<Chunk | undefined> {
   return db.get('chunks', [visitId, pageId, 0]);
+}
+
+// ——— Checklists and answers ———
+
+export async function putAnswer(db: Db, answer: Answer): Promise<void> {
+  await db.put('answers', answerSchema.parse(answer));
+}
+
+/** Checklists the evaluator imported (the built-in ones live in the code). */
+export async function listInstalledChecklists(db: Db): Promise<InstalledChecklist[]> {
+  return (await db.getAll('checklists')).sort((a, b) => a.installedAt - b.installedAt);
+}
+
+export async function putInstalledChecklist(db: Db, installed: InstalledChecklist): Promise<void> {
+  await db.put('checklists', installedChecklistSchema.parse(installed));
+}
+
+export async function deleteInstalledChecklist(db: Db, id: string): Promise<void> {
+  await db.delete('checklists', id);
 }

@@ -1,6 +1,7 @@
 import type { PageType } from '../schema/page-type';
 import type { VisitStatus } from '../schema/visit';
 import { evidenceEn, evidenceFr } from './evidence-messages';
+import { checklistEn, checklistFr } from './checklist-messages';
 
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
@@ -50,6 +51,9 @@ const fr = {
     'permission-denied': 'Sans votre autorisation pour ce site, Mystère ne peut pas l’enregistrer.',
     'visit-running': 'Une visite est déjà en cours. Terminez-la avant d’en commencer une autre.',
     'not-a-website': 'Cette page n’est pas un site web : ouvrez la boutique dans l’onglet.',
+    'bad-checklist': 'Cette grille n’est pas valide : rien n’a été installé.',
+    'checklist-id-taken': 'Une grille intégrée porte déjà cet identifiant : changez le champ « id » du fichier.',
+    'no-such-checklist': 'Cette grille n’existe plus.',
     'no-such-visit': 'Cette visite n’existe plus.',
     'no-such-page': 'Cette page n’existe plus.',
     'disk-full':
@@ -58,10 +62,12 @@ const fr = {
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, signalez-la.',
   } as Record<string, string>,
   evidence: evidenceFr,
+  checklist: checklistFr,
   options: {
     title: 'Réglages de Mystère',
     language: 'Langue',
     languageAuto: 'Celle du navigateur',
+    commentOnNo: 'Exiger un commentaire pour chaque réponse « Non » de la grille',
     mask: 'Masquer le texte de ces éléments (sélecteurs CSS, un par ligne)',
     block: 'Exclure entièrement ces éléments (sélecteurs CSS, un par ligne)',
     privacyNote:
@@ -121,6 +127,9 @@ const en: Messages = {
     'permission-denied': 'Without your permission for this site, Mystère cannot record it.',
     'visit-running': 'A visit is already running. Stop it before starting another.',
     'not-a-website': 'This page is not a website: open the shop in this tab.',
+    'bad-checklist': 'This checklist is not valid: nothing was installed.',
+    'checklist-id-taken': 'A built-in checklist already has this id: change the file’s “id” field.',
+    'no-such-checklist': 'This checklist no longer exists.',
     'no-such-visit': 'This visit no longer exists.',
     'no-such-page': 'This page no longer exists.',
     'disk-full': 'The disk is full: new data is waiting in the page. Free some space or delete old visits, and keep the visit’s tab open.',
@@ -128,10 +137,12 @@ const en: Messages = {
     internal: 'Something unexpected went wrong. Try again; if it comes back, please report it.',
   },
   evidence: evidenceEn,
+  checklist: checklistEn,
   options: {
     title: 'Mystère settings',
     language: 'Language',
     languageAuto: 'The browser’s',
+    commentOnNo: 'Require a comment with every “No” answer of the checklist',
     mask: 'Mask the text of these elements (CSS selectors, one per line)',
     block: 'Leave these elements out entirely (CSS selectors, one per line)',
     privacyNote:

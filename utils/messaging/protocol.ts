@@ -3,6 +3,8 @@ import { navigationTimingSchema, navTypeSchema, routeTimingSchema, vitalsSchema 
 import { pageTypeSchema } from '../schema/page-type';
 import { abandonReasonSchema, annotationSchema, landingSchema, SCREENSHOT_KINDS } from '../schema/evidence';
 import { frictionFactSchema } from '../friction/facts';
+import { ANSWER_VALUES, answerEvidenceSchema } from '../checklist/schema';
+import { checkFactsSchema } from '../checklist/check-facts-schema';
 
 /**
  * Every message between the extension's contexts, declared once. The receiver parses before acting:
@@ -32,6 +34,8 @@ export const pageUpsertSchema = z.object({
   autoType: pageTypeSchema.optional(),
   autoTypeReasons: z.array(z.string().max(200)).max(20).optional(),
   landing: landingSchema.optional(),
+  /** What the checklist's automatic checks read on the page. */
+  checks: checkFactsSchema.optional(),
 });
 export type PageUpsert = z.infer<typeof pageUpsertSchema>;
 
@@ -83,6 +87,8 @@ export const screenshotCaptureSchema = z.object({
   type: z.literal('screenshot/capture'),
   visitId: id,
   kind: z.enum(SCREENSHOT_KINDS),
+  /** The panel's capture buttons, or evidence for a checklist answer. */
+  trigger: z.enum(['button', 'evidence']).optional(),
 });
 export const screenshotDeleteSchema = z.object({ type: z.literal('screenshot/delete'), screenshotId: id });
 export const screenshotAnnotateSchema = z.object({
@@ -101,7 +107,30 @@ export const abandonSchema = z.object({
   comment: z.string().max(5000),
 });
 
+/** The evaluator answers a criterion (again: the last answer wins). */
+export const answerSetSchema = z.object({
+  type: z.literal('answer/set'),
+  visitId: id,
+  checklistId: id,
+  criterionId: z.string().min(1).max(40),
+  state: z.enum(ANSWER_VALUES),
+  value: z.number().optional(),
+  comment: z.string().max(5000),
+  evidence: z.array(answerEvidenceSchema).max(20),
+  suggested: z.enum(['yes', 'no']).optional(),
+});
+export type AnswerSet = z.infer<typeof answerSetSchema>;
+/** Installs a checklist the panel has read from a file (validated again here). */
+export const checklistInstallSchema = z.object({ type: z.literal('checklist/install'), checklist: z.unknown() });
+export const checklistDeleteSchema = z.object({ type: z.literal('checklist/delete'), checklistId: id });
+/** The checklist for new visits, and for the running one when it has no answer yet. */
+export const checklistSelectSchema = z.object({ type: z.literal('checklist/select'), checklistId: id, visitId: id.optional() });
+
 export const requestSchema = z.discriminatedUnion('type', [
+  answerSetSchema,
+  checklistInstallSchema,
+  checklistDeleteSchema,
+  checklistSelectSchema,
   factsSchema,
   screenshotCaptureSchema,
   screenshotDeleteSchema,

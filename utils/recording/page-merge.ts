@@ -29,6 +29,7 @@ export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: 
     autoType: upsert.autoType ?? base.autoType,
     autoTypeReasons: upsert.autoTypeReasons ?? base.autoTypeReasons,
     landing: upsert.landing ?? base.landing,
+    checks: upsert.checks ?? base.checks,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { landingSchema } from './evidence';
+import { checkFactsSchema } from '../checklist/check-facts-schema';
 import { pageTypeSchema } from './page-type';
 
 /** How the page came to be: a full document load or a client-side (history API) route change. */
@@ -57,6 +58,8 @@ export const pageSchema = z.object({
   typeOverride: pageTypeSchema.optional(),
   /** The first ten seconds of a full page load (overlay, first paints, shifts, first interaction). */
   landing: landingSchema.optional(),
+  /** What the checklist's automatic checks read on the page (no personal data). */
+  checks: checkFactsSchema.optional(),
 });
 export type Page = z.infer<typeof pageSchema>;
 

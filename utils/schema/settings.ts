@@ -9,6 +9,10 @@ export const settingsSchema = z.object({
   /** Extra CSS selectors whose elements are left out of recordings altogether. */
   blockSelectors: z.array(z.string().min(1).max(500)).max(100).default([]),
   language: z.enum(LANGUAGES).default('auto'),
+  /** A "no" answer needs a comment saying what was wrong. */
+  commentRequiredOnNo: z.boolean().default(true),
+  /** The checklist new visits use. */
+  checklistId: z.string().min(1).max(100).default('mystere-ecommerce'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

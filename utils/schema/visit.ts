@@ -27,6 +27,8 @@ export const visitSchema = z.object({
   userAgent: z.string().optional(),
   /** Funnel stages reached so far, in the order reached (each one captured once on arrival). */
   stages: z.array(funnelStageSchema).optional(),
+  /** The checklist the evaluator answers in this visit. */
+  checklistId: z.string().min(1).max(100).optional(),
   /** Computed when the visit stops: converted, or abandoned at a stage. */
   outcome: outcomeSchema.optional(),
 });

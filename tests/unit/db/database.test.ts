@@ -21,8 +21,19 @@ describe('openMystereDb', () => {
   it('creates every store and index in a fresh database', async () => {
     const db = await open(crypto.randomUUID());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['abandonments', 'chunks', 'notes', 'pages', 'screenshots', 'signals', 'visits']);
-    for (const name of ['abandonments', 'notes', 'screenshots', 'signals'] as const) {
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'abandonments',
+      'answers',
+      'checklists',
+      'chunks',
+      'notes',
+      'pages',
+      'screenshots',
+      'signals',
+      'visits',
+    ]);
+    expect([...db.transaction('checklists').store.indexNames]).toEqual([]);
+    for (const name of ['abandonments', 'answers', 'notes', 'screenshots', 'signals'] as const) {
       const store = db.transaction(name).store;
       expect([store.keyPath, [...store.indexNames]], name).toEqual(['id', ['visitId']]);
     }

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options {"settings":{"navigation":{"disableMainFrameNavigation":true,"disableChildPageNavigation":true}}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchFriction } from '../../../entrypoints/recorder.content/friction';
 import { frictionFactSchema, type FrictionFact } from '../../../utils/friction/facts';

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ChecklistPicker } from '../../components/checklist/checklist-picker';
+import { ChecklistView } from '../../components/checklist/checklist-view';
+import type { CheckFacts } from '../../utils/checklist/check-facts';
+import { parseChecklistText, type ChecklistProblem } from '../../utils/checklist/errors';
+import { allChecklists } from '../../utils/checklist/installed';
+import type { AnswerEvidence, AnswerState } from '../../utils/checklist/schema';
+import { scoreChecklist } from '../../utils/checklist/score';
+import { suggestionsFor, type Suggestion } from '../../utils/checklist/suggestions';
+import { db } from '../../utils/db/database';
+import { listEvidence, listInstalledChecklists } from '../../utils/db/repository';
+import type { Lang, Messages } from '../../utils/i18n/messages';
+import type { Request } from '../../utils/messaging/protocol';
+import { ProtocolError } from '../../utils/messaging/receive';
+import { pageTypeOf, type Page } from '../../utils/schema/page';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
+import { isActive, type Visit } from '../../utils/schema/visit';
+import { loadSettings } from '../../utils/settings';
+import { useEvidence } from './use-evidence';
+
+type Ask = <T>(request: Request) => Promise<T>;
+
+function useChecklists(rev: number) {
+  const [installed, setInstalled] = useState<Awaited<ReturnType<typeof listInstalledChecklists>>>([]);
+  useEffect(() => {
+    void db().then(listInstalledChecklists).then(setInstalled);
+  }, [rev]);
+  return useMemo(() => allChecklists(installed), [installed]);
+}
+
+function useSettings(rev: number): Settings {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void loadSettings(browser.storage.local).then(setSettings);
+  }, [rev]);
+  return settings;
+}
+
+/** Lets the evaluator download a checklist as a JSON file. */
+function download(name: string, json: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The checklist part of the panel: which checklist (pick, import, export) and, during or after a
+ * visit, its criteria with the current page's first, answers, suggestions and score.
+ */
+export function ChecklistSection(props: {
+  m: Messages;
+  lang: Lang;
+  visit: Visit | undefined;
+  pages: Page[] | undefined;
+  tabId: number | undefined;
+  rev: number;
+  ask: Ask;
+}) {
+  const { m, lang, visit, pages, tabId, rev, ask } = props;
+  const t = m.checklist;
+  const checklists = useChecklists(rev);
+  const settings = useSettings(rev);
+  const evidence = useEvidence(visit?.id, rev);
+  const [answers, setAnswers] = useState<Awaited<ReturnType<typeof listEvidence<'answers'>>>>([]);
+  const [importing, setImporting] = useState(false);
+  const [problems, setProblems] = useState<ChecklistProblem[]>();
+  const [importedTitle, setImportedTitle] = useState<string>();
+
+  useEffect(() => {
+    if (!visit) return;
+    void db()
+      .then((d) => listEvidence(d, 'answers', visit.id))
+      .then(setAnswers);
+  }, [visit?.id, rev]);
+
+  const selectedId = visit?.checklistId ?? settings.checklistId;
+  const selected = checklists.find((c) => c.checklist.id === selectedId)?.checklist ?? checklists[0]?.checklist;
+
+  const onImport = async (file: File) => {
+    setImporting(true);
+    setProblems(undefined);
+    setImportedTitle(undefined);
+    try {
+      const parsed = parseChecklistText(await file.text(), lang);
+      if (!parsed.ok) {
+        setProblems(parsed.problems);
+        return;
+      }
+      await ask({ type: 'checklist/install', checklist: parsed.checklist });
+      setImportedTitle(parsed.checklist.title[lang]);
+    } catch (e) {
+      setProblems([{ path: file.name, message: m.errors[e instanceof ProtocolError ? e.code : 'internal'] ?? m.errors.internal! }]);
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  const picker = (
+    <ChecklistPicker
+      t={t}
+      lang={lang}
+      checklists={checklists.map(({ checklist, builtIn }) => ({
+        id: checklist.id,
+        title: checklist.title,
+        builtIn,
+        criteria: checklist.sections.reduce((n, s) => n + s.criteria.length, 0),
+      }))}
+      selectedId={selected?.id ?? selectedId}
+      onSelect={(id) => void ask({ type: 'checklist/select', checklistId: id, ...(visit && isActive(visit) ? { visitId: visit.id } : {}) })}
+      onImport={(file) => void onImport(file)}
+      importing={importing}
+      importProblems={problems}
+      importedTitle={importedTitle}
+      onExport={(id) => {
+        const checklist = checklists.find((c) => c.checklist.id === id)?.checklist;
+        if (checklist) download(`${checklist.id}.json`, JSON.stringify(checklist, null, 2));
+      }}
+    />
+  );
+
+  if (!visit || !pages || !selected || !evidence) return <section class="checklist-section">{picker}</section>;
+
+  // The page the evaluator is on: the newest of the visit in the tab the panel follows.
+  const current = pages.filter((p) => p.tabId === tabId).at(-1) ?? pages.at(-1);
+  const factsByPage = new Map<string, CheckFacts>(pages.flatMap((p) => (p.checks ? [[p.id, p.checks] as const] : [])));
+  const criteria = selected.sections.flatMap((s) => s.criteria);
+  const suggestions = current
+    ? suggestionsFor(criteria, { page: current, facts: current.checks, pages, factsByPage, signals: evidence.signals })
+    : new Map<string, Suggestion>();
+  const mine = answers.filter((a) => a.checklistId === selected.id);
+  const byCriterion = new Map(mine.map((a) => [a.criterionId, a]));
+  const score = scoreChecklist(selected, mine);
+
+  const onAnswer = (criterionId: string, change: { state: AnswerState; value?: number; comment: string; evidence: AnswerEvidence[] }) => {
+    const suggested = suggestions.get(criterionId)?.answer;
+    void ask({
+      type: 'answer/set',
+      visitId: visit.id,
+      checklistId: selected.id,
+      criterionId,
+      ...change,
+      ...(suggested ? { suggested } : {}),
+    });
+  };
+
+  return (
+    <section class="checklist-section">
+      {picker}
+      <ChecklistView
+        t={t}
+        lang={lang}
+        checklist={selected}
+        currentPageType={current ? pageTypeOf(current) : undefined}
+        answers={byCriterion}
+        suggestions={suggestions}
+        score={score}
+        commentRequiredOnNo={settings.commentRequiredOnNo}
+        screenshots={evidence.screenshots.map((s) => ({
+          id: s.id,
+          thumbUrl: s.thumbUrl,
+          label: `${pages.find((p) => p.id === s.pageId)?.title ?? ''} · ${new Date(s.at).toLocaleTimeString(lang)}`,
+        }))}
+        canAnswer={isActive(visit)}
+        onAnswer={onAnswer}
+        onTakeScreenshot={async () =>
+          (await ask<{ screenshotId: string }>({ type: 'screenshot/capture', visitId: visit.id, kind: 'visible', trigger: 'evidence' }))
+            .screenshotId
+        }
+        onLinkReplay={() => (current ? { pageId: current.id, offset: Math.max(0, Date.now() - current.startedAt) } : undefined)}
+      />
+    </section>
+  );
+}
