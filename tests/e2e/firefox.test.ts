@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksOf, dumpSource, pagesOf, parseDump, type Dump } from './support/extension-data';
+import { chunksOf, dumpSource, pagesOf, parseDump, until, type Dump } from './support/extension-data';
 import { Firefox } from './support/firefox';
 import { startShop, type Shop } from './support/shop';
 
@@ -29,9 +29,14 @@ describe('recording a visit in Firefox ESR', () => {
     await firefox.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
 
     await firefox.switchTo(shopTab);
+    // A shopper looks at each page a moment (a page joins the visit with its first snapshot, taken
+    // once the recorder has heard from the background).
     await firefox.navigate(`${shop.origin}/category/chaussures`);
+    await new Promise((r) => setTimeout(r, 1000));
     await firefox.navigate(`${shop.origin}/produit/derby-cuir`);
     await firefox.waitFor(`return document.readyState === 'complete'`, 'the product page');
+    // Firefox drops what a page sends as it unloads: give the last page the moment a shopper would.
+    await new Promise((r) => setTimeout(r, 1000));
 
     await firefox.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await firefox.waitFor(
@@ -40,7 +45,12 @@ describe('recording a visit in Firefox ESR', () => {
     );
     await firefox.run(`document.querySelector('[data-testid=visit-stop]').click()`);
     await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]')`, 'the visit to stop');
-    dump = parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`));
+    // The last page's first batch may still be on its way (it is compressed first): wait for it.
+    dump = await until(
+      async () => parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`)),
+      (d) => d.pages.length >= 3 && d.pages.every((p) => d.chunks.some((c) => c.pageId === p.id && c.seq === 0)),
+      'every page’s first recorded batch',
+    );
   });
 
   afterAll(async () => {

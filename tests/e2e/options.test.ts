@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../utils/schema/settings';
 import type { Launched } from './support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
 import { SECRETS, type ShopJourney } from './support/journey';
@@ -123,7 +124,7 @@ describe('the settings page', () => {
     await fill('[data-testid=settings-mask]', 'h1');
     await fill('[data-testid=settings-block]', '#size-guide');
     await save('Settings saved.');
-    expect(await storedSettings(options)).toEqual({ maskSelectors: ['h1'], blockSelectors: ['#size-guide'], language: 'auto' });
+    expect(await storedSettings(options)).toEqual({ ...DEFAULT_SETTINGS, maskSelectors: ['h1'], blockSelectors: ['#size-guide'] });
   });
 
   it('leaves a blocked element out of the recording: a bare placeholder of its size', async () => {
