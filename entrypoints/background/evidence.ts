@@ -26,6 +26,7 @@ import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
 import { notifyChanged } from './revision';
 import { takeScreenshot } from './screenshots';
+import { autoAudit } from './audits';
 import { guardWrite } from './storage-health';
 
 /**
@@ -248,6 +249,7 @@ export async function onPageStored(page: Page, visit: Visit): Promise<void> {
   }
   if (changed > 0) await notifyChanged();
   await captureNewStage(d, page, visit);
+  if (visit.status === 'recording') void autoAudit(page);
 }
 
 function withoutHash(url: string): string {

@@ -13,6 +13,7 @@ import {
   onFacts,
 } from './evidence';
 import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
+import { runAudit } from './audits';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
@@ -54,6 +55,8 @@ export async function handleRequest(message: Request, sender: Sender): Promise<u
       return editNote(message.noteId, message.text);
     case 'note/delete':
       return deleteNote(message.noteId);
+    case 'audit/run':
+      return runAudit(message.pageId, 'rerun', message.timeLimitMs);
     case 'answer/set':
       return setAnswer(message);
     case 'checklist/install':

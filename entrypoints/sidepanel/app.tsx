@@ -15,6 +15,7 @@ import { messagesFor, useLang, useNow, usePages, useRevision, useStorageProblem,
 import { useDrivenTab } from './use-tab';
 import { VisitEvidence } from './evidence-view';
 import { ChecklistSection } from './checklist-section';
+import { AuditSection } from './audit-section';
 
 async function ask<T>(request: Request): Promise<T> {
   return unwrap<T>(await browser.runtime.sendMessage(request));
@@ -88,6 +89,7 @@ export function App() {
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
         {openedPages && <VisitEvidence m={m} lang={lang} visit={opened} pages={openedPages} rev={rev} now={now} ask={ask} />}
+        {openedPages && <AuditSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
         {openedPages && <ChecklistSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
         {openedPages && <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         <ConfirmButton
@@ -155,6 +157,7 @@ export function App() {
       )}
       <ChecklistSection m={m} lang={lang} visit={current} pages={pages} tabId={tab?.id} rev={rev} ask={ask} />
       {current && pages && <VisitEvidence m={m} lang={lang} visit={current} pages={pages} rev={rev} now={now} ask={ask} />}
+      {current && pages && <AuditSection m={m} lang={lang} visit={current} pages={pages} tabId={tab?.id} rev={rev} ask={ask} />}
       <PastVisits
         m={m}
         lang={lang}

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Chunk } from '../schema/chunk';
 import type { Abandonment, Note, Screenshot, Signal } from '../schema/evidence';
 import type { Answer } from '../checklist/schema';
+import type { AuditRecord } from '../audit/schema';
 import type { InstalledChecklist } from '../checklist/installed';
 import type { Page } from '../schema/page';
 import type { Visit } from '../schema/visit';
@@ -19,6 +20,7 @@ export interface MystereDB extends DBSchema {
   abandonments: { key: string; value: Abandonment; indexes: { visitId: string } };
   checklists: { key: string; value: InstalledChecklist };
   answers: { key: string; value: Answer; indexes: { visitId: string } };
+  audits: { key: string; value: AuditRecord; indexes: { visitId: string } };
 }
 
 export type Db = IDBPDatabase<MystereDB>;

@@ -30,6 +30,10 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<MystereDB>, tx: Upgrade
     db.createObjectStore('checklists', { keyPath: 'id' });
     db.createObjectStore('answers', { keyPath: 'id' }).createIndex('visitId', 'visitId');
   },
+  // 4 → 5: accessibility and speed audits of each page.
+  (db) => {
+    db.createObjectStore('audits', { keyPath: 'id' }).createIndex('visitId', 'visitId');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

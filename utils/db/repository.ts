@@ -13,6 +13,7 @@ import {
 } from '../schema/evidence';
 import type { Db, MystereDB } from './database';
 import { answerSchema, type Answer } from '../checklist/schema';
+import { auditRecordSchema, type AuditRecord } from '../audit/schema';
 import { installedChecklistSchema, type InstalledChecklist } from '../checklist/installed';
 
 /** Typed reads and writes. Only the background writes; extension pages read. */
@@ -114,7 +115,7 @@ export async function listChunks(db: Db, visitId: string): Promise<Chunk[]> {
 
 // ——— Evidence ———
 
-const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments', 'answers'] as const;
+const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments', 'answers', 'audits'] as const;
 type EvidenceStore = (typeof EVIDENCE_STORES)[number];
 
 export async function putScreenshot(db: Db, shot: Screenshot): Promise<void> {
@@ -169,4 +170,8 @@ export async function putInstalledChecklist(db: Db, installed: InstalledChecklis
 
 export async function deleteInstalledChecklist(db: Db, id: string): Promise<void> {
   await db.delete('checklists', id);
+}
+
+export async function putAudit(db: Db, audit: AuditRecord): Promise<void> {
+  await db.put('audits', auditRecordSchema.parse(audit));
 }

@@ -2,6 +2,7 @@ import type { PageType } from '../schema/page-type';
 import type { VisitStatus } from '../schema/visit';
 import { evidenceEn, evidenceFr } from './evidence-messages';
 import { checklistEn, checklistFr } from './checklist-messages';
+import { auditEn, auditFr } from './audit-messages';
 
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
@@ -54,6 +55,8 @@ const fr = {
     'bad-checklist': 'Cette grille n’est pas valide : rien n’a été installé.',
     'checklist-id-taken': 'Une grille intégrée porte déjà cet identifiant : changez le champ « id » du fichier.',
     'no-such-checklist': 'Cette grille n’existe plus.',
+    'page-not-shown': 'Cette page n’est plus affichée dans son onglet : seul l’audit de la page affichée peut être relancé.',
+    'visit-not-running': 'La visite est terminée : relancez une visite pour auditer à nouveau.',
     'no-such-visit': 'Cette visite n’existe plus.',
     'no-such-page': 'Cette page n’existe plus.',
     'disk-full':
@@ -63,6 +66,7 @@ const fr = {
   } as Record<string, string>,
   evidence: evidenceFr,
   checklist: checklistFr,
+  audit: auditFr,
   options: {
     title: 'Réglages de Mystère',
     language: 'Langue',
@@ -130,6 +134,8 @@ const en: Messages = {
     'bad-checklist': 'This checklist is not valid: nothing was installed.',
     'checklist-id-taken': 'A built-in checklist already has this id: change the file’s “id” field.',
     'no-such-checklist': 'This checklist no longer exists.',
+    'page-not-shown': 'This page is no longer shown in its tab: only the page on screen can be audited again.',
+    'visit-not-running': 'The visit has ended: start a visit to audit again.',
     'no-such-visit': 'This visit no longer exists.',
     'no-such-page': 'This page no longer exists.',
     'disk-full': 'The disk is full: new data is waiting in the page. Free some space or delete old visits, and keep the visit’s tab open.',
@@ -138,6 +144,7 @@ const en: Messages = {
   },
   evidence: evidenceEn,
   checklist: checklistEn,
+  audit: auditEn,
   options: {
     title: 'Mystère settings',
     language: 'Language',

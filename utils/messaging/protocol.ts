@@ -126,7 +126,18 @@ export const checklistDeleteSchema = z.object({ type: z.literal('checklist/delet
 /** The checklist for new visits, and for the running one when it has no answer yet. */
 export const checklistSelectSchema = z.object({ type: z.literal('checklist/select'), checklistId: id, visitId: id.optional() });
 
+/**
+ * Audits a page again (the evaluator opened a drawer or a dialog, say). `timeLimitMs` is for scripts
+ * and tests; the panel leaves it out.
+ */
+export const auditRunSchema = z.object({
+  type: z.literal('audit/run'),
+  pageId: id,
+  timeLimitMs: z.number().int().min(1).max(120_000).optional(),
+});
+
 export const requestSchema = z.discriminatedUnion('type', [
+  auditRunSchema,
   answerSetSchema,
   checklistInstallSchema,
   checklistDeleteSchema,

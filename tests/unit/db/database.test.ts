@@ -24,6 +24,7 @@ describe('openMystereDb', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'abandonments',
       'answers',
+      'audits',
       'checklists',
       'chunks',
       'notes',
@@ -33,7 +34,7 @@ describe('openMystereDb', () => {
       'visits',
     ]);
     expect([...db.transaction('checklists').store.indexNames]).toEqual([]);
-    for (const name of ['abandonments', 'answers', 'notes', 'screenshots', 'signals'] as const) {
+    for (const name of ['abandonments', 'answers', 'audits', 'notes', 'screenshots', 'signals'] as const) {
       const store = db.transaction(name).store;
       expect([store.keyPath, [...store.indexNames]], name).toEqual(['id', ['visitId']]);
     }

@@ -1,0 +1,57 @@
+import axe from 'axe-core';
+import { toFindings } from '../../utils/audit/findings';
+import type { AuditAnswer, AuditRequest } from '../../utils/audit/messages';
+import { collectSpeedFacts } from './speed-facts';
+
+/** WCAG 2.x A and AA only: what RGAA and the European accessibility act ask for. */
+const AXE_OPTIONS: axe.RunOptions = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  resultTypes: ['violations', 'incomplete'],
+  elementRef: false,
+  // Frames are other documents (a payment provider's): the audit stays on the page itself.
+  iframes: false,
+};
+
+/** How long to wait for the page to settle before measuring. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/**
+ * Resolves when the browser is idle, or after two seconds. Plain timers, not WXT's `ctx` ones: a
+ * later injection of this script invalidates the first one's context, whose listener still serves.
+ */
+function idle(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else win.setTimeout(resolve, 0);
+  });
+}
+
+/** What the person typed on this page, as the recorder (same extension world) keeps it in memory. */
+function typedOnPage(): string[] {
+  const read = (globalThis as { __mystereTyped?: () => Iterable<string> }).__mystereTyped;
+  return read ? [...read()] : [];
+}
+
+async function auditPage(request: AuditRequest, win: Window): Promise<AuditAnswer> {
+  const started = win.performance.now();
+  await idle(win);
+  const answer: AuditAnswer = { durationMs: 0 };
+  // Speed first: it only reads timings, and axe's work must not show in them.
+  if (request.checks.speed) answer.speed = collectSpeedFacts(win);
+  if (request.checks.accessibility) answer.accessibility = toFindings(await axe.run(win.document, AXE_OPTIONS), typedOnPage());
+  answer.durationMs = Math.round(win.performance.now() - started);
+  return answer;
+}
+
+/**
+ * Runs audits one at a time: axe refuses to run twice at once, and a second request (the evaluator
+ * asking again) waits for the first to end. The time limit is the background's: it races the reply.
+ */
+export function createAuditRunner(win: Window): (request: AuditRequest) => Promise<AuditAnswer> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (request) => {
+    const next = last.then(() => auditPage(request, win));
+    last = next.catch(() => undefined);
+    return next;
+  };
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PageAudit, VisitSpeedSummary, type SlowestPage } from '../../components/audit/audit-view';
+import type { AuditRecord } from '../../utils/audit/schema';
+import { db } from '../../utils/db/database';
+import { listEvidence } from '../../utils/db/repository';
+import type { Lang, Messages } from '../../utils/i18n/messages';
+import type { Request } from '../../utils/messaging/protocol';
+import { ProtocolError } from '../../utils/messaging/receive';
+import { VITAL_NAMES, type Page, type Rating, type Vitals } from '../../utils/schema/page';
+import { isActive, type Visit } from '../../utils/schema/visit';
+
+const RANK: Record<Rating, number> = { good: 0, 'needs-improvement': 1, poor: 2 };
+
+/** Each metric's median over the pages (the median page's own value and rating). */
+function medianVitals(pages: Vitals[]): Vitals {
+  const out: Vitals = {};
+  for (const name of VITAL_NAMES) {
+    const values = pages.flatMap((v) => (v[name] ? [v[name]] : [])).sort((a, b) => a.value - b.value);
+    const middle = values[Math.floor((values.length - 1) / 2)];
+    if (middle) out[name] = middle;
+  }
+  return out;
+}
+
+/**
+ * The audits in the panel: the speed of the visit so far, the current page's accessibility and speed
+ * audit with its re-run action, and the other pages' audits below.
+ */
+export function AuditSection(props: {
+  m: Messages;
+  lang: Lang;
+  visit: Visit;
+  pages: Page[];
+  tabId: number | undefined;
+  rev: number;
+  ask: <T>(request: Request) => Promise<T>;
+}) {
+  const { m, lang, visit, pages, tabId, rev, ask } = props;
+  const t = m.audit;
+  const [audits, setAudits] = useState<AuditRecord[]>([]);
+  const [running, setRunning] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    void db()
+      .then((d) => listEvidence(d, 'audits', visit.id))
+      .then(setAudits);
+  }, [visit.id, rev]);
+
+  const current = pages.filter((p) => p.tabId === tabId).at(-1) ?? pages.at(-1);
+  const of = (page: Page) => audits.filter((a) => a.pageId === page.id);
+
+  // The latest speed audit of each page.
+  const measured = pages.flatMap((p) => {
+    const speed = of(p).filter((a) => a.speed).at(-1)?.speed;
+    return speed ? [{ page: p, speed }] : [];
+  });
+  const worstOne = measured.reduce<(typeof measured)[number] | undefined>(
+    (worst, x) => (!worst || RANK[x.speed.verdict] > RANK[worst.speed.verdict] ? x : worst),
+    undefined,
+  );
+  const worst: SlowestPage | undefined = worstOne && { pageTitle: worstOne.page.title, verdict: worstOne.speed.verdict, vitals: worstOne.speed.vitals };
+
+  const rerun = async (page: Page) => {
+    setRunning(page.id);
+    setError(undefined);
+    try {
+      await ask({ type: 'audit/run', pageId: page.id });
+    } catch (e) {
+      setError(m.errors[e instanceof ProtocolError ? e.code : 'internal'] ?? m.errors.internal);
+    } finally {
+      setRunning(undefined);
+    }
+  };
+
+  return (
+    <div class="audits">
+      <VisitSpeedSummary t={t} lang={lang} worst={worst} median={medianVitals(measured.map((x) => x.speed.vitals))} pages={measured.length} />
+      {error && (
+        <p class="error" role="alert" data-testid="audit-error">
+          {error}
+        </p>
+      )}
+      {current && (
+        <PageAudit
+          t={t}
+          lang={lang}
+          pageTitle={current.title}
+          audits={of(current)}
+          running={running === current.id}
+          canRerun={isActive(visit)}
+          onRerun={() => void rerun(current)}
+        />
+      )}
+      {pages.filter((p) => p !== current && of(p).length > 0).length > 0 && (
+        <details class="other-audits">
+          <summary>{t.otherPages}</summary>
+          {pages
+            .filter((p) => p !== current && of(p).length > 0)
+            .map((p) => (
+              <PageAudit key={p.id} t={t} lang={lang} pageTitle={p.title} audits={of(p)} running={false} canRerun={false} onRerun={() => undefined} />
+            ))}
+        </details>
+      )}
+    </div>
+  );
+}
