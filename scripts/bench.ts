@@ -14,6 +14,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/chromium';
 import { CHROME_EXTENSION, CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
 import { startShop, type Shop } from '../tests/e2e/support/shop';
+import { axeCostSection, measureAxeCost, type AxeCost } from './bench/axe-cost';
 import { contentScriptSizes } from './bench/content-scripts';
 import { PACE } from './bench/journey';
 import { report } from './bench/print';
@@ -85,10 +86,13 @@ async function main(): Promise<number> {
   const shop = await startShop();
   let runs: RunResult[];
   let chromium: string;
+  let axeCosts: AxeCost[];
   try {
     chromium = await warmUp(shop);
     console.error(`Mystère bench: ${rounds} round(s), ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
     runs = await runRounds(shop, rounds);
+    console.error('accessibility audit cost…');
+    axeCosts = await measureAxeCost(shop.origin, Math.max(3, rounds));
   } catch (error) {
     console.error('\nThe journey failed:', error);
     return 1;
@@ -98,9 +102,10 @@ async function main(): Promise<number> {
   const summary = summarize(runs, PACE, contentScripts);
   const tookMs = performance.now() - started;
   const environment = { chromium, node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}` };
-  const file = await save({ date: new Date().toISOString(), rounds, tookMs, environment, pace: PACE, summary, runs });
+  const file = await save({ date: new Date().toISOString(), rounds, tookMs, environment, pace: PACE, summary, axeCosts, runs });
   console.log(`\nMystère bench — ${rounds} round(s), interleaved (baseline and recording alternate first), ${chromium}, ${environment.cpus} CPUs\n`);
   console.log(report(summary));
+  console.log(`\n${axeCostSection(axeCosts)}`);
   console.log(`\nTook ${(tookMs / 1000).toFixed(0)} s. Full results: ${file}`);
   return 0;
 }

@@ -25,6 +25,7 @@ describe('a visit cut short by the browser closing', () => {
     await panel.start();
     await journey.dismissCookies();
     await journey.clickAndLoad('main a[href="/category/chaussures"]');
+    await panel.waitForPages(2);
     await journey.clickAndLoad('a[href="/produit/basket-lin"]');
     await panel.waitForPages(3);
     const dump = await until(

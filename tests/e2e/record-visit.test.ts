@@ -17,15 +17,23 @@ describe('recording a mystery visit in Chromium', () => {
     const { journey, panel } = session;
     await panel.start();
 
+    // A shopper reads each page before leaving it: the panel lists it (it has joined the visit).
+    await panel.waitForPages(1);
     await journey.dismissCookies();
     await journey.clickAndLoad('main a[href="/category/chaussures"]');
+    await panel.waitForPages(2);
     await journey.clickAndLoad('a[href="/produit/derby-cuir"]');
+    await panel.waitForPages(3);
     await journey.addToCart();
     await journey.clickAndLoad('#cart-drawer-link');
+    await panel.waitForPages(4);
     await journey.clickAndLoad('#checkout-link');
+    await panel.waitForPages(5);
     await journey.checkout();
+    await panel.waitForPages(6);
     await journey.fillCard();
     await journey.open('/app/');
+    await panel.waitForPages(7);
     await journey.clientRoute('#route-faq', '/app/faq');
     await panel.waitForPages(8);
     await panel.stop();

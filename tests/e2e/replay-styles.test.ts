@@ -55,6 +55,7 @@ describe('replays keep the styles of CSS-in-JS and web components', () => {
     await tab.waitForSelector('body[data-css-ready="1"]');
     live.cssInJs = await stylesAt(tab, MARKED.cssInJs, false);
     live.adopted = await stylesAt(tab, MARKED.adopted, false);
+    await panel.waitForPages(2);
     await journey.open('/marques');
     await tab.waitForSelector('body[data-wc-ready="1"]');
     live.shadow = await stylesAt(tab, MARKED.shadow, false);
