@@ -8,6 +8,7 @@ import type { Page } from '../../utils/schema/page';
 import { isActive } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
+import { loadSettings } from '../../utils/settings';
 
 /**
  * Accessibility (axe-core) and speed audits of the visit's pages. The audit script is injected into
@@ -106,6 +107,7 @@ export function auditsRunning(): string[] {
 /** A page of the visit has loaded and been read: audit it once, when it has settled. */
 export async function autoAudit(page: Page): Promise<void> {
   if (autoAudited.has(page.id) || !page.checks) return;
+  if (!(await loadSettings(browser.storage.local)).autoAudit) return;
   autoAudited.add(page.id);
   const d = await db();
   const done = (await listEvidence(d, 'audits', page.visitId)).some((a) => a.pageId === page.id);

@@ -68,6 +68,15 @@ export function OptionsApp() {
           />
           <span>{m.commentOnNo}</span>
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="settings-auto-audit"
+            checked={settings.autoAudit}
+            onChange={(e) => setSettings({ ...settings, autoAudit: e.currentTarget.checked })}
+          />
+          <span>{m.autoAudit}</span>
+        </label>
         <p class="notice">{m.privacyNote}</p>
         <label class="field">
           <span>{m.mask}</span>

@@ -97,5 +97,9 @@ export function axeCostSection(costs: AxeCost[]): string {
     (c) =>
       `  ${c.page.padEnd(28)} ${String(c.nodes).padStart(6)} elements  load ${c.loadCpuMs.toFixed(0).padStart(5)} ms  axe +${c.axeCpuMs.toFixed(0).padStart(5)} ms (×${c.ratio.toFixed(2)} the page's own load)  longest task ${c.longestTaskMs.toFixed(0)} ms`,
   );
-  return ['Accessibility audit (axe-core, as the extension runs it; main-thread task time, medians)', ...rows].join('\n');
+  return [
+    'Accessibility audit (axe-core, as the extension runs it once per page at idle; main-thread task time, medians).',
+    'The recording runs above leave automatic audits off, to measure recording alone; this is what each audit adds:',
+    ...rows,
+  ].join('\n');
 }

@@ -112,7 +112,11 @@ function contentScriptsSection(s: Summary): string {
     `Content scripts (${c.build}, minified)`,
     table(
       ['file', 'size', 'gzip'],
-      [...c.scripts.map((f) => [f.file, kb(f.bytes), kb(f.gzipBytes)]), ['total', kb(c.totalBytes), kb(c.totalGzipBytes)]],
+      [
+        ...c.scripts.map((f) => [f.onDemand ? `${f.file} (on demand)` : f.file, kb(f.bytes), kb(f.gzipBytes)]),
+        ['on every page', kb(c.everyPageBytes), ''],
+        ['total', kb(c.totalBytes), kb(c.totalGzipBytes)],
+      ],
     ),
   ].join('\n');
 }

@@ -138,7 +138,7 @@ export async function baselineRun(o: { round: number; origin: string; pace: Pace
 }
 
 /** The journey recorded by the extension, started from the side panel as the e2e tests do. */
-export async function recordingRun(o: { round: number; origin: string; pace: Pace }): Promise<RunResult> {
+export async function recordingRun(o: { round: number; origin: string; pace: Pace; audits?: boolean }): Promise<RunResult> {
   const launched = await launchChromium();
   try {
     let panel: Panel | undefined;
@@ -147,6 +147,10 @@ export async function recordingRun(o: { round: number; origin: string; pace: Pac
       mode: 'recording',
       afterHome: async () => {
         panel = new Panel(await openPanel(launched, o.origin));
+        // Recording's own cost: the automatic audits are measured on their own (axe-cost.ts).
+        if (!o.audits) {
+          await panel.page.evaluate(`chrome.storage.local.get('settings').then((r) => chrome.storage.local.set({ settings: { ...(r.settings ?? {}), autoAudit: false } }))`);
+        }
         await panel.start();
       },
     });

@@ -170,11 +170,11 @@ export const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
 function budgets(s: Omit<Summary, 'budgets'>): Budget[] {
   const addedCpu = s.mainThread.cpu.TaskDuration.added;
   const perView = s.recording.perPageViewCompressedBytes;
-  const scripts = s.contentScripts.totalBytes;
+  const scripts = s.contentScripts.everyPageBytes;
   return [
     { name: 'added main-thread time (CPU)', value: pct(addedCpu), limit: `≤ ${pct(BUDGETS.addedMainThread)}`, pass: addedCpu <= BUDGETS.addedMainThread },
     { name: 'compressed recording per page view', value: kb(perView), limit: `≤ ${kb(BUDGETS.compressedPerPageViewBytes)}`, pass: perView <= BUDGETS.compressedPerPageViewBytes },
-    { name: 'content scripts, minified, in all', value: kb(scripts), limit: `≤ ${kb(BUDGETS.contentScriptsBytes)}`, pass: scripts <= BUDGETS.contentScriptsBytes },
+    { name: 'content scripts on every page, minified', value: kb(scripts), limit: `≤ ${kb(BUDGETS.contentScriptsBytes)}`, pass: scripts <= BUDGETS.contentScriptsBytes },
   ];
 }
 

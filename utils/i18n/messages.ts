@@ -72,6 +72,7 @@ const fr = {
     language: 'Langue',
     languageAuto: 'Celle du navigateur',
     commentOnNo: 'Exiger un commentaire pour chaque réponse « Non » de la grille',
+    autoAudit: 'Auditer automatiquement chaque page (accessibilité et vitesse) une fois chargée',
     mask: 'Masquer le texte de ces éléments (sélecteurs CSS, un par ligne)',
     block: 'Exclure entièrement ces éléments (sélecteurs CSS, un par ligne)',
     privacyNote:
@@ -150,6 +151,7 @@ const en: Messages = {
     language: 'Language',
     languageAuto: 'The browser’s',
     commentOnNo: 'Require a comment with every “No” answer of the checklist',
+    autoAudit: 'Audit each page automatically (accessibility and speed) once it has loaded',
     mask: 'Mask the text of these elements (CSS selectors, one per line)',
     block: 'Leave these elements out entirely (CSS selectors, one per line)',
     privacyNote:

@@ -11,6 +11,8 @@ export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('auto'),
   /** A "no" answer needs a comment saying what was wrong. */
   commentRequiredOnNo: z.boolean().default(true),
+  /** Audit each page of a visit (accessibility and speed) once it has settled. */
+  autoAudit: z.boolean().default(true),
   /** The checklist new visits use. */
   checklistId: z.string().min(1).max(100).default('mystere-ecommerce'),
 });
