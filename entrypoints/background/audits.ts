@@ -106,7 +106,8 @@ export function auditsRunning(): string[] {
 
 /** A page of the visit has loaded and been read: audit it once, when it has settled. */
 export async function autoAudit(page: Page): Promise<void> {
-  if (autoAudited.has(page.id) || !page.checks) return;
+  // Once the page is classified, i.e. loaded (a route, shortly after it changed).
+  if (autoAudited.has(page.id) || page.autoTypeReasons.length === 0) return;
   if (!(await loadSettings(browser.storage.local)).autoAudit) return;
   autoAudited.add(page.id);
   const d = await db();

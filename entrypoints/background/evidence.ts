@@ -14,6 +14,7 @@ import {
   putScreenshot,
   putSignal,
   updateVisit,
+  upsertPage,
 } from '../../utils/db/repository';
 import type { FrictionFact, RequestFact, WaitFact } from '../../utils/friction/facts';
 import { detectSignals, resolveWaitAfterLoad } from '../../utils/friction/detectors';
@@ -27,6 +28,7 @@ import { loadSettings } from '../../utils/settings';
 import { notifyChanged } from './revision';
 import { takeScreenshot } from './screenshots';
 import { autoAudit } from './audits';
+import { checkFactsSchema } from '../../utils/checklist/check-facts-schema';
 import { guardWrite } from './storage-health';
 
 /**
@@ -249,7 +251,10 @@ export async function onPageStored(page: Page, visit: Visit): Promise<void> {
   }
   if (changed > 0) await notifyChanged();
   await captureNewStage(d, page, visit);
-  if (visit.status === 'recording') void autoAudit(page);
+  if (visit.status === 'recording') {
+    void readChecks(page);
+    void autoAudit(page);
+  }
 }
 
 function withoutHash(url: string): string {
@@ -262,6 +267,33 @@ function stripQuery(url: string): string {
     return u.origin + u.pathname;
   } catch {
     return url;
+  }
+}
+
+// ——— The checklist's page checks ———
+
+/** Pages whose checks were asked for (once each). Memory only. */
+const checksAsked = new Set<string>();
+const PROBE_SCRIPT = '/content-scripts/capture.js';
+
+/**
+ * Reads the page facts the checklist's suggestions use, once the page is classified (loaded). The
+ * probe script is injected on demand, so every page does not carry the extraction code.
+ */
+async function readChecks(page: Page): Promise<void> {
+  if (checksAsked.has(page.id) || page.checks || page.autoTypeReasons.length === 0) return;
+  checksAsked.add(page.id);
+  const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
+  if (tab?.url?.split('#')[0] !== page.url.split('#')[0]) return;
+  try {
+    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [PROBE_SCRIPT] });
+    const reply: unknown = await browser.tabs.sendMessage<unknown, unknown>(page.tabId, { type: 'page/checks' }, { frameId: 0 });
+    const checks = checkFactsSchema.parse((reply as { value?: unknown } | undefined)?.value);
+    const d = await db();
+    await guardWrite(() => upsertPage(d, page.id, (p) => p && { ...p, checks }));
+    await notifyChanged();
+  } catch {
+    // A page that went away or refused the script gets no suggestions; nothing else depends on them.
   }
 }
 

@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseCaptureRequest } from '../../utils/screenshots/messages';
 import { answerCapture } from './answer';
+import { extractCheckFacts } from '../../utils/checklist/check-facts';
 
 /**
- * Measures what a screenshot must hide, and scrolls for a full-page one. Injected by the background
+ * Measures what a screenshot must hide, scrolls for a full-page one, and reads the page facts the
+ * checklist's suggestions use. Injected by the background
  * into the top frame when a capture is asked for, not carried by every page: the recorder that runs
  * on every page stays small.
  */
@@ -18,6 +20,11 @@ export default defineContentScript({
     if (g.__mystereCapture) return;
     g.__mystereCapture = true;
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
+      if ((message as { type?: unknown } | null)?.type === 'page/checks') {
+        // What the checklist's automatic checks read on the page, once it is loaded.
+        sendResponse({ ok: true, value: extractCheckFacts(document, location.href) });
+        return undefined;
+      }
       const request = parseCaptureRequest(message);
       if (!request) return undefined;
       answerCapture(request, window).then(sendResponse, (error: unknown) =>

@@ -4,7 +4,7 @@ import type { Landing } from '../../utils/schema/evidence';
 
 /** The first seconds of a landing, watched for this long. */
 const WINDOW_MS = 10_000;
-const EVERY_MS = 250;
+const EVERY_MS = 500;
 /** Points per side of the grid probed in the viewport. */
 const GRID = 5;
 /** Shorter than this share of the viewport, a fixed element is a header or a bar, not an overlay. */

@@ -15,7 +15,6 @@ import type { MainWorldBridge } from './main-world';
 import { watchVitals } from './vitals';
 import { watchFriction } from './friction';
 import { watchLanding } from './landing';
-import { extractCheckFacts } from '../../utils/checklist/check-facts';
 import type { FrictionFact } from '../../utils/friction/facts';
 import { maskSensitiveText } from '../../utils/recording/privacy';
 import { TypedValues } from '../../utils/recording/typed-values';
@@ -297,7 +296,6 @@ export class PageSession {
     this.page.title = document.title;
     this.page.autoType = guess.type;
     this.page.autoTypeReasons = guess.reasons.slice(0, 20);
-    this.page.checks = extractCheckFacts(document, location.href);
     this.sendPage();
   }
 
