@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../utils/audit/schema';
 import { until } from './support/extension-data';
-import { pathOf, readEvidence, type EvidenceDump } from './support/evidence-data';
+import { pathOf, readEvidence, readStore, type EvidenceDump } from './support/evidence-data';
 import { ROOT } from './support/paths';
 import { openSession, type Session } from './support/session';
 
@@ -13,23 +13,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 type Stored = EvidenceDump & { audits: AuditRecord[] };
 
 async function readAll(session: Session): Promise<Stored> {
-  const evidence = await readEvidence(session.panel.page);
-  const audits = JSON.parse(
-    await (session.panel.page.evaluate(`(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('mystere');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const audits = await new Promise((resolve, reject) => {
-        const req = db.transaction('audits').objectStore('audits').getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return JSON.stringify(audits);
-    })()`) as Promise<string>),
-  ) as AuditRecord[];
+  const page = session.panel.page;
+  const [evidence, audits] = await Promise.all([readEvidence(page), readStore<AuditRecord>(page, 'audits')]);
   return { ...evidence, audits };
 }
 

@@ -7,32 +7,20 @@ import { ECOMMERCE_CHECKLIST } from '../../utils/checklist/defaults';
 import type { Answer } from '../../utils/checklist/schema';
 import { PRODUCT_ANSWERS, PRODUCT_ANSWERS_SCORE } from '../shared/product-answers';
 import { until } from './support/extension-data';
-import { pathOf, readEvidence } from './support/evidence-data';
+import { pathOf, readEvidence, readStore } from './support/evidence-data';
 import { openSession, type Session } from './support/session';
 
 type Stored = Awaited<ReturnType<typeof readEvidence>> & { answers: Answer[]; checklists: { id: string }[] };
 
 /** Visits, pages, evidence, answers and installed checklists, read from the extension's database. */
 async function readAll(session: Session): Promise<Stored> {
-  const evidence = await readEvidence(session.panel.page);
-  const extra = JSON.parse(
-    await (session.panel.page.evaluate(`(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('mystere');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = (name) => new Promise((resolve, reject) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const out = { answers: await all('answers'), checklists: await all('checklists') };
-      db.close();
-      return JSON.stringify(out);
-    })()`) as Promise<string>),
-  ) as { answers: Answer[]; checklists: { id: string }[] };
-  return { ...evidence, ...extra };
+  const page = session.panel.page;
+  const [evidence, answers, checklists] = await Promise.all([
+    readEvidence(page),
+    readStore<Answer>(page, 'answers'),
+    readStore<{ id: string }>(page, 'checklists'),
+  ]);
+  return { ...evidence, answers, checklists };
 }
 
 const item = (id: string) => `[data-testid=page-criteria] [data-testid=criterion-item][data-criterion-id="${id}"]`;

@@ -71,3 +71,23 @@ export function pathOf(dump: EvidenceDump, pageId: string): string | undefined {
   const page = dump.pages.find((p) => p.id === pageId);
   return page && new URL(page.url).pathname;
 }
+
+/** Every record of one store, read from an extension page (images and other bytes included as is). */
+export async function readStore<T>(extensionPage: PuppeteerPage, store: string): Promise<T[]> {
+  return JSON.parse(
+    await (extensionPage.evaluate(`(async (store) => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('mystere');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const records = await new Promise((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return JSON.stringify(records);
+    })(${JSON.stringify(store)})`) as Promise<string>),
+  ) as T[];
+}
