@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS, isWorker, launchChromium, openPanel } from '../tests/e2e
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../tests/e2e/support/extension-data';
 import { ShopJourney } from '../tests/e2e/support/journey';
 import { Panel } from '../tests/e2e/support/panel';
+import { readStore } from '../tests/e2e/support/evidence-data';
 import { CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
 // @ts-expect-error -- the fixture server is plain JavaScript.
 import { startShop } from '../tests/fixtures/shop/server.mjs';
@@ -78,23 +79,32 @@ async function scripted(shop: Shop): Promise<void> {
     await journey.open('/');
     const panel = new Panel(await openPanel(launched, shop.origin));
     await panel.start();
-    const steps: Array<[string, () => Promise<void>]> = [
-      ['dismiss the cookie banner', () => journey.dismissCookies()],
-      ['open the shoe listing', () => journey.clickAndLoad('main a[href="/category/chaussures"]')],
-      ['open a product', () => journey.clickAndLoad('a[href="/produit/derby-cuir"]')],
-      ['add it to the cart', () => journey.addToCart()],
-      ['go to the cart', () => journey.clickAndLoad('#cart-drawer-link')],
-      ['go to checkout', () => journey.clickAndLoad('#checkout-link')],
-      ['fill in the account and address', () => journey.checkout()],
-      ['fill in the card form', () => journey.fillCard()],
-      ['open the help centre', () => journey.open('/app/')],
-      ['follow a client-side route', () => journey.clientRoute('#route-faq', '/app/faq')],
+    // Each step, and how many pages the visit has after it: like a shopper, the script reads each
+    // page (the panel lists it) before going on.
+    const steps: Array<[string, () => Promise<void>, number]> = [
+      ['dismiss the cookie banner', () => journey.dismissCookies(), 1],
+      ['open the shoe listing', () => journey.clickAndLoad('main a[href="/category/chaussures"]'), 2],
+      ['open a product', () => journey.clickAndLoad('a[href="/produit/derby-cuir"]'), 3],
+      ['add it to the cart', () => journey.addToCart(), 3],
+      ['go to the cart', () => journey.clickAndLoad('#cart-drawer-link'), 4],
+      ['go to checkout', () => journey.clickAndLoad('#checkout-link'), 5],
+      ['fill in the account and address', () => journey.checkout(), 6],
+      ['fill in the card form', () => journey.fillCard(), 6],
+      ['open the help centre', () => journey.open('/app/'), 7],
+      ['follow a client-side route', () => journey.clientRoute('#route-faq', '/app/faq'), 8],
     ];
-    for (const [what, step] of steps) {
+    let seen = 0;
+    for (const [what, step, pages] of steps) {
       process.stdout.write(`  · ${what}\n`);
       await step();
+      await panel.waitForPages(pages);
+      if (pages > seen) {
+        // A new page: let its automatic audit finish before going on, as a reader of the page would.
+        seen = pages;
+        const audited = seen;
+        await until(() => readStore(panel.page, 'audits'), (a) => a.length >= audited, 'the page’s audit').catch(() => undefined);
+      }
     }
-    await panel.waitForPages(8);
     await panel.stop();
     const dump = await until(() => dumpDatabase(panel.page), (d) => d.visits.some((v) => v.status === 'ended'), 'the visit');
     await report(dump, launched.extensionId, profile);
@@ -121,6 +131,15 @@ async function report(dump: Dump, extensionId: string, profile: string): Promise
     };
   });
   console.table(rows);
+  // The evidence gathered on the way, from the same read of the database.
+  const all = JSON.parse(dump.text) as Record<string, Array<Record<string, unknown>>>;
+  const mine = (store: string) => (all[store] ?? []).filter((r) => r.visitId === visit.id);
+  const signals = mine('signals').reduce<Record<string, number>>((n, s) => ({ ...n, [String(s.type)]: (n[String(s.type)] ?? 0) + 1 }), {});
+  const audits = mine('audits');
+  const violations = audits.reduce((n, a) => n + ((a.accessibility as { violations?: unknown[] } | undefined)?.violations?.length ?? 0), 0);
+  console.log(`Friction signals: ${Object.entries(signals).map(([t, n]) => `${t} ×${n}`).join(', ') || 'none'}`);
+  console.log(`Screenshots: ${mine('screenshots').length} (one per funnel stage reached); audits: ${audits.length} pages, ${violations} accessibility violations`);
+  if (visit.outcome) console.log(`Outcome: ${visit.outcome.kind === 'converted' ? 'converted' : `abandoned at stage ${visit.outcome.stage}`}`);
   await mkdir(OUT, { recursive: true });
   const file = path.join(OUT, `visit-${new Date(visit.startedAt).toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify({ visit, pages, chunks: dump.chunks.filter((c) => c.visitId === visit.id) }, null, 2));

@@ -18,6 +18,7 @@ import {
 } from '../../utils/db/repository';
 import type { FrictionFact, RequestFact, WaitFact } from '../../utils/friction/facts';
 import { detectSignals, resolveWaitAfterLoad } from '../../utils/friction/detectors';
+import { signalId } from '../../utils/friction/signal-id';
 import { computeOutcome, isNewStage, stagesOfPages } from '../../utils/journey/funnel';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Facts } from '../../utils/messaging/protocol';
@@ -173,7 +174,7 @@ async function storeSignals(d: Db, page: Page, facts: FrictionFact[]): Promise<n
     for (const draft of detectSignals(fact)) {
       await guardWrite(async () =>
         putSignal(d, {
-          id: crypto.randomUUID(),
+          id: signalId(page.id, draft),
           visitId: page.visitId,
           pageId: page.id,
           type: draft.type,

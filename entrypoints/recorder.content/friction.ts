@@ -95,6 +95,7 @@ export function watchFriction(o: Options): { leaving(): void } {
       label: labelOf(el),
       actionable: !!control || pointer,
       ...(control ? { cue: cueOf(control) } : pointer ? { cue: 'cursor:pointer' } : {}),
+      ...(isEditable(target) ? { editable: true } : {}),
       previous: recent.slice(),
     };
     recent.push({ t, x: e.clientX, y: e.clientY });
@@ -249,6 +250,16 @@ export function watchFriction(o: Options): { leaving(): void } {
       endWait(false, true);
     },
   };
+}
+
+/** Inputs whose text can be selected by double or triple click. */
+const TEXT_INPUTS = new Set(['', 'text', 'email', 'search', 'tel', 'url', 'password', 'number']);
+
+/** A field the person types into (double and triple clicks select text there). */
+function isEditable(el: Element): boolean {
+  if (el.localName === 'textarea') return true;
+  if (el.localName === 'input') return TEXT_INPUTS.has((el.getAttribute('type') ?? '').toLowerCase());
+  return (el as HTMLElement).isContentEditable === true;
 }
 
 /** Why a control looks actionable: what it is, in a word. */

@@ -51,6 +51,8 @@ function burst(last: Point, earlier: Point[]): { points: Point[]; radius: number
  * completes the burst only, not again on each click that follows in the same burst.
  */
 export function detectRageClick(fact: ClickFact): SignalDraft[] {
+  // Double and triple clicks in a text field select a word or a line.
+  if (fact.editable) return [];
   const previous = [...fact.previous].sort((a, b) => a.t - b.t);
   const now = burst(fact, previous);
   if (now.points.length < RAGE_CLICKS) return [];

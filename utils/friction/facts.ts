@@ -22,6 +22,8 @@ export const clickFactSchema = z.object({
   /** Whether the target looks actionable (a link, a button, a control, a pointer cursor), and why. */
   actionable: z.boolean(),
   cue: z.string().max(40).optional(),
+  /** A text field: clicking it again and again selects a word or a line, it is not impatience. */
+  editable: z.boolean().optional(),
   /** Clicks within the 2 s before this one, oldest first. */
   previous: z.array(z.object({ t, x: z.number(), y: z.number() })).max(20),
   /** What happened in the second after the click. */

@@ -174,6 +174,13 @@ describe('click facts', () => {
     expect(of('click').map((f) => f.label)).toEqual(['Écrire à *****', '', '']);
   });
 
+  it('marks clicks in text fields as such (a triple click selects there), and only those', async () => {
+    await page('<input type="email"><textarea></textarea><input type="checkbox"><button type="button">OK</button>');
+    for (const selector of ['input[type=email]', 'textarea', 'input[type=checkbox]', 'button']) click(selector);
+    await pass(1000);
+    expect(of('click').map((f) => f.editable ?? false)).toEqual([true, true, false, false]);
+  });
+
   it('cuts a long label to 80 characters', async () => {
     await page(`<button type="button">${'Très long libellé '.repeat(10)}</button>`);
     click('button');

@@ -40,6 +40,13 @@ const at = (t: number, dx = 0) => ({ t: T + t, x: 100 + dx, y: 200 });
 const types = (fact: Parameters<typeof detectSignals>[0]) => detectSignals(fact).map((d) => d.type);
 
 describe('rage click', () => {
+  it('does not fire on a triple click in a text field (it selects the line)', () => {
+    const triple = click({ selector: '#email', label: '', actionable: false, editable: true, previous: [at(-200, 0), at(-100, 0)] });
+    expect(detectSignals(triple).filter((d) => d.type === 'rage-click')).toEqual([]);
+    // The same burst on a button is one.
+    expect(detectSignals({ ...triple, editable: undefined }).filter((d) => d.type === 'rage-click')).toHaveLength(1);
+  });
+
   it('fires on the third click within a second, with its facts', () => {
     const drafts = detectSignals(click({ previous: [at(-700, 10), at(-300, -20)] }));
     expect(drafts).toEqual([
