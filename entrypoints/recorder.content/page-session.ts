@@ -19,7 +19,8 @@ import type { FrictionFact } from '../../utils/friction/facts';
 import { maskSensitiveText } from '../../utils/recording/privacy';
 import { TypedValues } from '../../utils/recording/typed-values';
 
-const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit']);
+// 'no-such-page': facts for a page the background never stored (its own upsert was refused) have no home.
+const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit', 'no-such-page']);
 
 type PageState = Omit<PageUpsert, 'type' | 'visitId'>;
 
