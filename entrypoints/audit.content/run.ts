@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import { toFindings } from '../../utils/audit/findings';
 import type { AuditAnswer, AuditRequest } from '../../utils/audit/messages';
 import { collectSpeedFacts } from './speed-facts';
+import { sharedTypedValues } from '../../utils/recording/typed-values';
 
 /** WCAG 2.x A and AA only: what RGAA and the European accessibility act ask for. */
 const AXE_OPTIONS: axe.RunOptions = {
@@ -26,19 +27,13 @@ function idle(win: Window): Promise<void> {
   });
 }
 
-/** What the person typed on this page, as the recorder (same extension world) keeps it in memory. */
-function typedOnPage(): string[] {
-  const read = (globalThis as { __mystereTyped?: () => Iterable<string> }).__mystereTyped;
-  return read ? [...read()] : [];
-}
-
 async function auditPage(request: AuditRequest, win: Window): Promise<AuditAnswer> {
   const started = win.performance.now();
   await idle(win);
   const answer: AuditAnswer = { durationMs: 0 };
   // Speed first: it only reads timings, and axe's work must not show in them.
   if (request.checks.speed) answer.speed = collectSpeedFacts(win);
-  if (request.checks.accessibility) answer.accessibility = toFindings(await axe.run(win.document, AXE_OPTIONS), typedOnPage());
+  if (request.checks.accessibility) answer.accessibility = toFindings(await axe.run(win.document, AXE_OPTIONS), sharedTypedValues());
   answer.durationMs = Math.round(win.performance.now() - started);
   return answer;
 }

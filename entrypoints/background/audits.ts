@@ -8,6 +8,7 @@ import type { Page } from '../../utils/schema/page';
 import { isActive } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
+import { tabShows } from './tabs';
 import { loadSettings } from '../../utils/settings';
 
 /**
@@ -43,19 +44,13 @@ function timeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timed-out'> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Whether the tab still shows this page (an audit of another page would be misattributed). */
-async function showing(page: Page): Promise<boolean> {
-  const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
-  return tab?.url?.split('#')[0] === page.url.split('#')[0];
-}
-
 export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], timeLimitMs = AUDIT_TIME_LIMIT_MS): Promise<{ auditId: string; status: AuditRecord['status'] }> {
   const d = await db();
   const page = await getPage(d, pageId);
   if (!page) throw new ProtocolError('no-such-page');
   const visit = await getVisit(d, page.visitId);
   if (!visit || !isActive(visit)) throw new ProtocolError('visit-not-running');
-  if (!(await showing(page))) throw new ProtocolError('page-not-shown');
+  if (!(await tabShows(page))) throw new ProtocolError('page-not-shown');
   return queued(page.tabId, async () => {
     running.add(page.id);
     await notifyChanged();

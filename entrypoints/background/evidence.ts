@@ -23,12 +23,15 @@ import { computeOutcome, isNewStage, stagesOfPages } from '../../utils/journey/f
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Facts } from '../../utils/messaging/protocol';
 import type { AbandonReason, Annotation, FunnelStage, ScreenshotKind, ScreenshotTrigger } from '../../utils/schema/evidence';
-import type { Page } from '../../utils/schema/page';
+import { pageTypeOf, type Page } from '../../utils/schema/page';
+import type { PageType } from '../../utils/schema/page-type';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
 import { notifyChanged } from './revision';
 import { takeScreenshot } from './screenshots';
 import { autoAudit } from './audits';
+import { sameDocument, tabShows } from './tabs';
+import { bareUrl } from '../../utils/recording/privacy';
 import { checkFactsSchema } from '../../utils/checklist/check-facts-schema';
 import { guardWrite } from './storage-health';
 
@@ -58,9 +61,15 @@ export async function currentPage(d: Db, visit: Visit): Promise<Page> {
 
 /** Milliseconds into the page's replay: from its first recorded event (else from its start). */
 export async function offsetIn(d: Db, page: Page, at: number): Promise<number> {
-  const first = await firstChunk(d, page.visitId, page.id);
-  return Math.max(0, Math.round(at - (first?.firstTs ?? page.startedAt)));
+  return offsetFrom(await replayStart(d, page), at);
 }
+
+/** When the page's replay begins: its first recorded event (else its start). */
+async function replayStart(d: Db, page: Page): Promise<number> {
+  return (await firstChunk(d, page.visitId, page.id))?.firstTs ?? page.startedAt;
+}
+
+const offsetFrom = (start: number, at: number) => Math.max(0, Math.round(at - start));
 
 // ——— Screenshots ———
 
@@ -169,25 +178,24 @@ const leavingWaits = new Map<number, WaitFact>();
 const pendingRequests = new Map<number, RequestFact[]>();
 
 async function storeSignals(d: Db, page: Page, facts: FrictionFact[]): Promise<number> {
-  let stored = 0;
-  for (const fact of facts) {
-    for (const draft of detectSignals(fact)) {
-      await guardWrite(async () =>
-        putSignal(d, {
-          id: signalId(page.id, draft),
-          visitId: page.visitId,
-          pageId: page.id,
-          type: draft.type,
-          at: draft.at,
-          offset: await offsetIn(d, page, draft.at),
-          ...(draft.selector ? { selector: draft.selector } : {}),
-          facts: draft.facts,
-        }),
-      );
-      stored++;
-    }
+  const drafts = facts.flatMap(detectSignals);
+  if (drafts.length === 0) return 0;
+  const start = await replayStart(d, page);
+  for (const draft of drafts) {
+    await guardWrite(() =>
+      putSignal(d, {
+        id: signalId(page.id, draft),
+        visitId: page.visitId,
+        pageId: page.id,
+        type: draft.type,
+        at: draft.at,
+        offset: offsetFrom(start, draft.at),
+        ...(draft.selector ? { selector: draft.selector } : {}),
+        facts: draft.facts,
+      }),
+    );
   }
-  return stored;
+  return drafts.length;
 }
 
 /** Facts from a recorder: detectors run here, on the background's side. */
@@ -218,7 +226,7 @@ export async function onFailedRequest(tabId: number, fact: RequestFact): Promise
     fact.resource !== 'document' &&
     page &&
     (page.endedAt === undefined || page.endedAt >= fact.t) &&
-    (!tabUrl || withoutHash(tabUrl) === withoutHash(page.url))
+    (!tabUrl || sameDocument(tabUrl, page.url))
       ? page
       : undefined;
   if (!owner) {
@@ -238,7 +246,7 @@ export async function onPageStored(page: Page, visit: Visit): Promise<void> {
     (f) =>
       f.t >= page.startedAt - 1000 &&
       (page.endedAt === undefined || f.t <= page.endedAt) &&
-      (f.resource !== 'document' || f.url === stripQuery(page.url)),
+      (f.resource !== 'document' || f.url === bareUrl(page.url)),
   );
   if (mine.length > 0) {
     pendingRequests.set(page.tabId, pending.filter((f) => !mine.includes(f)));
@@ -258,19 +266,6 @@ export async function onPageStored(page: Page, visit: Visit): Promise<void> {
   }
 }
 
-function withoutHash(url: string): string {
-  return url.split('#')[0]!;
-}
-
-function stripQuery(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.origin + u.pathname;
-  } catch {
-    return url;
-  }
-}
-
 // ——— The checklist's page checks ———
 
 /** Pages whose checks were asked for (once each). Memory only. */
@@ -284,8 +279,7 @@ const PROBE_SCRIPT = '/content-scripts/capture.js';
 async function readChecks(page: Page): Promise<void> {
   if (checksAsked.has(page.id) || page.checks || page.autoTypeReasons.length === 0) return;
   checksAsked.add(page.id);
-  const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
-  if (tab?.url?.split('#')[0] !== page.url.split('#')[0]) return;
+  if (!(await tabShows(page))) return;
   try {
     await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [PROBE_SCRIPT] });
     const reply: unknown = await browser.tabs.sendMessage<unknown, unknown>(page.tabId, { type: 'page/checks' }, { frameId: 0 });
@@ -300,12 +294,18 @@ async function readChecks(page: Page): Promise<void> {
 
 // ——— Funnel and abandonment ———
 
+/** Each page's type when its stage was last worked out. Memory only. */
+const typeSeen = new Map<string, PageType>();
 /** Stages whose arrival is being captured now (a page sends several updates). */
 const stageCaptures = new Set<string>();
 
 /** The first page of each funnel stage is captured on arrival, once it is classified. */
 async function captureNewStage(d: Db, page: Page, visit: Visit): Promise<void> {
   if (visit.status !== 'recording' || page.endedAt !== undefined) return;
+  // A page is stored many times (vitals, landing…): its stage can change only with its type.
+  const type = pageTypeOf(page);
+  if (typeSeen.get(page.id) === type) return;
+  typeSeen.set(page.id, type);
   const stage = stagesOfPages(await listPages(d, visit.id)).get(page.id);
   if (!stage || !isNewStage(visit.stages ?? [], stage)) return;
   const key = `${visit.id}/${stage}`;

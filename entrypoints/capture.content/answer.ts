@@ -1,4 +1,5 @@
 import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, typedPieces } from '../../utils/recording/privacy';
+import { sharedTypedValues } from '../../utils/recording/typed-values';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/screenshots/messages';
 
@@ -27,9 +28,7 @@ type Scan = { out: Rect[]; selectors: string[]; textBudget: number; pageOrigin: 
  * a page's echo of it ("Bonjour Jane") is hidden like a field.
  */
 function typedOnPage(): string[] {
-  const read = (globalThis as { __mystereTyped?: () => Iterable<string> }).__mystereTyped;
-  if (!read) return [];
-  return [...new Set([...read()].flatMap(typedPieces).map((p) => p.toLowerCase()))];
+  return [...new Set(sharedTypedValues().flatMap(typedPieces).map((p) => p.toLowerCase()))];
 }
 
 export async function answerCapture(request: CaptureRequest, win: Window): Promise<CaptureReply<Measurement | ScrollPosition>> {

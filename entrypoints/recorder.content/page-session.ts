@@ -17,7 +17,7 @@ import { watchFriction } from './friction';
 import { watchLanding } from './landing';
 import type { FrictionFact } from '../../utils/friction/facts';
 import { maskSensitiveText } from '../../utils/recording/privacy';
-import { TypedValues } from '../../utils/recording/typed-values';
+import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
 
 // 'no-such-page': facts for a page the background never stored (its own upsert was refused) have no home.
 const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit', 'no-such-page']);
@@ -117,8 +117,8 @@ export class PageSession {
   private watchEvidence(loadPage: PageState): void {
     const { ctx } = this.o;
     const typed = new TypedValues(document);
-    // Shared with the screenshot script (same extension world), which hides the page's echoes of it.
-    (globalThis as { __mystereTyped?: () => Iterable<string> }).__mystereTyped = () => typed.values();
+    // The screenshot and audit scripts hide the page's echoes of it too.
+    shareTypedValues(typed);
     const listen = (target: EventTarget, type: string, fn: (e: Event) => void, capture?: boolean) =>
       ctx.addEventListener(target as Window, type as 'click', fn, { capture: capture ?? false });
     const timer = (fn: () => void, ms: number) => ctx.setTimeout(fn, ms);

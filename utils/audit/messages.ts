@@ -1,3 +1,4 @@
+import { bareUrl as bareAddress } from '../recording/privacy';
 import type { AccessibilityAudit, SpeedFacts } from './schema';
 
 /**
@@ -37,15 +38,7 @@ export function parseAuditRequest(v: unknown): AuditRequest | undefined {
  * Relative addresses are read against `base`.
  */
 export function bareUrl(raw: string, base?: string): string {
-  let out: string;
-  try {
-    const u = new URL(raw, base);
-    if (u.protocol === 'data:') out = `data:${/^[^;,]*/.exec(u.pathname)?.[0] ?? ''}`;
-    else if (u.protocol === 'http:' || u.protocol === 'https:') out = `${u.origin}${u.pathname}`;
-    else out = `${u.protocol}${u.pathname}`.replace(/[?#].*$/s, '');
-  } catch {
-    out = raw.replace(/[?#].*$/s, '');
-  }
+  const out = bareAddress(raw, base);
   const max = SPEED_FACT_LIMITS.urlChars;
   return out.length > max ? `${out.slice(0, max - 1)}…` : out;
 }

@@ -1,3 +1,4 @@
+import { bareUrl } from '../recording/privacy';
 import type { RequestFact } from './facts';
 
 /**
@@ -31,20 +32,6 @@ const RESOURCES: Record<string, RequestFact['resource']> = {
   xmlhttprequest: 'fetch',
 };
 
-/** The URL without its query, fragment or credentials, which may carry what the person typed. */
-export function bareUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.search = '';
-    u.hash = '';
-    u.username = '';
-    u.password = '';
-    return u.href;
-  } catch {
-    return url.split(/[?#]/, 1)[0] ?? '';
-  }
-}
-
 /**
  * A fact for a request of a tab that failed: an HTTP status of 400 or more, or a network error
  * (status 0); undefined for a success, a cancellation, or a request outside any tab.
@@ -70,3 +57,5 @@ export function failedRequestFact(d: RequestDetails): RequestFact | undefined {
     resource: RESOURCES[d.type] ?? 'other',
   };
 }
+
+export { bareUrl };

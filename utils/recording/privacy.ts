@@ -104,3 +104,18 @@ const CARD_LIKE = /(?<![:,[\-\d.])(?:\d{13,19}|\d{4}([ \-\u00a0\u202f])\d{4}\1\d
 export function scrubCardNumbers(json: string): string {
   return json.replace(CARD_LIKE, (run) => (isLuhnValid(run.replace(/\D/g, '')) ? run.replace(/\d/g, '0') : run));
 }
+
+/**
+ * An address without what may carry what a person typed or who they are: no query, no fragment, no
+ * credentials (a data: URL keeps its media type only). Relative addresses resolve against `base`.
+ */
+export function bareUrl(raw: string, base?: string): string {
+  try {
+    const u = new URL(raw, base);
+    if (u.protocol === 'data:') return `data:${/^[^;,]*/.exec(u.pathname)?.[0] ?? ''}`;
+    if (u.protocol === 'http:' || u.protocol === 'https:') return `${u.origin}${u.pathname}`;
+    return `${u.protocol}${u.pathname}`.replace(/[?#].*$/s, '');
+  } catch {
+    return raw.replace(/[?#].*$/s, '');
+  }
+}

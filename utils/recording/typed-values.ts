@@ -28,3 +28,20 @@ export class TypedValues {
     }
   }
 }
+
+/**
+ * The recorder shares what was typed with the extension's other scripts in the same page (the
+ * screenshot measurer, the audit), which run in the same extension world: a global, never the page's.
+ */
+const SHARED = '__mystereTyped';
+type Shared = { [SHARED]?: () => Iterable<string> };
+
+export function shareTypedValues(typed: TypedValues): void {
+  (globalThis as Shared)[SHARED] = () => typed.values();
+}
+
+/** What the recorder of this page says was typed, if it runs here. */
+export function sharedTypedValues(): string[] {
+  const read = (globalThis as Shared)[SHARED];
+  return read ? [...read()] : [];
+}

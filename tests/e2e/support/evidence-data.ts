@@ -18,17 +18,16 @@ export interface EvidenceDump {
  * Source of an expression, run in an extension page, that reads the visits, pages and evidence
  * (image bytes left out, their sizes kept). Source text, so no transpiler helper leaks into the page.
  */
+/** In-page helpers: the database, and an IndexedDB request as a promise. */
+const OPEN = `const done = (req) => new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const db = await done(indexedDB.open('mystere'));`;
+
 const EVIDENCE_SOURCE = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const req = indexedDB.open('mystere');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  const all = (name) => new Promise((resolve, reject) => {
-    const req = db.transaction(name).objectStore(name).getAll();
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+  ${OPEN}
+  const all = (name) => done(db.transaction(name).objectStore(name).getAll());
   const out = {};
   for (const name of ['visits', 'pages', 'screenshots', 'notes', 'signals', 'abandonments']) {
     out[name] = (await all(name)).map((rec) => {
@@ -48,16 +47,8 @@ export async function readEvidence(extensionPage: PuppeteerPage): Promise<Eviden
 /** A screenshot's JPEG bytes. */
 export async function readImage(extensionPage: PuppeteerPage, id: string): Promise<Buffer> {
   const base64 = await (extensionPage.evaluate(`(async (id) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('mystere');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const shot = await new Promise((resolve, reject) => {
-      const req = db.transaction('screenshots').objectStore('screenshots').get(id);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
+    ${OPEN}
+    const shot = await done(db.transaction('screenshots').objectStore('screenshots').get(id));
     db.close();
     let binary = '';
     for (let i = 0; i < shot.image.length; i++) binary += String.fromCharCode(shot.image[i]);
@@ -76,16 +67,8 @@ export function pathOf(dump: EvidenceDump, pageId: string): string | undefined {
 export async function readStore<T>(extensionPage: PuppeteerPage, store: string): Promise<T[]> {
   return JSON.parse(
     await (extensionPage.evaluate(`(async (store) => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('mystere');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const records = await new Promise((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
+      ${OPEN}
+      const records = await done(db.transaction(store).objectStore(store).getAll());
       db.close();
       return JSON.stringify(records);
     })(${JSON.stringify(store)})`) as Promise<string>),

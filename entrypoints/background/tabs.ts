@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import type { Page } from '../../utils/schema/page';
+
+/** Two addresses of the same document (a fragment change is not a new page). */
+export function sameDocument(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
+}
+
+/** Whether the page's tab still shows it: work on the tab (a probe, an audit) would else measure another page. */
+export async function tabShows(page: Pick<Page, 'tabId' | 'url'>): Promise<boolean> {
+  const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
+  return tab?.url !== undefined && sameDocument(tab.url, page.url);
+}
