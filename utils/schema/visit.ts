@@ -6,6 +6,17 @@ export const VISIT_STATUSES = ['recording', 'paused', 'interrupted', 'ended'] as
 export const visitStatusSchema = z.enum(VISIT_STATUSES);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
 
+/** The evaluator's verdict on the visit: free text, with the alias they sign the report with. */
+export const verdictSchema = z.object({
+  text: z.string().max(20000),
+  alias: z.string().max(100),
+  /** Last saved (epoch ms). */
+  at: z.number(),
+  /** Marked final by the evaluator; a final report needs a non-empty text. */
+  final: z.boolean(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
 /** A span of time during which the visit was paused, to leave out of its duration. */
 export const pauseSchema = z.object({ from: z.number(), to: z.number().optional() });
 
@@ -31,6 +42,8 @@ export const visitSchema = z.object({
   checklistId: z.string().min(1).max(100).optional(),
   /** Computed when the visit stops: converted, or abandoned at a stage. */
   outcome: outcomeSchema.optional(),
+  /** The evaluator's closing verdict, written in the report; the report is final once it is. */
+  verdict: verdictSchema.optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 

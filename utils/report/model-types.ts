@@ -1,0 +1,285 @@
+import type { Annotation, FunnelStage, ScreenshotKind, ScreenshotTrigger, SignalType } from '../schema/evidence';
+import type { PageType } from '../schema/page-type';
+import type { Rating, Vitals } from '../schema/page';
+import type { VisitStatus } from '../schema/visit';
+import type { Impact } from '../audit/schema';
+import type { AnswerState } from '../checklist/schema';
+import type { Review } from './review';
+
+/**
+ * The report of one visit, ready to show: every sentence already in the report's language, every
+ * time already placed on the replay's timeline. Built by `buildReport` (pure), shown by the same
+ * Preact components in the extension's report page and in the exported HTML file.
+ *
+ * Every string here may come from the audited site or from a person (titles, URLs, selectors, HTML
+ * excerpts, comments): it is plain text, never markup, and is escaped wherever it is shown.
+ */
+
+export type ReportLang = 'fr' | 'en';
+
+/** Where a finding's proof is. `at` is in ms on the visit's replay timeline (see `ReplayMarker`). */
+export type EvidenceRef =
+  | { kind: 'screenshot'; screenshotId: string }
+  | { kind: 'replay'; at: number };
+
+export type FindingSource = 'checklist' | 'signal' | 'accessibility' | 'speed' | 'abandonment' | 'landing';
+export type Severity = 'critical' | 'major' | 'minor';
+
+/** One problem the report shows, with its proof. */
+export interface ReportFinding {
+  /** Stable and unique in a report, e.g. `criterion:C12`, `signal:<id>`, `a11y:<pageId>:<ruleId>`. */
+  id: string;
+  source: FindingSource;
+  title: string;
+  detail?: string;
+  severity: Severity;
+  /** Ranking key: higher first (severity, then the criterion's weight, then frequency). */
+  rank: number;
+  knockout: boolean;
+  pageId?: string;
+  pageUrl?: string;
+  evidence: EvidenceRef[];
+}
+
+export type QuestionId = 'orders' | 'first-seconds' | 'product' | 'return';
+
+/** One of the four questions a shop owner asks, answered with findings. */
+export interface QuestionAnswer {
+  id: QuestionId;
+  question: string;
+  /** One or two plain sentences; says so when nothing was found. */
+  answer: string;
+  findings: ReportFinding[];
+}
+
+export interface ReportCover {
+  site: string;
+  origin: string;
+  /** The mission's name: the checklist's title, or the quick visit's. */
+  mission: string;
+  startedAt: number;
+  endedAt?: number;
+  /** Pauses left out. */
+  durationMs: number;
+  /** As signed in the verdict; empty when not given yet. */
+  evaluator: string;
+  /** e.g. "Chrome 156 · Linux". */
+  browser: string;
+  /** The viewport of the first recorded page, when known. */
+  screen?: { width: number; height: number };
+  status: VisitStatus;
+}
+
+export interface ReportOutcome {
+  kind: 'converted' | 'abandoned' | 'unknown';
+  stage?: FunnelStage;
+  /** The stage's name in the report language. */
+  stageLabel?: string;
+  /** The abandonment reason in words. */
+  reason?: string;
+  comment?: string;
+  /** One sentence that says it all: "Abandoned at the cart: extra costs shown too late." */
+  text: string;
+  evidence: EvidenceRef[];
+}
+
+export interface ReportSummary {
+  /** 0–100, or null when nothing was scored. */
+  score: number | null;
+  sections: { id: string; title: string; score: number | null; answered: number; total: number }[];
+  outcome: ReportOutcome;
+  /** At most 10, ranked. */
+  topFindings: ReportFinding[];
+  /** Knock-out criteria answered "no". */
+  knockouts: ReportFinding[];
+  counts: { pages: number; screenshots: number; notes: number; signals: number; answered: number; criteria: number };
+}
+
+export interface JourneyStage {
+  stage: FunnelStage;
+  label: string;
+  /** Epoch ms when the visit reached it. */
+  reachedAt: number;
+  /** ms from the visit's start. */
+  sinceStart: number;
+  replayAt: number | null;
+}
+
+export interface JourneyPage {
+  id: string;
+  url: string;
+  title: string;
+  type: PageType;
+  typeLabel: string;
+  startedAt: number;
+  durationMs: number;
+  /** Where the page starts on the replay's timeline; null when it has no recording. */
+  replayAt: number | null;
+  /** A screenshot of the page to show as its thumbnail. */
+  thumbnailId?: string;
+  signals: { type: SignalType; label: string; count: number }[];
+}
+
+export interface JourneySignal {
+  id: string;
+  type: SignalType;
+  label: string;
+  pageId: string;
+  at: number;
+  replayAt: number | null;
+  selector?: string;
+  /** The facts in words, e.g. "5 clicks in 1.2 s on “Size guide”". */
+  detail: string;
+}
+
+export interface ReportCriterion {
+  id: string;
+  question: string;
+  state: AnswerState | 'unanswered';
+  /** "Yes", "No", "Not applicable", "4 / 5", "12 s"… */
+  stateLabel: string;
+  comment: string;
+  weight: number;
+  knockout: boolean;
+  /** e.g. "Opquast 35", "WCAG 1.1.1", "RGAA 1.1". */
+  references: string[];
+  evidence: EvidenceRef[];
+  pageId?: string;
+  /** The reviewer's comment on this criterion, when the visit was returned. */
+  reviewComment?: string;
+}
+
+export interface ReportChecklistSection {
+  id: string;
+  title: string;
+  score: number | null;
+  criteria: ReportCriterion[];
+}
+
+export interface ReportAccessibilityFinding {
+  ruleId: string;
+  impact: Impact;
+  impactLabel: string;
+  help: string;
+  helpUrl: string;
+  wcag: string[];
+  rgaa: string[];
+  nodeCount: number;
+  nodes: { selector: string; html: string; summary: string }[];
+}
+
+export interface ReportAccessibilityPage {
+  pageId: string;
+  url: string;
+  title: string;
+  /** done / timed-out / failed / not audited, in words. */
+  statusLabel: string;
+  audited: boolean;
+  findings: ReportAccessibilityFinding[];
+}
+
+export interface ReportSpeedPage {
+  pageId: string;
+  url: string;
+  title: string;
+  verdict: Rating | null;
+  verdictLabel: string;
+  vitals: Vitals;
+  reasons: string[];
+  ttfbMs?: number;
+  transferBytes?: number;
+}
+
+export interface ReportNote {
+  id: string;
+  pageId: string;
+  at: number;
+  replayAt: number | null;
+  text: string;
+}
+
+export interface ReportScreenshot {
+  id: string;
+  pageId: string;
+  at: number;
+  replayAt: number | null;
+  kind: ScreenshotKind;
+  trigger: ScreenshotTrigger;
+  width: number;
+  height: number;
+  /** "Full page · Cart · 14:02:11". */
+  caption: string;
+  annotations: Annotation[];
+}
+
+export type WritingIssue =
+  | { kind: 'long-sentence'; sentence: string; words: number }
+  | { kind: 'no-without-comment'; criterionId: string; question: string };
+
+export interface ReportVerdict {
+  text: string;
+  final: boolean;
+  at?: number;
+  /** What the writing help flags; a final verdict may still have some (they are advice). */
+  issues: WritingIssue[];
+}
+
+export type MarkerKind = 'page' | 'answer' | 'note' | 'screenshot' | 'signal' | 'abandonment';
+
+/** A moment on the replay's timeline, in ms from the first recorded event of the visit. */
+export interface ReplayMarker {
+  at: number;
+  kind: MarkerKind;
+  label: string;
+  /** The id of what it points at (page, answer's criterion, note, screenshot, signal, abandonment). */
+  refId: string;
+}
+
+export interface ReportAppendix {
+  method: string[];
+  references: { name: string; attribution: string; url?: string }[];
+  glossary: { term: string; definition: string }[];
+}
+
+export interface ReportModel {
+  lang: ReportLang;
+  visitId: string;
+  generatedAt: number;
+  cover: ReportCover;
+  summary: ReportSummary;
+  questions: QuestionAnswer[];
+  journey: { stages: JourneyStage[]; pages: JourneyPage[]; signals: JourneySignal[] };
+  checklist: { title: string; sections: ReportChecklistSection[] } | null;
+  accessibility: { pages: ReportAccessibilityPage[]; violations: number; byImpact: Record<string, number> };
+  speed: { pages: ReportSpeedPage[] };
+  notes: ReportNote[];
+  screenshots: ReportScreenshot[];
+  verdict: ReportVerdict;
+  /** Sorted by time. */
+  markers: ReplayMarker[];
+  replay: { available: boolean; durationMs: number };
+  review?: Review;
+  appendix: ReportAppendix;
+}
+
+/** What `buildReport` needs besides the visit's data. */
+export interface ReportOptions {
+  lang: ReportLang;
+  now: number;
+}
+
+/** The report sections, in order; each is a `report-section` with this `data-section`. */
+export const REPORT_SECTIONS = [
+  'cover',
+  'summary',
+  'questions',
+  'journey',
+  'replay',
+  'checklist',
+  'accessibility',
+  'speed',
+  'notes',
+  'verdict',
+  'appendix',
+] as const;
+export type ReportSectionId = (typeof REPORT_SECTIONS)[number];

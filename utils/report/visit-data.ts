@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { auditRecordSchema } from '../audit/schema';
+import { answerSchema, checklistSchema } from '../checklist/schema';
+import { chunkSchema } from '../schema/chunk';
+import { abandonmentSchema, noteSchema, screenshotSchema, signalSchema } from '../schema/evidence';
+import { pageSchema } from '../schema/page';
+import { visitSchema } from '../schema/visit';
+import { reviewSchema } from './review';
+
+/**
+ * Everything known about one visit, without its binary parts: what the report is built from and
+ * what a bundle's `visit.json` holds. The screenshots' JPEG bytes and the recording's gzip chunks
+ * travel beside it (see `VisitContent`).
+ */
+
+/** List caps: far above a real visit, low enough that a hostile bundle cannot exhaust memory. */
+export const VISIT_DATA_LIMITS = {
+  pages: 5000,
+  screenshots: 2000,
+  notes: 5000,
+  signals: 20000,
+  abandonments: 500,
+  answers: 5000,
+  audits: 10000,
+  recordingParts: 100000,
+} as const;
+
+/** A screenshot's record without its image bytes. */
+export const screenshotMetaSchema = screenshotSchema.omit({ image: true, thumb: true });
+export type ScreenshotMeta = z.infer<typeof screenshotMetaSchema>;
+
+/** One stored batch of rrweb events, without its bytes. */
+export const recordingPartSchema = chunkSchema.omit({ data: true });
+export type RecordingPart = z.infer<typeof recordingPartSchema>;
+
+export const visitDataSchema = z.object({
+  visit: visitSchema,
+  pages: z.array(pageSchema).max(VISIT_DATA_LIMITS.pages),
+  screenshots: z.array(screenshotMetaSchema).max(VISIT_DATA_LIMITS.screenshots),
+  notes: z.array(noteSchema).max(VISIT_DATA_LIMITS.notes),
+  signals: z.array(signalSchema).max(VISIT_DATA_LIMITS.signals),
+  abandonments: z.array(abandonmentSchema).max(VISIT_DATA_LIMITS.abandonments),
+  answers: z.array(answerSchema).max(VISIT_DATA_LIMITS.answers),
+  audits: z.array(auditRecordSchema).max(VISIT_DATA_LIMITS.audits),
+  /** The checklist the answers refer to (absent when the visit used none that still exists). */
+  checklist: checklistSchema.optional(),
+  /** The recording's batches, in page then sequence order. */
+  recording: z.array(recordingPartSchema).max(VISIT_DATA_LIMITS.recordingParts),
+  /** The agency's review, once the visit has been submitted. */
+  review: reviewSchema.optional(),
+});
+export type VisitData = z.infer<typeof visitDataSchema>;
+
+/** The key of a recording batch in `VisitContent.chunks`. */
+export const chunkKey = (pageId: string, seq: number) => `${pageId}/${seq}`;
+
+/** A visit with its binary parts: screenshots (JPEG) and recording batches (gzip of a JSON event array). */
+export interface VisitContent {
+  data: VisitData;
+  screenshots: Map<string, { image: Uint8Array; thumb: Uint8Array }>;
+  /** Keyed by `chunkKey(pageId, seq)`. */
+  chunks: Map<string, Uint8Array>;
+}
