@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { ReportView } from '../../../../components/report/report-view';
+import { reportUiEn, reportUiFr, type ReportUiMessages } from '../../../../utils/i18n/report-ui-messages';
+import { REPORT_SECTIONS, type ReportModel } from '../../../../utils/report/model-types';
+import { HOSTILE, reportModel } from './model-fixture';
+
+const imageUrl = (id: string, size: 'thumb' | 'full') => `https://img.test/${id}-${size}.jpg`;
+const render = (model: ReportModel = reportModel, t: ReportUiMessages = reportUiEn) =>
+  renderToString(<ReportView model={model} t={t} imageUrl={imageUrl} />);
+const parse = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+
+describe('ReportView (static render for the exported file)', () => {
+  const html = render();
+  const doc = parse(html);
+
+  it('has one h1 and every section once, in order, each labelled by its h2', () => {
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    const sections = [...doc.querySelectorAll('[data-testid=report-section]')];
+    expect(sections.map((s) => s.getAttribute('data-section'))).toEqual([...REPORT_SECTIONS]);
+    for (const id of REPORT_SECTIONS) expect(html.split(`data-section="${id}"`)).toHaveLength(2);
+    for (const s of sections) {
+      const title = doc.getElementById(s.getAttribute('aria-labelledby')!);
+      expect(title?.tagName).toBe('H2');
+      expect(title?.parentElement).toBe(s);
+    }
+  });
+
+  it('shows hostile strings from the site as text, never as markup', () => {
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<svg onload');
+    expect(html).not.toMatch(/<\/textarea>/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)');
+    expect(doc.querySelectorAll('script, svg[onload], [onerror], [onload], [onclick]')).toHaveLength(0);
+    const text = doc.body.textContent ?? '';
+    for (const s of Object.values(HOSTILE)) expect(text).toContain(s);
+    expect(doc.querySelector('[data-section=accessibility] code.node-selector')?.textContent).toBe(HOSTILE.selector);
+  });
+
+  it('never makes a link out of a URL that is not http(s)', () => {
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+    for (const a of doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|https?:)/);
+    expect(doc.querySelector('a[href="https://accessibilite.numerique.gouv.fr/"]')).not.toBeNull();
+  });
+
+  it('links replay evidence with data-replay-at and a spoken name', () => {
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>('a.replay-link')];
+    expect(links.length).toBeGreaterThan(5);
+    for (const a of links) {
+      expect(a.getAttribute('href')).toBe('#replay');
+      expect(a.dataset.replayAt).toMatch(/^\d+$/);
+      expect(a.getAttribute('onclick')).toBeNull();
+    }
+    const at83 = links.find((a) => a.dataset.replayAt === '83000')!;
+    expect(at83.getAttribute('aria-label')).toBe('Play the replay at 1:23');
+    expect(at83.textContent).toBe('▶ 1:23');
+    const markers = doc.querySelectorAll('[data-section=replay] ol.replay-markers > li a.replay-link[data-replay-at]');
+    expect(markers).toHaveLength(reportModel.markers.length);
+    expect(markers[2]?.textContent).toContain('1:02:03');
+    const player = doc.getElementById('replay-player');
+    expect(player?.getAttribute('data-testid')).toBe('replay');
+    expect(player?.childNodes).toHaveLength(0);
+  });
+
+  it('links screenshot evidence to its figure, which shows the full image and its annotations', () => {
+    const link = doc.querySelector<HTMLAnchorElement>('[data-section=summary] a.shot-link[href="#shot-s2"]');
+    expect(link?.textContent).toBe('Screenshot 2');
+    const figure = doc.getElementById('shot-s1')!;
+    expect(figure.tagName).toBe('FIGURE');
+    const img = figure.querySelector('img')!;
+    expect(img.getAttribute('src')).toBe('https://img.test/s1-full.jpg');
+    expect(img.getAttribute('alt')).toBe(reportModel.screenshots[0]!.caption);
+    expect(figure.querySelectorAll('.annotation-box')).toHaveLength(1);
+    expect(figure.querySelector('.annotation-captions')?.textContent).toContain(HOSTILE.comment);
+    // Thumbnails: the journey's (alt = page title) and the checklist's evidence.
+    expect(doc.querySelector('[data-page-id=p1] img.page-thumb')?.getAttribute('src')).toBe('https://img.test/s1-thumb.jpg');
+    expect(doc.querySelector('[data-page-id=p1] img.page-thumb')?.getAttribute('alt')).toBe(HOSTILE.title);
+    expect(doc.querySelector('[data-criterion-id=C12] .evidence-shot img')?.getAttribute('src')).toBe('https://img.test/s2-thumb.jpg');
+  });
+
+  it('says severities and answers in words, and the verdict is not final yet', () => {
+    const summary = doc.querySelector('[data-section=summary]')!;
+    expect(summary.querySelector('[data-testid=overall-score]')?.textContent).toContain('72 / 100');
+    expect(summary.querySelector('[data-severity=critical]')?.textContent).toContain('critical');
+    expect(summary.querySelector('[data-testid=knockouts]')?.textContent).toContain('Delivery costs hidden');
+    expect(doc.querySelector('[data-criterion-id=C12] .answer-badge')?.textContent).toContain('No');
+    expect(doc.querySelector('[data-section=checklist]')?.textContent).toContain('C12');
+    const verdict = doc.querySelector('[data-section=verdict]')!;
+    expect(verdict.textContent).toContain('Not final yet');
+    expect(verdict.querySelectorAll('.writing-issues li')).toHaveLength(2);
+    expect(doc.querySelector('[data-testid=review-status]')?.textContent).toContain('returned to the evaluator');
+  });
+
+  it('renders in French with the French words', () => {
+    const fr = parse(render({ ...reportModel, lang: 'fr', summary: { ...reportModel.summary, score: 76.92 } }, reportUiFr));
+    expect(fr.querySelector('[data-testid=overall-score]')?.textContent).toContain('76,9\u00a0/\u00a0100');
+    expect(fr.querySelector('[data-section=verdict] h2')?.textContent).toBe('Verdict');
+    expect(fr.querySelector('[data-section=verdict]')?.textContent).toContain('Pas encore définitif');
+    expect(fr.querySelector('a.replay-link[data-replay-at="83000"]')?.getAttribute('aria-label')).toBe('Lire l’enregistrement à 1:23');
+    expect(fr.querySelector('a.shot-link')?.textContent).toMatch(/^Capture \d$/);
+  });
+
+  it('without a recording, says so and makes no replay link; without a checklist, says so', () => {
+    const bare = parse(render({ ...reportModel, replay: { available: false, durationMs: 0 }, checklist: null }));
+    expect(bare.getElementById('replay-player')).toBeNull();
+    expect(bare.querySelector('[data-testid=no-replay]')?.textContent).toBe(reportUiEn.noReplay);
+    expect(bare.querySelector('[data-replay-at]')).toBeNull();
+    expect(bare.querySelector('[data-section=checklist]')?.textContent).toContain(reportUiEn.noChecklist);
+  });
+
+  it('puts the page-only toolbar and verdict form in place when given', () => {
+    const page = parse(
+      renderToString(<ReportView model={reportModel} t={reportUiEn} imageUrl={() => undefined} toolbar={<button type="button">Export</button>} verdictSlot={<p id="slot">form</p>} />),
+    );
+    expect(page.querySelector('main .report-toolbar button')?.textContent).toBe('Export');
+    expect(page.querySelector('[data-section=verdict] #slot')).not.toBeNull();
+    expect(page.querySelector('[data-testid=verdict]')).toBeNull();
+    // No image URL: no broken images.
+    expect(page.querySelectorAll('img')).toHaveLength(0);
+  });
+});
