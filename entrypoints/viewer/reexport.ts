@@ -1,0 +1,65 @@
+import type { ImportedVisit } from '../../utils/db/viewer-database';
+import type { BundleError } from '../../utils/report/bundle/errors';
+import type { UnpackResult } from '../../utils/report/bundle/unpack';
+import type { ReviewStatus } from '../../utils/report/review';
+import type { VisitContent } from '../../utils/report/visit-data';
+
+export interface ReexportDeps {
+  unpack: (bytes: Uint8Array) => Promise<UnpackResult>;
+  pack: (
+    content: VisitContent,
+    options: { now: number; generator: { name: string; version: string }; reportHtml?: string },
+  ) => Promise<Uint8Array>;
+  now: number;
+  generator: { name: string; version: string };
+}
+
+export type ReexportResult = { ok: true; bytes: Uint8Array; fileName: string } | { ok: false; error: BundleError };
+
+/**
+ * The imported bundle again, carrying the agency's current review: the stored bytes are checked as
+ * on import (they are the only copy of the visit), the review is set, and the whole is packed anew.
+ */
+export async function reexportBundle(
+  stored: Pick<ImportedVisit, 'bytes' | 'review' | 'summary'>,
+  deps: ReexportDeps,
+): Promise<ReexportResult> {
+  const unpacked = await deps.unpack(stored.bytes);
+  if (!unpacked.ok) return { ok: false, error: unpacked.error };
+  const content: VisitContent = { ...unpacked.content, data: { ...unpacked.content.data, review: stored.review } };
+  const bytes = await deps.pack(content, {
+    now: deps.now,
+    generator: deps.generator,
+    ...(unpacked.reportHtml !== undefined && { reportHtml: unpacked.reportHtml }),
+  });
+  return { ok: true, bytes, fileName: reexportFileName(stored.summary.site, stored.summary.startedAt, stored.review.status) };
+}
+
+/** `mystere-<site>-<yyyy-mm-dd>-<review status>.zip`, the date being the visit's, in local time. */
+export function reexportFileName(site: string, startedAt: number, status: ReviewStatus): string {
+  const safeSite =
+    site
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 80) || 'visit';
+  const d = new Date(startedAt);
+  const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return `mystere-${safeSite}-${day}-${status}.zip`;
+}
+
+/** Hands bytes to the browser's download, as an `<a download>` pointing at a blob URL. */
+export function downloadBytes(bytes: Uint8Array, fileName: string, doc: Document = document): void {
+  // A copy: Blob wants bytes over a plain ArrayBuffer, which the packer's result may not be typed as.
+  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/zip' }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the download may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+

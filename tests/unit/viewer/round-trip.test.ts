@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { reexportBundle } from '../../../entrypoints/viewer/reexport';
+import { getImported, listImported, openViewerDb, putImported, updateImported, type ViewerDb } from '../../../utils/db/viewer-database';
+import { packBundle } from '../../../utils/report/bundle/pack';
+import { unpackBundle } from '../../../utils/report/bundle/unpack';
+import { importBundleFiles } from '../../../utils/report/import-bundles';
+import { moveReview, setReviewComment } from '../../../utils/report/review';
+import { visit } from '../db/fixtures';
+import { answer, checklist, content, visitData } from './fixtures';
+
+const opened: ViewerDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const generator = { name: 'Mystère', version: '0.1.0' };
+
+/** The real packer and checker, end to end: import a bundle, review it, re-export it, read it back. */
+describe('a bundle through the viewer', () => {
+  it('is imported, reviewed and re-exported with its review', async () => {
+    const db = await openViewerDb(crypto.randomUUID());
+    opened.push(db);
+    const data = visitData({ visit: visit({ status: 'ended', endedAt: 9000 }), checklist, answers: [answer('c1', { state: 'no' })] });
+    const bytes = await packBundle(content(data), { now: 5000, generator });
+    const damaged = bytes.slice(0, bytes.length - 30);
+
+    const results = await importBundleFiles(
+      [
+        { name: 'cut.zip', bytes: damaged },
+        { name: 'good.zip', bytes },
+      ],
+      { unpack: unpackBundle, put: (v) => putImported(db, v), now: () => 6000, onProgress: () => {} },
+    );
+    expect(results.map((r) => [r.name, r.ok])).toEqual([
+      ['cut.zip', false],
+      ['good.zip', true],
+    ]);
+    expect((await listImported(db)).map((v) => v.id)).toEqual(['v1']);
+
+    await updateImported(db, 'v1', (entry) => {
+      const moved = moveReview(entry.review, 'in-review', 7000);
+      if ('error' in moved) throw new Error(moved.error);
+      return { ...entry, review: setReviewComment(moved, 'c1', 'Montrez le prix.', 7001) };
+    });
+    const stored = (await getImported(db, 'v1'))!;
+    const again = await reexportBundle(stored, { unpack: unpackBundle, pack: packBundle, now: 8000, generator });
+    if (!again.ok) throw new Error(again.error.code);
+    const reread = await unpackBundle(again.bytes);
+    if (!reread.ok) throw new Error(reread.error.code);
+    expect(reread.content.data.review).toMatchObject({ status: 'in-review', comments: [{ criterionId: 'c1', text: 'Montrez le prix.' }] });
+    expect(again.fileName).toMatch(/^mystere-shop\.example-\d{4}-\d{2}-\d{2}-in-review\.zip$/);
+  });
+});
