@@ -4,7 +4,7 @@
  * the recording and of the content scripts against the budgets, and writes everything as JSON to
  * bench-results/. Exits 0 over budget (the bench reports, it does not gate); 1 if a journey failed.
  *
- *   npx tsx scripts/bench.ts [--rounds N] [--quick]
+ *   npx tsx scripts/bench.ts [--rounds N] [--quick] [--report-only]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS } from '../tests/e2e/support/chromium';
 import { CHROME_EXTENSION, CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
 import { startShop, type Shop } from '../tests/e2e/support/shop';
 import { axeCostSection, measureAxeCost, type AxeCost } from './bench/axe-cost';
+import { measureReportCost, reportCostSection, type ReportCost } from './bench/report-cost';
 import { contentScriptSizes } from './bench/content-scripts';
 import { PACE } from './bench/journey';
 import { report } from './bench/print';
@@ -23,16 +24,18 @@ import { summarize } from './bench/summary';
 
 interface Options {
   rounds: number;
+  /** Only the report's cost (quicker, when working on the report). */
+  reportOnly: boolean;
 }
 
 function options(): Options {
   const { values } = parseArgs({
-    options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } },
     strict: true,
   });
   const rounds = values.quick ? 1 : Number(values.rounds ?? 5);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a whole number ≥ 1, not ${values.rounds}`);
-  return { rounds };
+  return { rounds, reportOnly: values['report-only'] };
 }
 
 /**
@@ -79,20 +82,37 @@ async function save(results: object): Promise<string> {
   return path.relative(ROOT, file);
 }
 
+/** `--report-only`: the report's cost alone. */
+async function reportOnly(rounds: number): Promise<number> {
+  const shop = await startShop();
+  try {
+    const costs = await measureReportCost(shop.origin, Math.max(3, rounds));
+    const file = await save({ date: new Date().toISOString(), rounds, reportCosts: costs });
+    console.log(`\n${reportCostSection(costs)}\n\nFull results: ${file}`);
+    return 0;
+  } finally {
+    await shop.close();
+  }
+}
+
 async function main(): Promise<number> {
-  const { rounds } = options();
+  const { rounds, reportOnly: onlyReport } = options();
+  if (onlyReport) return reportOnly(rounds);
   const started = performance.now();
   const contentScripts = await contentScriptSizes();
   const shop = await startShop();
   let runs: RunResult[];
   let chromium: string;
   let axeCosts: AxeCost[];
+  let reportCosts: ReportCost[];
   try {
     chromium = await warmUp(shop);
     console.error(`Mystère bench: ${rounds} round(s), ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
     runs = await runRounds(shop, rounds);
     console.error('accessibility audit cost…');
     axeCosts = await measureAxeCost(shop.origin, Math.max(3, rounds));
+    console.error('report of a 30-minute visit…');
+    reportCosts = await measureReportCost(shop.origin, Math.max(3, rounds));
   } catch (error) {
     console.error('\nThe journey failed:', error);
     return 1;
@@ -102,10 +122,11 @@ async function main(): Promise<number> {
   const summary = summarize(runs, PACE, contentScripts);
   const tookMs = performance.now() - started;
   const environment = { chromium, node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}` };
-  const file = await save({ date: new Date().toISOString(), rounds, tookMs, environment, pace: PACE, summary, axeCosts, runs });
+  const file = await save({ date: new Date().toISOString(), rounds, tookMs, environment, pace: PACE, summary, axeCosts, reportCosts, runs });
   console.log(`\nMystère bench — ${rounds} round(s), interleaved (baseline and recording alternate first), ${chromium}, ${environment.cpus} CPUs\n`);
   console.log(report(summary));
   console.log(`\n${axeCostSection(axeCosts)}`);
+  console.log(`\n${reportCostSection(reportCosts)}`);
   console.log(`\nTook ${(tookMs / 1000).toFixed(0)} s. Full results: ${file}`);
   return 0;
 }

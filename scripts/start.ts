@@ -8,12 +8,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, isWorker, launchChromium, openPanel } from '../tests/e2e/support/chromium';
+import { CHROMIUM_ARGS, isWorker, launchChromium, openPanel, type Launched } from '../tests/e2e/support/chromium';
 import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../tests/e2e/support/extension-data';
 import { ShopJourney } from '../tests/e2e/support/journey';
 import { Panel } from '../tests/e2e/support/panel';
 import { readStore } from '../tests/e2e/support/evidence-data';
 import { CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
+import { allowDownloads, filesIn, waitForDownload } from '../tests/e2e/support/downloads';
 // @ts-expect-error -- the fixture server is plain JavaScript.
 import { startShop } from '../tests/fixtures/shop/server.mjs';
 
@@ -108,6 +109,7 @@ async function scripted(shop: Shop): Promise<void> {
     await panel.stop();
     const dump = await until(() => dumpDatabase(panel.page), (d) => d.visits.some((v) => v.status === 'ended'), 'the visit');
     await report(dump, launched.extensionId, profile);
+    await exportReport(launched, panel);
   } finally {
     await launched.browser.close();
   }
@@ -148,6 +150,35 @@ Where it is kept:
   - in the browser profile ${profile}, IndexedDB "mystere" of chrome-extension://${extensionId}
     (nothing typed into the forms is in it: try searching the file below for the card number);
   - a readable copy, recording decompressed: ${file}`);
+}
+
+/**
+ * Ends the demo as an evaluator ends a visit: opens the report the panel offers, signs and writes the
+ * verdict, makes it final, then exports the HTML report and the bundle, and says where they are.
+ */
+async function exportReport(launched: Launched, panel: Panel): Promise<void> {
+  const exports = path.join(OUT, 'exports');
+  await mkdir(exports, { recursive: true });
+  await allowDownloads(launched.browser, exports);
+  const opened = launched.browser.waitForTarget((t) => t.url().includes('/report.html?visit='));
+  await panel.page.locator('[data-testid=visit-ended] [data-testid=report-open]').click();
+  const report = (await (await opened).page())!;
+  await report.waitForSelector('[data-testid=report-section][data-section=appendix]', { timeout: 30_000 });
+  await report.locator('[data-testid=verdict-alias]').fill('Démo');
+  await report
+    .locator('[data-testid=verdict-text]')
+    .fill('Le parcours d’achat est clair. Les frais de livraison n’apparaissent qu’au paiement. La création de compte est imposée.');
+  await report.locator('[data-testid=verdict-final]').click();
+  await report.waitForSelector('[data-testid=report-state][data-final=true]', { timeout: 10_000 });
+  const before = filesIn(exports);
+  await report.locator('[data-testid=report-export-html]').click();
+  const html = await waitForDownload(exports, '.html', before);
+  await report.locator('[data-testid=bundle-export]').click();
+  const bundle = await waitForDownload(exports, '.zip', before);
+  console.log(`
+The report (the verdict written by this script):
+  - HTML, opens offline by double-click, prints to PDF: ${html}
+  - bundle for the agency (import it in the viewer, viewer.html): ${bundle}`);
 }
 
 const shop = (await (startShop as (o: object) => Promise<Shop>)({ port: Number(process.env.PORT ?? 4173) }).catch(() =>

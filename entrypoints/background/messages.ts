@@ -14,7 +14,7 @@ import {
 } from './evidence';
 import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
 import { runAudit } from './audits';
-import { addOrigin, pauseVisit, removeVisit, resumeVisit, startVisit, stopVisit } from './visit-controller';
+import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
 
@@ -67,6 +67,8 @@ export async function handleRequest(message: Request, sender: Sender): Promise<u
       return selectChecklist(message.checklistId, message.visitId);
     case 'visit/abandon':
       return abandon(message.visitId, message.reason, message.comment);
+    case 'visit/verdict':
+      return setVerdict(message.visitId, message.text, message.alias, message.final);
   }
 }
 

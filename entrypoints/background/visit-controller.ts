@@ -58,6 +58,15 @@ async function change(visitId: string, fn: (v: Visit, now: number) => Visit): Pr
 
 export const pauseVisit = (visitId: string) => change(visitId, lifecycle.pause);
 
+/** Saves the verdict written in the report. A final verdict needs text: the report is not final without it. */
+export async function setVerdict(visitId: string, text: string, alias: string, final: boolean): Promise<Visit> {
+  if (final && text.trim().length === 0) throw new ProtocolError('verdict-empty');
+  const visit = await updateVisit(await db(), visitId, (v) => ({ ...v, verdict: { text, alias, final, at: Date.now() } }));
+  if (!visit) throw new ProtocolError('no-such-visit');
+  await notifyChanged();
+  return visit;
+}
+
 export async function resumeVisit(visitId: string, tabId?: number): Promise<Visit> {
   const d = await db();
   const before = await getVisit(d, visitId);

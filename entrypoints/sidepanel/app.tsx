@@ -16,6 +16,7 @@ import { useDrivenTab } from './use-tab';
 import { VisitEvidence } from './evidence-view';
 import { ChecklistSection } from './checklist-section';
 import { AuditSection } from './audit-section';
+import { ReportButton } from './report-button';
 
 async function ask<T>(request: Request): Promise<T> {
   return unwrap<T>(await browser.runtime.sendMessage(request));
@@ -30,6 +31,8 @@ export function App() {
   const tab = useDrivenTab();
   const visits = useVisits(rev);
   const [openId, setOpenId] = useState<string>();
+  /** The visit just stopped here: its report is offered at once. */
+  const [stoppedId, setStoppedId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const storageProblem = useStorageProblem();
@@ -37,6 +40,7 @@ export function App() {
   const current = visits?.find((v) => v.status !== 'ended');
   const pages = usePages(current?.id, rev);
   const opened = visits?.find((v) => v.id === openId);
+  const stopped = visits?.find((v) => v.id === stoppedId && v.status === 'ended');
   const openedPages = usePages(opened?.id, rev);
   const pattern = tab?.url ? originPattern(tab.url) : undefined;
 
@@ -88,6 +92,7 @@ export function App() {
           {m.status[opened.status]}
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
+        {opened.status !== 'recording' && opened.status !== 'paused' && <ReportButton m={m} visitId={opened.id} primary={false} />}
         {openedPages && <VisitEvidence m={m} lang={lang} visit={opened} pages={openedPages} rev={rev} now={now} ask={ask} />}
         {openedPages && <AuditSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
         {openedPages && <ChecklistSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
@@ -135,8 +140,18 @@ export function App() {
         onStart={() => void onStart()}
         onPause={() => current && void command('visit/pause', current.id)}
         onResume={() => current && void command('visit/resume', current.id)}
-        onStop={() => current && void command('visit/stop', current.id)}
+        onStop={() => {
+          if (!current) return;
+          setStoppedId(current.id);
+          void command('visit/stop', current.id);
+        }}
       />
+      {!current && stopped && (
+        <div class="notice" role="status" data-testid="visit-ended">
+          <p>{m.visitEnded}</p>
+          <ReportButton m={m} visitId={stopped.id} primary />
+        </div>
+      )}
       {needsPermission && (
         <div class="notice" role="status">
           <p>{m.notRecorded}</p>
@@ -166,6 +181,11 @@ export function App() {
         onOpen={setOpenId}
         onDelete={(id) => void command('visit/delete', id)}
       />
+      <p class="meta">
+        <a href={browser.runtime.getURL('/viewer.html')} target="_blank" rel="noopener" data-testid="open-viewer">
+          {m.openViewer}
+        </a>
+      </p>
     </main>
   );
 }

@@ -1,23 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './support/paths';
+import { violations } from './support/axe';
 import { openSession, type Session } from './support/session';
-
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Our own pages must be usable by everyone: axe-core finds no WCAG A/AA violation in them. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the debugger, which the extension page's script policy does not apply to.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const found = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} }, resultTypes: ['violations'] })
-      .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  )) as string[];
-  return found;
-}
 
 describe('accessibility of our own pages', () => {
   let session: Session;

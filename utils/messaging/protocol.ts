@@ -136,7 +136,17 @@ export const auditRunSchema = z.object({
   timeLimitMs: z.number().int().min(1).max(120_000).optional(),
 });
 
+/** The evaluator saves the visit's verdict from the report (a final one needs text). */
+export const verdictSetSchema = z.object({
+  type: z.literal('visit/verdict'),
+  visitId: id,
+  text: z.string().max(20000),
+  alias: z.string().trim().max(100),
+  final: z.boolean(),
+});
+
 export const requestSchema = z.discriminatedUnion('type', [
+  verdictSetSchema,
   auditRunSchema,
   answerSetSchema,
   checklistInstallSchema,

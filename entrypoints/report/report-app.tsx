@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import '../../components/ui/theme.css';
+import { ReportView } from '../../components/report/report-view';
+import { VerdictForm } from '../../components/report/verdict-form';
+import { bindReplayLinks, mountReplay, type MountedReplay } from '../../components/replay/mount-replay';
+import { reportUiEn, reportUiFr } from '../../utils/i18n/report-ui-messages';
+import { reportPageEn, reportPageFr } from '../../utils/i18n/report-page-messages';
+import { errorText, MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
+import { ProtocolError, unwrap } from '../../utils/messaging/receive';
+import { REVISION_KEY } from '../../utils/messaging/revision';
+import { buildReport } from '../../utils/report/build-report';
+import { exportFileName } from '../../utils/report/file-names';
+import { firstViewport, replayEvents, type ReplayEvent } from '../../utils/report/replay-events';
+import { loadSettings } from '../../utils/settings';
+import { download, exportBundle, exportHtml } from './export';
+import { loadSource, type Loaded, type ReportSource } from './source';
+import { ReportToolbar } from './report-toolbar';
+import { useImageUrls } from './use-image-urls';
+
+type Busy = 'html' | 'bundle' | undefined;
+
+/** The report of one visit: read it, write the verdict, replay, export (HTML, bundle) and print. */
+export function ReportApp({ source }: { source: ReportSource }) {
+  const [lang, setLang] = useState<Lang>(pickLang('auto', browser.i18n.getUILanguage()));
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [events, setEvents] = useState<ReplayEvent[] | 'failed'>();
+  const [rev, setRev] = useState(0);
+  const [busy, setBusy] = useState<Busy>();
+  const [status, setStatus] = useState<{ text: string; error: boolean }>();
+  const p = lang === 'fr' ? reportPageFr : reportPageEn;
+
+  useEffect(() => {
+    void loadSettings(browser.storage.local).then((s) => setLang(pickLang(s.language, browser.i18n.getUILanguage())));
+    // The verdict is saved by the background: re-read when it says stored data changed.
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && REVISION_KEY in changes) setRev((r) => r + 1);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  useEffect(() => {
+    void loadSource(source).then(setLoaded);
+  }, [source, rev]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const content = loaded?.ok ? loaded.content : undefined;
+  const recordingKey = content ? `${content.data.visit.id}:${content.data.recording.length}` : '';
+  useEffect(() => {
+    if (!content) return;
+    void replayEvents(content.data.recording, content.chunks, [])
+      .then(setEvents)
+      .catch(() => setEvents('failed'));
+  }, [recordingKey]);
+
+  const model = useMemo(() => {
+    if (!content) return undefined;
+    const built = buildReport(content.data, { lang, now: Date.now() });
+    const screen = Array.isArray(events) ? firstViewport(events) : undefined;
+    return screen ? { ...built, cover: { ...built.cover, screen } } : built;
+  }, [content, lang, events]);
+  const imageUrl = useImageUrls(content);
+
+  // The player: mounted once the page shows the report, again when the language changes the markers.
+  useEffect(() => {
+    const target = document.getElementById('replay-player');
+    if (!model || !Array.isArray(events) || !target || events.length < 2) return;
+    let replay: MountedReplay | undefined;
+    const unbind = bindReplayLinks(document, () => replay);
+    void replayEvents(content!.data.recording, content!.chunks, model.markers).then((withMarkers) => {
+      replay = mountReplay(target, withMarkers, (model.lang === 'fr' ? reportPageFr : reportPageEn).replayLabels);
+      target.setAttribute('data-state', 'ready');
+      // For `npm run bench`: how long the report took to be readable and playable.
+      if (performance.getEntriesByName('mystere-report-ready').length === 0) performance.mark('mystere-report-ready');
+    });
+    return () => {
+      unbind();
+      replay?.destroy();
+    };
+  }, [model?.lang, events, model?.markers.length]);
+
+  if (!loaded) return <p role="status">{p.loading}</p>;
+  if (!loaded.ok || !content || !model) {
+    return (
+      <main>
+        <h1>Mystère</h1>
+        <p role="alert">{loaded.ok ? p.loading : loaded.error === 'bad-bundle' ? p.badBundle : p.noSuchVisit}</p>
+      </main>
+    );
+  }
+
+  const visit = content.data.visit;
+  const own = source.kind === 'visit';
+  const run = async (kind: Exclude<Busy, undefined>) => {
+    setBusy(kind);
+    const started = performance.now();
+    setStatus({ text: kind === 'html' ? p.exportingHtml : p.exportingBundle, error: false });
+    try {
+      const exportModel = buildReport(content.data, { lang, now: Date.now() });
+      const html = await exportHtml(content, { ...exportModel, cover: model.cover }, document);
+      if (kind === 'html') {
+        const name = exportFileName(visit.site, visit.startedAt, 'html');
+        download(document, name, html, 'text/html');
+        performance.measure('mystere-export-html', { start: started, end: performance.now(), detail: { bytes: html.length } });
+        setStatus({ text: p.exportedHtml(name), error: false });
+      } else {
+        const bytes = await exportBundle(content, html, Date.now());
+        const name = exportFileName(visit.site, visit.startedAt, 'zip');
+        download(document, name, bytes as Uint8Array<ArrayBuffer>, 'application/zip');
+        performance.measure('mystere-export-bundle', { start: started, end: performance.now(), detail: { bytes: bytes.length } });
+        setStatus({ text: p.exportedBundle(name), error: false });
+      }
+    } catch (error) {
+      console.error(error);
+      setStatus({ text: p.exportFailed, error: true });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const onBundle = () => {
+    if (own && !visit.verdict?.final) {
+      setStatus({ text: p.verdictNeeded, error: true });
+      return;
+    }
+    void run('bundle');
+  };
+
+  const t = lang === 'fr' ? reportUiFr : reportUiEn;
+  const noWithoutComment = model.verdict.issues.flatMap((i) => (i.kind === 'no-without-comment' ? [{ criterionId: i.criterionId, question: i.question }] : []));
+  const onSave = async (v: { text: string; alias: string; final: boolean }) => {
+    try {
+      unwrap(await browser.runtime.sendMessage({ type: 'visit/verdict', visitId: visit.id, ...v }));
+    } catch (e) {
+      throw new Error(errorText(MESSAGES[lang], e instanceof ProtocolError ? e.code : 'internal'));
+    }
+  };
+
+  return (
+    <ReportView
+      model={model}
+      t={t}
+      imageUrl={imageUrl}
+      toolbar={
+        <ReportToolbar
+          p={p}
+          lang={lang}
+          onLang={setLang}
+          busy={busy}
+          status={status}
+          readOnly={!own}
+          final={Boolean(visit.verdict?.final)}
+          replayState={events === 'failed' ? 'failed' : events ? 'ready' : 'loading'}
+          onExportHtml={() => void run('html')}
+          onExportBundle={onBundle}
+        />
+      }
+      verdictSlot={
+        own ? (
+          <VerdictForm
+            key={`${visit.id}:${lang}`}
+            t={t}
+            initial={{ text: visit.verdict?.text ?? '', alias: visit.verdict?.alias ?? '', final: visit.verdict?.final ?? false }}
+            noWithoutComment={noWithoutComment}
+            onSave={onSave}
+          />
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEn, bundleErrorText, bundleFr } from '../../utils/i18n/bundle-messages';
+import { packBundle } from '../../utils/report/bundle/pack';
+import { editBundle } from '../unit/report/fixtures/bundle-edit';
+import { VISIT_ID, visitContent } from '../unit/report/fixtures/visit-content';
+import { launchChromium, type Launched } from './support/chromium';
+
+/** Bundles an agency might receive damaged or forged: each is refused with a clear message, and nothing is stored. */
+describe('the viewer refuses tampered bundles and stores nothing from them', () => {
+  let launched: Launched;
+  let viewer: Page;
+  const dir = mkdtempSync(path.join(tmpdir(), 'mystere-bundles-'));
+  const files: Record<string, string> = {};
+
+  const write = (name: string, bytes: Uint8Array) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    files[name] = file;
+  };
+
+  /** Imports one file; returns the result the viewer shows for it. */
+  async function importFile(name: string): Promise<{ ok: boolean; code: string | null; text: string }> {
+    await viewer.reload();
+    const input = (await viewer.waitForSelector('[data-testid=viewer-import]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(files[name]!);
+    const result = await viewer.waitForSelector('[data-testid=viewer-import-result]', { timeout: 60_000 });
+    return result!.evaluate((e) => ({ ok: e.getAttribute('data-ok') === 'true', code: e.getAttribute('data-error-code'), text: e.textContent ?? '' }));
+  }
+
+  /** The visits the viewer holds, read from its own database. */
+  const stored = () =>
+    viewer.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('mystere-viewer');
+          open.onerror = () => reject(new Error(String(open.error)));
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('imports')) return resolve(0);
+            const count = db.transaction('imports').objectStore('imports').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+
+  beforeAll(async () => {
+    const good = await packBundle(visitContent(), { now: Date.now(), generator: { name: 'Mystère', version: 'test' } });
+    write('good.zip', good);
+    // visit.json edited after export, the manifest left as it was: its SHA-256 no longer matches.
+    write('edited.zip', await editBundle(good, (b) => (b.visit.visit.site = 'shop.exampl3'), { rehash: false }));
+    write('truncated.zip', good.slice(0, Math.floor(good.length / 2)));
+    // A zip bomb: 250 MB of zeros (more than any one part may inflate to) in a few hundred KB.
+    write('bomb.zip', zipSync({ 'manifest.json': new TextEncoder().encode('{}'), 'recording/p/0.json.gz': new Uint8Array(250 * 1024 * 1024) }, { level: 9 }));
+    write('future.zip', await editBundle(good, (b) => (b.manifest.version = 99)));
+    launched = await launchChromium();
+    viewer = await launched.browser.newPage();
+    await viewer.goto(`chrome-extension://${launched.extensionId}/viewer.html`);
+  }, 120_000);
+
+  afterAll(() => launched?.browser.close());
+
+  const cases = [
+    ['edited.zip', 'hash-mismatch', 'visit.json'],
+    ['truncated.zip', 'truncated', undefined],
+    ['bomb.zip', 'decompressed-too-large', undefined],
+    ['future.zip', 'unsupported-version', undefined],
+  ] as const;
+
+  for (const [name, code, part] of cases) {
+    it(`refuses ${name} (${code}) with a clear message and stores nothing`, async () => {
+      const result = await importFile(name);
+      expect(result.ok).toBe(false);
+      expect(result.code).toBe(code);
+      const lang = await viewer.evaluate(() => document.documentElement.lang);
+      const t = lang === 'fr' ? bundleFr : bundleEn;
+      // The message the catalogue gives for this refusal, naming the file it concerns.
+      const expected = bundleErrorText(t, { code, ...(part ? { path: part } : {}) });
+      expect(result.text).toContain(expected.slice(0, 30));
+      expect(result.text).toContain(name);
+      if (part) expect(result.text).toContain(part);
+      expect(await stored()).toBe(0);
+      expect(await viewer.$$('[data-testid=viewer-visit]')).toHaveLength(0);
+    }, 90_000);
+  }
+
+  it('imports the untouched bundle (the refusals were not the harness failing)', async () => {
+    const result = await importFile('good.zip');
+    expect(result).toMatchObject({ ok: true });
+    await viewer.waitForSelector(`[data-testid=viewer-visit][data-visit-id="${VISIT_ID}"]`);
+    expect(await stored()).toBe(1);
+  }, 60_000);
+});

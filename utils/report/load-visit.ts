@@ -1,0 +1,59 @@
+import type { Db } from '../db/database';
+import { getVisit, listChunks, listEvidence, listInstalledChecklists, listPages } from '../db/repository';
+import { allChecklists } from '../checklist/installed';
+import type { Checklist } from '../checklist/schema';
+import { chunkKey, visitDataSchema, type VisitContent } from './visit-data';
+
+/** The checklist a visit was answered with: the one it names, else the one its answers name. */
+function checklistOf(checklists: Checklist[], wanted: (string | undefined)[]): Checklist | undefined {
+  for (const id of wanted) {
+    const found = id ? checklists.find((c) => c.id === id) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Reads one visit from the evaluator's database, with its screenshots and recording, in the shape a
+ * report and a bundle are made from. Parsed on the way out, so a report is never built from a
+ * record an older version stored in another shape. Undefined when the visit does not exist.
+ */
+export async function loadVisitContent(db: Db, visitId: string): Promise<VisitContent | undefined> {
+  const visit = await getVisit(db, visitId);
+  if (!visit) return undefined;
+  const [pages, chunks, shots, notes, signals, abandonments, answers, audits, installed] = await Promise.all([
+    listPages(db, visitId),
+    listChunks(db, visitId),
+    listEvidence(db, 'screenshots', visitId),
+    listEvidence(db, 'notes', visitId),
+    listEvidence(db, 'signals', visitId),
+    listEvidence(db, 'abandonments', visitId),
+    listEvidence(db, 'answers', visitId),
+    listEvidence(db, 'audits', visitId),
+    listInstalledChecklists(db),
+  ]);
+  const checklists = allChecklists(installed).map((c) => c.checklist);
+  const checklist = checklistOf(checklists, [visit.checklistId, answers[0]?.checklistId]);
+  // Pages in the order they were shown; each page's batches in sequence.
+  const pageOrder = new Map(pages.map((p, i) => [p.id, i]));
+  const ordered = [...chunks].sort(
+    (a, b) => (pageOrder.get(a.pageId) ?? Infinity) - (pageOrder.get(b.pageId) ?? Infinity) || a.seq - b.seq,
+  );
+  const data = visitDataSchema.parse({
+    visit,
+    pages,
+    screenshots: shots.map(({ image: _image, thumb: _thumb, ...meta }) => meta),
+    notes,
+    signals,
+    abandonments,
+    answers,
+    audits,
+    checklist,
+    recording: ordered.map(({ data: _data, ...part }) => part),
+  });
+  return {
+    data,
+    screenshots: new Map(shots.map((s) => [s.id, { image: s.image, thumb: s.thumb }])),
+    chunks: new Map(ordered.map((c) => [chunkKey(c.pageId, c.seq), c.data])),
+  };
+}
