@@ -14,7 +14,7 @@ export interface MountedReplay {
  * `allow-same-origin` only (never `allow-scripts`): nothing recorded from the shop can run. Speeds
  * 1–8×, inactivity skipped, markers drawn on the progress bar as coloured ticks.
  */
-/** Names for rrweb-player's icon-only controls, which it leaves unnamed. */
+/** Names for rrweb-player's icon-only controls, which it leaves unnamed, and its switch's words. */
 export interface ReplayLabels {
   playPause: string;
   fullscreen: string;
@@ -76,4 +76,7 @@ function nameControls(target: HTMLElement, labels: ReplayLabels): void {
   buttons[0]?.setAttribute('aria-label', labels.playPause);
   if (buttons.length > 1) buttons[buttons.length - 1]!.setAttribute('aria-label', labels.fullscreen);
   target.querySelector('.rr-controller__btns input[type=checkbox]')?.setAttribute('aria-label', labels.skipInactive);
+  // Its switch's visible words are English only.
+  const words = target.querySelector('.rr-controller__btns .switch .label');
+  if (words) words.textContent = labels.skipInactive;
 }

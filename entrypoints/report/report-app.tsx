@@ -11,7 +11,7 @@ import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import { REVISION_KEY } from '../../utils/messaging/revision';
 import { buildReport } from '../../utils/report/build-report';
 import { exportFileName } from '../../utils/report/file-names';
-import { firstViewport, replayEvents, type ReplayEvent } from '../../utils/report/replay-events';
+import { decodeRecording, firstViewport, withMarkers, type ReplayEvent } from '../../utils/report/replay-events';
 import { loadSettings } from '../../utils/settings';
 import { download, exportBundle, exportHtml } from './export';
 import { loadSource, type Loaded, type ReportSource } from './source';
@@ -50,7 +50,7 @@ export function ReportApp({ source }: { source: ReportSource }) {
   const recordingKey = content ? `${content.data.visit.id}:${content.data.recording.length}` : '';
   useEffect(() => {
     if (!content) return;
-    void replayEvents(content.data.recording, content.chunks, [])
+    void decodeRecording(content.data.recording, content.chunks)
       .then(setEvents)
       .catch(() => setEvents('failed'));
   }, [recordingKey]);
@@ -67,17 +67,15 @@ export function ReportApp({ source }: { source: ReportSource }) {
   useEffect(() => {
     const target = document.getElementById('replay-player');
     if (!model || !Array.isArray(events) || !target || events.length < 2) return;
-    let replay: MountedReplay | undefined;
+    const labels = (model.lang === 'fr' ? reportPageFr : reportPageEn).replayLabels;
+    const replay: MountedReplay = mountReplay(target, withMarkers(events, content!.data.recording, model.markers), labels);
     const unbind = bindReplayLinks(document, () => replay);
-    void replayEvents(content!.data.recording, content!.chunks, model.markers).then((withMarkers) => {
-      replay = mountReplay(target, withMarkers, (model.lang === 'fr' ? reportPageFr : reportPageEn).replayLabels);
-      target.setAttribute('data-state', 'ready');
-      // For `npm run bench`: how long the report took to be readable and playable.
-      if (performance.getEntriesByName('mystere-report-ready').length === 0) performance.mark('mystere-report-ready');
-    });
+    target.setAttribute('data-state', 'ready');
+    // For `npm run bench`: how long the report took to be readable and playable.
+    if (performance.getEntriesByName('mystere-report-ready').length === 0) performance.mark('mystere-report-ready');
     return () => {
       unbind();
-      replay?.destroy();
+      replay.destroy();
     };
   }, [model?.lang, events, model?.markers.length]);
 

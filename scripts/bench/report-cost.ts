@@ -51,6 +51,8 @@ async function seed(page: Page, records: GeneratedRecords, images: Map<string, {
     chunks: records.chunks.map((c) => ({ ...c, visitId: records.data.visit.id, data: toBase64(c.data) })),
     images: [...images].map(([id, i]) => ({ id, image: toBase64(i.image), thumb: toBase64(i.thumb) })),
   });
+  // tsx names inner functions with an `__name` helper the page does not have.
+  await page.evaluate('globalThis.__name = (f) => f');
   await page.evaluate(async (json: string) => {
     type Row = Record<string, unknown> & { id: string };
     interface Payload {

@@ -202,6 +202,11 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
       await viewer.locator('[data-testid=viewer-open-report]').click();
       const imported = (await (await opened).page())!;
       const importedWatch = watchScripts(imported);
+      // Reading an imported report sends nothing to the audited site (the shop is still being served).
+      const toShop: string[] = [];
+      imported.on('requestfinished', (r) => {
+        if (r.url().startsWith(session.shop.origin)) toShop.push(r.url());
+      });
       await imported.waitForSelector('[data-testid=report-section][data-section=appendix]', { timeout: 20_000 });
       await imported.select('[data-testid=report-lang]', 'fr');
       const shown = await readReport(imported);
@@ -211,6 +216,7 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
       expect((await replayState(imported)).sandbox).toBe('allow-same-origin');
       // Our viewer is for everyone: no WCAG A/AA violation.
       expect(await violations(viewer)).toEqual([]);
+      expect(toShop).toEqual([]);
       for (const w of [watch, importedWatch]) {
         expect(w.dialogs).toEqual([]);
         expect(w.consoleMarkers).toEqual([]);

@@ -10,6 +10,7 @@ const BROWSERS: [name: string, pattern: RegExp][] = [
   ['Firefox', /\b(?:Firefox|FxiOS)\/(\d+)/],
   ['Chromium', /\bChromium\/(\d+)/],
   ['Chrome', /\b(?:Chrome|CriOS)\/(\d+)/],
+  ['Chrome (headless)', /\bHeadlessChrome\/(\d+)/],
   ['Safari', /\bVersion\/(\d+)[^ ]* (?:Mobile\/\S+ )?Safari\//],
 ];
 

@@ -67,15 +67,8 @@ export const MARKER_COLOURS: Record<ReplayMarker['kind'], string> = {
   abandonment: '#b91c1c',
 };
 
-/**
- * The whole visit as one rrweb event stream: each recorded page's batches, then the report's
- * markers as custom events (rrweb-player draws them on its progress bar), sorted by time.
- */
-export async function replayEvents(
-  recording: readonly RecordingPart[],
-  chunks: ReadonlyMap<string, Uint8Array>,
-  markers: readonly ReplayMarker[],
-): Promise<ReplayEvent[]> {
+/** The visit's recorded events, every page's batches in order (gzip-decoded within the limits). */
+export async function decodeRecording(recording: readonly RecordingPart[], chunks: ReadonlyMap<string, Uint8Array>): Promise<ReplayEvent[]> {
   const events: ReplayEvent[] = [];
   let total = 0;
   for (const part of recording) {
@@ -91,22 +84,41 @@ export async function replayEvents(
       throw new ReplayDataError('replay-unreadable');
     }
     if (!Array.isArray(parsed)) throw new ReplayDataError('replay-unreadable');
+    let meta: ReplayEvent | undefined;
     for (const e of parsed) {
       if (!isEvent(e)) continue;
+      if (e.type === 4) meta = e;
       // A page's full snapshot is stamped once serialised, some ms after its Meta event; seeking to
       // the page's start (its Meta) would show the page before. Stamp it with its Meta's time.
-      const meta = e.type === 2 ? events.findLast((x) => x.type === 4) : undefined;
-      const timestamp = meta && meta.timestamp <= e.timestamp && e.timestamp - meta.timestamp < 5000 ? meta.timestamp : e.timestamp;
-      events.push({ type: e.type, timestamp, data: e.data });
+      const close = e.type === 2 && meta && meta.timestamp <= e.timestamp && e.timestamp - meta.timestamp < 5000;
+      events.push({ type: e.type, timestamp: close ? meta!.timestamp : e.timestamp, data: e.data });
     }
     if (events.length > REPLAY_LIMITS.events) throw new ReplayDataError('replay-too-large');
   }
+  return events;
+}
+
+/**
+ * The whole visit as one rrweb event stream: the decoded events plus the report's markers as custom
+ * events (rrweb-player draws them on its progress bar), sorted by time.
+ */
+export function withMarkers(events: readonly ReplayEvent[], recording: readonly RecordingPart[], markers: readonly ReplayMarker[]): ReplayEvent[] {
   const start = timelineOf(recording).start;
+  const all = [...events];
   if (start !== null && events.length > 0) {
-    for (const m of markers) events.push({ type: 5, timestamp: start + m.at, data: { tag: m.kind, payload: { label: m.label } } });
+    for (const m of markers) all.push({ type: 5, timestamp: start + m.at, data: { tag: m.kind, payload: { label: m.label } } });
   }
   // Stable: a page's own events keep their order when two share a timestamp.
-  return events.map((e, i) => [e, i] as const).sort((a, b) => a[0].timestamp - b[0].timestamp || a[1] - b[1]).map(([e]) => e);
+  return all.map((e, i) => [e, i] as const).sort((a, b) => a[0].timestamp - b[0].timestamp || a[1] - b[1]).map(([e]) => e);
+}
+
+/** `decodeRecording` then `withMarkers`. */
+export async function replayEvents(
+  recording: readonly RecordingPart[],
+  chunks: ReadonlyMap<string, Uint8Array>,
+  markers: readonly ReplayMarker[],
+): Promise<ReplayEvent[]> {
+  return withMarkers(await decodeRecording(recording, chunks), recording, markers);
 }
 
 /** The viewport of the first recorded page (rrweb's Meta event), for the report's cover. */
