@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SECTIONS } from '../../utils/report/model-types';
+import { unpackBundle } from '../../utils/report/bundle/unpack';
 import { PRODUCT_ANSWERS } from '../shared/product-answers';
 import { launchChromium, type Launched } from './support/chromium';
 import { violations } from './support/axe';
@@ -184,7 +185,7 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
     await page.close();
   });
 
-  it('imports the bundle into a fresh profile: the viewer shows the same visit, answers and scores', async () => {
+  it('imports the bundle into a fresh profile: the viewer shows the same visit, answers and scores; the agency reviews it', async () => {
     const fresh: Launched = await launchChromium();
     try {
       const viewer = await fresh.browser.newPage();
@@ -217,6 +218,39 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
       // Our viewer is for everyone: no WCAG A/AA violation.
       expect(await violations(viewer)).toEqual([]);
       expect(toShop).toEqual([]);
+
+      // The review: in review, then returned with a comment on the "no" answer; the report shows it,
+      // and the re-exported bundle carries it.
+      await viewer.bringToFront();
+      const status = (value: string) =>
+        viewer.waitForSelector(`[data-testid=viewer-visit][data-review-status=${value}]`, { timeout: 10_000 });
+      await viewer.select('[data-testid=visit-review-status]', 'in-review');
+      await status('in-review');
+      await viewer.select('[data-testid=visit-review-status]', 'returned');
+      await status('returned');
+      const comment = '[data-testid=review-comment][data-criterion-id=D05]';
+      await viewer.locator(comment).fill('Ajoutez une capture du panier avec les frais.');
+      await viewer.locator('[data-testid=review-save]').click();
+      await viewer.waitForFunction(
+        (selector: string) => (document.querySelector<HTMLTextAreaElement>(selector)?.value ?? '') !== '',
+        {},
+        comment,
+      );
+      await imported.bringToFront();
+      await imported.reload();
+      await imported.waitForSelector('[data-testid=report-section][data-section=checklist]', { timeout: 20_000 });
+      expect(await imported.$eval('[data-section=checklist]', (e) => e.textContent)).toContain('Ajoutez une capture du panier avec les frais.');
+      await allowDownloads(fresh.browser, downloads);
+      await viewer.bringToFront();
+      const before = filesIn(downloads);
+      await viewer.locator('[data-testid=viewer-reexport]').click();
+      const reexported = await waitForDownload(downloads, '.zip', before);
+      const unpacked = await unpackBundle(new Uint8Array(readFileSync(reexported)));
+      expect(unpacked.ok && unpacked.content.data.review).toMatchObject({
+        status: 'returned',
+        comments: [{ criterionId: 'D05', text: 'Ajoutez une capture du panier avec les frais.' }],
+      });
+
       for (const w of [watch, importedWatch]) {
         expect(w.dialogs).toEqual([]);
         expect(w.consoleMarkers).toEqual([]);
