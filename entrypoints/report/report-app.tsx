@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import '../../components/ui/theme.css';
 import { ReportView } from '../../components/report/report-view';
 import { VerdictForm } from '../../components/report/verdict-form';
-import { bindReplayLinks, mountReplay, type MountedReplay } from '../../components/replay/mount-replay';
 import { reportUiEn, reportUiFr } from '../../utils/i18n/report-ui-messages';
 import { reportPageEn, reportPageFr } from '../../utils/i18n/report-page-messages';
 import { errorText, MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
@@ -11,12 +10,13 @@ import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import { REVISION_KEY } from '../../utils/messaging/revision';
 import { buildReport } from '../../utils/report/build-report';
 import { exportFileName } from '../../utils/report/file-names';
-import { decodeRecording, firstViewport, withMarkers, type ReplayEvent } from '../../utils/report/replay-events';
+import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
 import { loadSettings } from '../../utils/settings';
 import { download, exportBundle, exportHtml } from './export';
 import { loadSource, type Loaded, type ReportSource } from './source';
 import { ReportToolbar } from './report-toolbar';
 import { useImageUrls } from './use-image-urls';
+import { useReplay } from './use-replay';
 
 type Busy = 'html' | 'bundle' | undefined;
 
@@ -63,21 +63,7 @@ export function ReportApp({ source }: { source: ReportSource }) {
   }, [content, lang, events]);
   const imageUrl = useImageUrls(content);
 
-  // The player: mounted once the page shows the report, again when the language changes the markers.
-  useEffect(() => {
-    const target = document.getElementById('replay-player');
-    if (!model || !Array.isArray(events) || !target || events.length < 2) return;
-    const labels = (model.lang === 'fr' ? reportPageFr : reportPageEn).replayLabels;
-    const replay: MountedReplay = mountReplay(target, withMarkers(events, content!.data.recording, model.markers), labels);
-    const unbind = bindReplayLinks(document, () => replay);
-    target.setAttribute('data-state', 'ready');
-    // For `npm run bench`: how long the report took to be readable and playable.
-    if (performance.getEntriesByName('mystere-report-ready').length === 0) performance.mark('mystere-report-ready');
-    return () => {
-      unbind();
-      replay.destroy();
-    };
-  }, [model?.lang, events, model?.markers.length]);
+  useReplay(model, events, content?.data.recording);
 
   if (!loaded) return <p role="status">{p.loading}</p>;
   if (!loaded.ok || !content || !model) {

@@ -1,0 +1,135 @@
+import { checklistEn } from './checklist-messages';
+import { bySeverity, type ReportMessages, type Severity } from './report-fr';
+
+/** The words the report model is written with, in English, in the French catalogue's shape. */
+
+const enPlural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const enQuote = (s: string) => `“${s}”`;
+
+export const reportEn: ReportMessages = {
+  quote: enQuote,
+  quickVisit: 'Quick visit',
+  unknownBrowser: 'Unknown browser',
+  notAudited: 'not audited',
+  notMeasured: 'not measured',
+  severities: { critical: 'Critical', major: 'Major', minor: 'Minor' },
+  states: {
+    yes: checklistEn.answers.yes,
+    no: checklistEn.answers.no,
+    na: checklistEn.naTitle,
+    unchecked: checklistEn.answers.unchecked,
+    unanswered: 'Unanswered',
+  },
+  scaleValue: checklistEn.scaleValue,
+  numberValue: checklistEn.numberValue,
+  pageLabel: (type: string, title: string) => (title ? `${type} · ${title}` : type),
+  answerLabel: (criterionId: string, state: string) => `${criterionId} · ${state}`,
+  caption: (kind: string, page: string, time: string) => `${kind} · ${page} · ${time}`,
+
+  questions: {
+    orders: 'Why are orders not completed?',
+    'first-seconds': 'Why do visitors leave in the first seconds?',
+    product: 'Why does a product not sell?',
+    return: 'Why would a new customer not come back?',
+  },
+  nothing: (why: string) => `Nothing in this visit explains it: ${why}.`,
+  tally: (n: number, counts: Record<Severity, number>, first?: string) =>
+    `${enPlural(n, 'problem', 'problems')} found (${bySeverity(counts, (s, k) => `${k} ${s}`)})` +
+    (first ? `; the most serious: ${enQuote(first)}.` : '.'),
+  orders: {
+    leftAt: (at: string, reason: string) => `The shopper would have left ${at}: ${reason}.`,
+    endedAt: (at: string) => `The visit ended ${at} without an order.`,
+    converted: 'The order went through, but some obstacles could stop other shoppers.',
+    unknown: 'The visit has no known outcome, but the purchase path shows obstacles.',
+    notReached: 'the visit did not reach the cart',
+    noneFound: 'no problem was found from the cart to the payment',
+  },
+  firstSeconds: {
+    overlay: (kind: string, percent: string, duration: string) =>
+      `On arrival, a window (${kind}) covered ${percent} of the screen for ${duration}.`,
+    slow: (duration: string) => `On arrival, the main content took ${duration} to appear.`,
+    found: 'The first pages show problems that can make visitors leave at once.',
+    noneFound: 'the first pages appeared with no problem found',
+    notMeasured: 'the first seconds of the pages were not measured, and no other problem was found there',
+  },
+  product: {
+    found: 'The product pages show problems that hold back the purchase.',
+    notVisited: 'the visit opened no product page',
+    noneFound: 'no problem was found on the product pages',
+  },
+  return: {
+    found: 'The account, contact or after-sales show problems that can put a new customer off.',
+    noneFound: 'no problem was found on the account, contact or confirmation pages, nor after the purchase',
+  },
+
+  atStage: {
+    landing: 'on arrival',
+    browse: 'while browsing',
+    product: 'on the product page',
+    cart: 'at the cart',
+    checkout: 'at checkout',
+    payment: 'at payment',
+    confirmation: 'at confirmation',
+  },
+  outcome: {
+    converted: 'Converted: the order was confirmed.',
+    abandoned: (at: string, reason: string) => `Abandoned ${at}: ${reason}.`,
+    ended: (at: string) => `Abandoned ${at}: the visit stopped there, without an order.`,
+    interrupted: 'Outcome unknown: the visit was interrupted before its end.',
+    unknown: 'Outcome unknown: the visit has not ended.',
+  },
+
+  findings: {
+    signalTitle: (type: string, page: string) => `${type} — ${page}`,
+    signalDetail: (n: number, first: string) => (n > 1 ? `${n} times. The first: ${first}.` : `${first}.`),
+    a11yDetail: (nodes: number, pages: number) => `${enPlural(nodes, 'element', 'elements')} on ${enPlural(pages, 'page', 'pages')}`,
+    speedTitle: (verdict: string, page: string) => `${verdict}: ${page}`,
+    overlayTitle: (kind: string, percent: string, duration: string) => `${kind}: covers ${percent} of the screen for ${duration}`,
+    overlayDetail: (page: string, selector: string) => `On ${page}, element ${enQuote(selector)}.`,
+    slowTitle: (duration: string) => `Main content shown after ${duration}`,
+    shiftsTitle: 'The page moves while it loads',
+  },
+  signalDetails: {
+    rage: (clicks: number, duration: string, label?: string) =>
+      `${enPlural(clicks, 'click', 'clicks')} in ${duration}${label ? ` on ${enQuote(label)}` : ''}`,
+    dead: (label?: string) => (label ? `click with no effect on ${enQuote(label)}` : 'click with no effect'),
+    jsError: (message: string) => `error ${enQuote(message)}`,
+    failed: (request: string, status: number) => (status === 0 ? `${request}: network error` : `${request}: answered ${status}`),
+    form: (text: string) => `the form showed ${enQuote(text)}`,
+    wait: (duration: string, action?: string) => `${duration} wait${action ? ` after a ${action}` : ''}`,
+    shift: (value: string) => `shift of ${value}`,
+    fallback: 'detected automatically',
+  },
+
+  method: {
+    recorded: (browser: string) => `An evaluator made the visit in their own browser (${browser}), recorded page by page.`,
+    privacy: 'Nothing typed was kept; payment fields were left out and screenshots hide field values.',
+    axe: (version: string) => `Accessibility was tested automatically by axe-core ${version}, mapped to WCAG and RGAA 4.1.2.`,
+    noAxe: 'No accessibility audit was run during this visit.',
+    speed: 'Speed was measured once per page and rated with the web-vitals thresholds.',
+    score: 'Score: each criterion earns its weight on “Yes”, a 1–5 rating a share of it, and sections combine by their weights.',
+    noScore: 'No checklist was used: the visit has no score.',
+  },
+  attributions: {
+    checklist: (text: string) => text,
+    axe: 'Deque Systems, MPL-2.0 licence',
+    rgaa: 'DINUM, Licence Ouverte 2.0',
+    opquast: 'Opquast, CC BY-SA 4.0 (rule numbers only)',
+    webVitals: 'Google, Apache-2.0 licence',
+    rrweb: 'rrweb, MIT licence',
+  },
+  glossary: [
+    { term: 'Visit', definition: 'One evaluator’s recorded run on the site, from start to end.' },
+    { term: 'Page', definition: 'One page seen during the visit, with its timings, type and audits.' },
+    { term: 'Stage', definition: 'A step of the purchase, from landing to confirmation, derived from the page types.' },
+    { term: 'Signal', definition: 'A friction detected automatically: repeated clicks, error, failed request, long wait…' },
+    { term: 'Rage click', definition: 'Three clicks or more within a second in one place: a sign of impatience.' },
+    { term: 'Dead click', definition: 'A click on something that looks clickable, after which nothing happens.' },
+    { term: 'Knock-out criterion', definition: 'A criterion whose “No” is flagged whatever the score.' },
+    { term: 'LCP', definition: 'When the largest element of the page appeared (Largest Contentful Paint).' },
+    { term: 'CLS', definition: 'The sum of the layout’s unexpected shifts (Cumulative Layout Shift).' },
+    { term: 'INP', definition: 'How long the page took to respond to actions (Interaction to Next Paint).' },
+    { term: 'TTFB', definition: 'When the server’s first response arrived (Time To First Byte).' },
+    { term: 'Replay', definition: 'The visit played back like a film, rebuilt from the recording, without the site’s scripts.' },
+  ],
+};

@@ -1,0 +1,268 @@
+import type { FindingSource, MarkerKind, ReportSectionId, Severity } from '../report/model-types';
+import type { ReviewStatus } from '../report/review';
+import type { Rating, VitalName } from '../schema/page';
+import type { VisitStatus } from '../schema/visit';
+
+/**
+ * The words of the report's interface in French, whose shape every language follows, and the
+ * formats both catalogues share (each in its own locale).
+ */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A position on the replay as a player shows it: "1:23", "1:02:03". Same in both languages. */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.floor(Number(ms) / 1000) || 0);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
+}
+
+/** A number in `locale`, with at most `max` decimals. */
+export const numberIn = (locale: string, max: number) => (n: number) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: max }).format(Number(n));
+/** A long date and a short time in `locale`. */
+export const dateTimeIn = (locale: string) => (epochMs: number) =>
+  new Date(epochMs).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+/** Hours and minutes in `locale`. */
+export const timeIn = (locale: string) => (epochMs: number) =>
+  new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+/** Under a second, to the hundredth ("0,18 s"); above, to the tenth ("1,2 s"). */
+export const secondsIn = (locale: string, space: string) => (ms: number) => {
+  const s = Number(ms) / 1000;
+  return `${numberIn(locale, Math.abs(s) < 1 ? 2 : 1)(s)}${space}s`;
+};
+/** Decimal units (1 kB = 1000 B), one decimal under ten. */
+export const bytesIn = (locale: string, units: readonly string[], space: string) => (bytes: number) => {
+  let value = Math.max(0, Number(bytes) || 0);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${numberIn(locale, unit > 0 && value < 10 ? 1 : 0)(value)}${space}${units[unit]}`;
+};
+const plural = (n: number, one: string, many: string) => `${n}\u00a0${n > 1 ? many : one}`;
+
+export const reportUiFr = {
+  // Formats
+  clock,
+  dateTime: dateTimeIn('fr-FR'),
+  time: timeIn('fr-FR'),
+  number: numberIn('fr-FR', 1),
+  seconds: secondsIn('fr-FR', '\u00a0'),
+  decimal: (n: number) => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)),
+  bytes: bytesIn('fr-FR', ['o', 'ko', 'Mo', 'Go'], '\u00a0'),
+  /** "label : value", with French spacing. */
+  fact: (label: string, value: string) => `${label}\u00a0: ${value}`,
+  /** Scores keep one decimal, as the scoring computes them ("76,9 / 100"). */
+  score: (n: number) => `${numberIn('fr-FR', 1)(n)}\u00a0/\u00a0100`,
+  ratio: (done: number, total: number) => `${done}\u00a0/\u00a0${total}`,
+  dimensions: (width: number, height: number) => `${Math.round(width)}\u00a0×\u00a0${Math.round(height)}\u00a0px`,
+
+  // The report and its sections
+  reportTitle: 'Rapport de visite mystère',
+  sections: {
+    cover: 'La visite',
+    summary: 'En bref',
+    questions: 'Quatre questions',
+    journey: 'Le parcours',
+    replay: 'Revoir la visite',
+    checklist: 'Grille d’évaluation',
+    accessibility: 'Accessibilité',
+    speed: 'Vitesse',
+    notes: 'Notes et captures',
+    verdict: 'Verdict',
+    appendix: 'Annexe',
+  } satisfies Record<ReportSectionId, string>,
+
+  // Cover
+  site: 'Site',
+  origin: 'Adresse',
+  mission: 'Mission',
+  date: 'Date',
+  ended: 'Fin',
+  duration: 'Durée (pauses exclues)',
+  evaluator: 'Évaluateur',
+  notSigned: 'pas encore signé',
+  browser: 'Navigateur',
+  screen: 'Écran',
+  status: 'État de la visite',
+  visitStatuses: { recording: 'en cours', paused: 'en pause', interrupted: 'interrompue', ended: 'terminée' } satisfies Record<VisitStatus, string>,
+  review: 'Relecture',
+  reviewStatuses: {
+    submitted: 'envoyée, pas encore relue',
+    'in-review': 'en cours de relecture',
+    validated: 'validée',
+    returned: 'renvoyée à l’évaluateur',
+  } satisfies Record<ReviewStatus, string>,
+  reviewer: 'Relecteur',
+  reviewedAt: (date: string) => `mise à jour le ${date}`,
+  generatedAt: (date: string) => `Rapport produit le ${date}`,
+
+  // Summary
+  overallScore: 'Note globale',
+  notScored: 'pas de note (aucun critère noté)',
+  sectionScores: 'Notes par partie de la grille',
+  sectionColumn: 'Partie',
+  scoreColumn: 'Note',
+  noScore: 'non notée',
+  answeredColumn: 'Critères répondus',
+  outcomeTitle: 'Issue de la visite',
+  outcomeKinds: { converted: 'Commande passée', abandoned: 'Abandon', unknown: 'Issue inconnue' },
+  reason: 'Raison',
+  comment: 'Commentaire',
+  topFindings: 'Problèmes principaux',
+  noFindings: 'Aucun problème relevé.',
+  knockouts: 'Critères éliminatoires non respectés',
+  knockoutsHint: 'Un seul de ces critères suffit à faire échouer la visite.',
+  countsTitle: 'En chiffres',
+  counts: {
+    pages: (n: number) => plural(n, 'page vue', 'pages vues'),
+    screenshots: (n: number) => plural(n, 'capture', 'captures'),
+    notes: (n: number) => plural(n, 'note', 'notes'),
+    signals: (n: number) => plural(n, 'signal de friction', 'signaux de friction'),
+    answered: (done: number, total: number) => `${done}\u00a0critères répondus sur ${total}`,
+  },
+  severity: 'Gravité',
+  severities: { critical: 'critique', major: 'importante', minor: 'mineure' } satisfies Record<Severity, string>,
+  knockout: 'éliminatoire',
+  sources: {
+    checklist: 'grille',
+    signal: 'signal de friction',
+    accessibility: 'accessibilité',
+    speed: 'vitesse',
+    abandonment: 'abandon',
+    landing: 'premières secondes',
+  } satisfies Record<FindingSource, string>,
+  page: 'Page',
+
+  // Evidence
+  evidence: 'Preuves',
+  screenshotN: (n: number) => `Capture ${n}`,
+  missingScreenshot: 'capture absente',
+  playAt: (time: string) => `Lire l’enregistrement à ${time}`,
+  noRecording: 'sans enregistrement',
+
+  // Questions
+  questionFindings: 'Constats',
+
+  // Journey
+  stagesTitle: 'Étapes du tunnel d’achat',
+  noStages: 'Aucune étape du tunnel d’achat n’a été atteinte.',
+  reachedAfter: (duration: string) => `atteinte après ${duration}`,
+  pagesTitle: 'Pages vues',
+  noPages: 'Aucune page enregistrée.',
+  untitledPage: 'Page sans titre',
+  pageType: 'Type',
+  timeOnPage: 'Temps sur la page',
+  signalsOnPage: 'Signaux',
+  none: 'aucun',
+  signalsTitle: 'Signaux de friction',
+  noSignals: 'Aucun signal de friction détecté.',
+  timeColumn: 'Moment',
+  signalColumn: 'Signal',
+  pageColumn: 'Page',
+  detailColumn: 'Détail',
+  elementColumn: 'Élément',
+  replayColumn: 'Enregistrement',
+
+  // Replay
+  replayPlayer: 'Lecteur de l’enregistrement',
+  replayHelp: [
+    'Le bouton de lecture lance ou arrête l’enregistrement ; la frise permet d’aller à un moment précis (flèches gauche et droite quand elle a le focus).',
+    'Vitesses de 1× à 8×. Les moments sans activité sont sautés.',
+    'Chaque lien ▶ du rapport lit l’enregistrement au moment indiqué.',
+  ],
+  replayPrint: 'L’enregistrement se lit dans la version HTML de ce rapport.',
+  noReplay: 'Cette visite n’a pas d’enregistrement à revoir.',
+  replayDuration: (duration: string) => `Durée de l’enregistrement\u00a0: ${duration}`,
+  markersTitle: 'Moments clés',
+  markerKinds: {
+    page: 'page',
+    answer: 'réponse',
+    note: 'note',
+    screenshot: 'capture',
+    signal: 'signal',
+    abandonment: 'abandon',
+  } satisfies Record<MarkerKind, string>,
+
+  // Checklist
+  noChecklist: 'Aucune grille n’a été utilisée pour cette visite.',
+  answer: 'Réponse',
+  weight: 'Poids',
+  references: 'Références',
+  reviewComment: 'Remarque du relecteur',
+  noCriteria: 'Aucun critère dans cette partie.',
+
+  // Accessibility
+  a11ySummary: (n: number) =>
+    n === 0 ? 'Aucun problème détecté automatiquement.' : n === 1 ? '1\u00a0problème détecté automatiquement.' : `${n}\u00a0problèmes détectés automatiquement.`,
+  a11yHint: 'Les tests automatiques ne repèrent qu’une partie des problèmes d’accessibilité.',
+  auditStatus: 'Audit',
+  noA11yPages: 'Aucune page auditée.',
+  noViolations: 'Aucun problème détecté sur cette page.',
+  impact: 'Gravité',
+  wcag: 'WCAG',
+  rgaa: 'RGAA',
+  noMatch: 'pas de correspondance',
+  nodesCount: (n: number) => plural(n, 'élément concerné', 'éléments concernés'),
+  selector: 'Sélecteur',
+  html: 'Extrait du code',
+  fix: 'À corriger',
+  learnMore: 'En savoir plus',
+
+  // Speed
+  noSpeedPages: 'Aucune page mesurée.',
+  vitals: 'Mesures',
+  metrics: {
+    LCP: 'Plus grand élément affiché',
+    CLS: 'Décalages de mise en page',
+    INP: 'Réactivité aux interactions',
+    FCP: 'Premier affichage',
+    TTFB: 'Première réponse du serveur',
+  } satisfies Record<VitalName, string>,
+  ratings: { good: 'bon', 'needs-improvement': 'à améliorer', poor: 'mauvais' } satisfies Record<Rating, string>,
+  reasons: 'Pourquoi',
+  ttfb: 'Première réponse du serveur',
+  transfer: 'Poids transféré',
+  notMeasured: 'non mesuré',
+
+  // Notes and screenshots
+  notesTitle: 'Notes',
+  noNotes: 'Aucune note.',
+  screenshotsTitle: 'Captures',
+  noScreenshots: 'Aucune capture.',
+  imageMissing: 'Image absente de ce rapport.',
+  annotations: 'Zones annotées',
+
+  // Verdict
+  verdictBy: (alias: string) => `Signé\u00a0: ${alias}`,
+  verdictAt: (date: string) => `le ${date}`,
+  notFinal: 'Pas encore définitif',
+  final: 'Définitif',
+  noVerdict: 'Pas encore de verdict.',
+  issuesTitle: 'Aide à la rédaction',
+  noIssues: 'Rien à signaler.',
+  longSentence: (words: number) => `Phrase de ${words}\u00a0mots (25\u00a0au plus, une idée par phrase)\u00a0:`,
+  noWithoutComment: 'Réponse «\u00a0non\u00a0» sans commentaire\u00a0:',
+
+  // Verdict form
+  aliasLabel: 'Votre nom ou pseudonyme (signature)',
+  verdictLabel: 'Verdict pour le commerçant',
+  verdictHint: 'Phrases courtes, faits observés, preuves à l’appui.',
+  saveDraft: 'Enregistrer le brouillon',
+  markFinal: 'Marquer comme définitif',
+  saving: 'Enregistrement…',
+  savedAt: (time: string) => `Enregistré à ${time}`,
+  finalAt: (time: string) => `Enregistré comme définitif à ${time}`,
+  emptyFinal: 'Écrivez le verdict avant de le marquer comme définitif.',
+  saveFailed: (detail: string) => `L’enregistrement a échoué${detail ? ` (${detail})` : ''}. Réessayez.`,
+
+  // Appendix
+  method: 'Méthode',
+  referencesTitle: 'Référentiels',
+  glossary: 'Glossaire',
+};
+
+export type ReportUiMessages = typeof reportUiFr;
