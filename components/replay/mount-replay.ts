@@ -19,7 +19,14 @@ export interface ReplayLabels {
   playPause: string;
   fullscreen: string;
   skipInactive: string;
+  /** The timeline, a slider. */
+  timeline: string;
+  /** "0:12 of 1:05", for the slider's value. */
+  position: (at: number, total: number) => string;
 }
+
+/** How far an arrow key moves the timeline. */
+const STEP_MS = 5000;
 
 export function mountReplay(target: HTMLElement, events: readonly ReplayEvent[], labels: ReplayLabels): MountedReplay {
   target.replaceChildren();
@@ -40,11 +47,15 @@ export function mountReplay(target: HTMLElement, events: readonly ReplayEvent[],
     },
   });
   nameControls(target, labels);
+  const stopKeys = timelineKeys(target, player, labels);
   return {
     // 1 ms in: rrweb applies the events stamped before the seek time, and a page starts exactly at `at`.
     goto: (at) => player.goto(at + 1, false),
     // A Svelte component; its type package is not installed, so its teardown is not in the types.
-    destroy: () => (player as unknown as { $destroy(): void }).$destroy(),
+    destroy: () => {
+      stopKeys();
+      (player as unknown as { $destroy(): void }).$destroy();
+    },
   };
 }
 
@@ -79,4 +90,41 @@ function nameControls(target: HTMLElement, labels: ReplayLabels): void {
   // Its switch's visible words are English only.
   const words = target.querySelector('.rr-controller__btns .switch .label');
   if (words) words.textContent = labels.skipInactive;
+}
+
+/**
+ * rrweb-player's timeline answers only the mouse (its own arrow keys step 5 ms, and it cannot take
+ * the focus). Made a slider: focusable, named, its value said in words; arrows move 5 s, Home and End
+ * go to the ends.
+ */
+function timelineKeys(target: HTMLElement, player: Player, labels: ReplayLabels): () => void {
+  const progress = target.querySelector<HTMLElement>('.rr-progress');
+  if (!progress) return () => undefined;
+  const total = player.getMetaData().totalTime;
+  let current = 0;
+  const show = () => {
+    progress.setAttribute('aria-valuenow', String(Math.round(current)));
+    progress.setAttribute('aria-valuetext', labels.position(current, total));
+  };
+  Object.entries({ tabindex: '0', role: 'slider', 'aria-label': labels.timeline, 'aria-valuemin': '0', 'aria-valuemax': String(Math.round(total)) }).forEach(
+    ([name, value]) => progress.setAttribute(name, value),
+  );
+  show();
+  player.addEventListener('ui-update-current-time', (detail) => {
+    current = (detail as { payload?: number }).payload ?? current;
+    show();
+  });
+  const onKey = (event: KeyboardEvent) => {
+    if (event.target !== progress) return;
+    const to = { ArrowLeft: current - STEP_MS, ArrowDown: current - STEP_MS, ArrowRight: current + STEP_MS, ArrowUp: current + STEP_MS, Home: 0, End: total }[event.key];
+    if (to === undefined) return;
+    // Before rrweb-player's own handler, which would move 5 ms.
+    event.preventDefault();
+    event.stopPropagation();
+    current = Math.min(total, Math.max(0, to));
+    player.goto(current, false);
+    show();
+  };
+  target.addEventListener('keydown', onKey, true);
+  return () => target.removeEventListener('keydown', onKey, true);
 }

@@ -146,6 +146,15 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
     // The reviews page, then back to the product page's "no" answer.
     expect(await seekShows(report, 'Avis clients', 'Livraison rapide')).toBe(true);
     expect(await seekShows(report, 'D05', 'Guide des tailles')).toBe(true);
+    // The timeline is a slider the keyboard moves.
+    await report.focus('#replay-player .rr-progress');
+    const value = () => report.$eval('#replay-player .rr-progress', (e) => [e.getAttribute('aria-valuenow'), e.getAttribute('aria-valuemax')]);
+    await report.keyboard.press('End');
+    const [end, max] = await value();
+    expect(end).toBe(max);
+    await report.keyboard.press('Home');
+    await report.keyboard.press('ArrowRight');
+    expect((await value())[0]).toBe(String(Math.min(5000, Number(max))));
   });
 
   it('opens the exported HTML from disk, offline, with every section and a playing replay', async () => {

@@ -1,3 +1,5 @@
+import { clock } from './report-ui-messages';
+
 /** The words of the report page around the report itself: loading, language, exports, errors. */
 export const reportPageFr = {
   loading: 'Chargement du rapport…',
@@ -20,7 +22,13 @@ export const reportPageFr = {
   draft: 'Brouillon : le verdict n’est pas encore définitif.',
   final: 'Rapport définitif.',
   imported: 'Visite importée d’un bundle : lecture seule.',
-  replayLabels: { playPause: 'Lecture ou pause du replay', fullscreen: 'Replay en plein écran', skipInactive: 'Passer les moments d’inactivité' },
+  replayLabels: {
+    playPause: 'Lecture ou pause du replay',
+    fullscreen: 'Replay en plein écran',
+    skipInactive: 'Passer les moments d’inactivité',
+    timeline: 'Moment du replay (flèches : 5 secondes)',
+    position: (at: number, total: number) => `${clock(at)} sur ${clock(total)}`,
+  },
 };
 export type ReportPageMessages = typeof reportPageFr;
 
@@ -45,5 +53,11 @@ export const reportPageEn: ReportPageMessages = {
   draft: 'Draft: the verdict is not final yet.',
   final: 'Final report.',
   imported: 'Visit imported from a bundle: read only.',
-  replayLabels: { playPause: 'Play or pause the replay', fullscreen: 'Replay full screen', skipInactive: 'Skip inactivity' },
+  replayLabels: {
+    playPause: 'Play or pause the replay',
+    fullscreen: 'Replay full screen',
+    skipInactive: 'Skip inactivity',
+    timeline: 'Replay position (arrows: 5 seconds)',
+    position: (at: number, total: number) => `${clock(at)} of ${clock(total)}`,
+  },
 };

@@ -51,11 +51,12 @@ export function jsonForScript(value: unknown): string {
 }
 
 /**
- * A script's text made safe to inline: a `</script` or `<!--` inside one of its strings would end or
- * confuse the element. `<\/` is the same string to JavaScript.
+ * A script's text made safe to inline: a `</script` or `<!--` inside one of its strings or regular
+ * expressions would end or confuse the element. `\x3C` is the same `<` to JavaScript in a string, a
+ * template and a regular expression (with or without the `u` flag).
  */
 export function inlineScriptText(script: string): string {
-  return script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return script.replace(/<(\/script|!--)/gi, '\\x3C$1');
 }
 
 export interface ExportDocumentParts {

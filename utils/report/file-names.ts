@@ -1,10 +1,11 @@
-/** A file name part from a site's host: letters, digits, dots and dashes only. */
+/** A file name part from a site's host: ASCII letters, digits, `_`, dots and dashes only, accents dropped. */
 function slug(text: string): string {
   return (
     text
       .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
       .replace(/[^\w.-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
+      .replace(/^[-.]+|[-.]+$/g, '')
       .slice(0, 60) || 'site'
   );
 }
