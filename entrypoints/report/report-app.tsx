@@ -41,7 +41,8 @@ export function ReportApp({ source }: { source: ReportSource }) {
   }, []);
   useEffect(() => {
     void loadSource(source).then(setLoaded);
-  }, [source, rev]);
+    // An imported bundle does not change with the evaluator's database: read it once.
+  }, [source, source.kind === 'visit' ? rev : 0]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
