@@ -65,17 +65,3 @@ export async function exportBundle(content: VisitContent, reportHtml: string, no
     { now, generator: { name: 'Mystère', version: browser.runtime.getManifest().version }, reportHtml },
   );
 }
-
-/** Hands a file to the browser's downloads, as a click on a link would. */
-export function download(doc: Document, name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // Long enough for the browser to have read it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -12,7 +12,8 @@ import { buildReport } from '../../utils/report/build-report';
 import { exportFileName } from '../../utils/report/file-names';
 import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
 import { loadSettings } from '../../utils/settings';
-import { download, exportBundle, exportHtml } from './export';
+import { saveFile } from '../../components/ui/save-file';
+import { exportBundle, exportHtml } from './export';
 import { loadSource, type Loaded, type ReportSource } from './source';
 import { ReportToolbar } from './report-toolbar';
 import { useImageUrls } from './use-image-urls';
@@ -87,13 +88,13 @@ export function ReportApp({ source }: { source: ReportSource }) {
       const html = await exportHtml(content, { ...exportModel, cover: model.cover }, document);
       if (kind === 'html') {
         const name = exportFileName(visit.site, visit.startedAt, 'html');
-        download(document, name, html, 'text/html');
+        saveFile(document, name, html, 'text/html');
         performance.measure('mystere-export-html', { start: started, end: performance.now(), detail: { bytes: html.length } });
         setStatus({ text: p.exportedHtml(name), error: false });
       } else {
         const bytes = await exportBundle(content, html, Date.now());
         const name = exportFileName(visit.site, visit.startedAt, 'zip');
-        download(document, name, bytes as Uint8Array<ArrayBuffer>, 'application/zip');
+        saveFile(document, name, bytes as Uint8Array<ArrayBuffer>, 'application/zip');
         performance.measure('mystere-export-bundle', { start: started, end: performance.now(), detail: { bytes: bytes.length } });
         setStatus({ text: p.exportedBundle(name), error: false });
       }

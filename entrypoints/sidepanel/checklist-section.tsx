@@ -1,3 +1,4 @@
+import { saveFile } from '../../components/ui/save-file';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistPicker } from '../../components/checklist/checklist-picker';
@@ -35,16 +36,6 @@ function useSettings(rev: number): Settings {
     void loadSettings(browser.storage.local).then(setSettings);
   }, [rev]);
   return settings;
-}
-
-/** Lets the evaluator download a checklist as a JSON file. */
-function download(name: string, json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -117,7 +108,7 @@ export function ChecklistSection(props: {
       importedTitle={importedTitle}
       onExport={(id) => {
         const checklist = checklists.find((c) => c.checklist.id === id)?.checklist;
-        if (checklist) download(`${checklist.id}.json`, JSON.stringify(checklist, null, 2));
+        if (checklist) saveFile(document, `${checklist.id}.json`, JSON.stringify(checklist, null, 2), 'application/json');
       }}
     />
   );

@@ -47,19 +47,3 @@ export function reexportFileName(site: string, startedAt: number, status: Review
   const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
   return `mystere-${safeSite}-${day}-${status}.zip`;
 }
-
-/** Hands bytes to the browser's download, as an `<a download>` pointing at a blob URL. */
-export function downloadBytes(bytes: Uint8Array, fileName: string, doc: Document = document): void {
-  // A copy: Blob wants bytes over a plain ArrayBuffer, which the packer's result may not be typed as.
-  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/zip' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later, not at once: the download may still be reading it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-

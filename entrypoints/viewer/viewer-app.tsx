@@ -11,7 +11,8 @@ import { packBundle } from '../../utils/report/bundle/pack';
 import { unpackBundle } from '../../utils/report/bundle/unpack';
 import { importBundleFiles, type ImportResult } from '../../utils/report/import-bundles';
 import { moveReview, setReviewComment, type Review, type ReviewStatus } from '../../utils/report/review';
-import { downloadBytes, reexportBundle } from './reexport';
+import { saveFile } from '../../components/ui/save-file';
+import { reexportBundle } from './reexport';
 import { useImports, useLang } from './use-viewer';
 
 const reportUrl = (id: string) => `/report.html?bundle=${encodeURIComponent(id)}`;
@@ -95,7 +96,8 @@ export function ViewerApp() {
       const generator = { name: 'Mystère', version: browser.runtime.getManifest().version };
       const result = await reexportBundle(stored, { unpack: unpackBundle, pack: packBundle, now: Date.now(), generator });
       if (!result.ok) return setProblem(`${t.reexportFailed} ${bundleErrorText(t.bundle, result.error)}`);
-      downloadBytes(result.bytes, result.fileName);
+      // A copy: Blob wants bytes over a plain ArrayBuffer, which the packer's result is not typed as.
+      saveFile(document, result.fileName, result.bytes.slice(), 'application/zip');
       setNotice(t.reexported(result.fileName));
     } catch {
       setProblem(t.reexportFailed);
