@@ -1,7 +1,7 @@
 import type { Page as Tab, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPanel, type Launched } from './support/chromium';
-import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
+import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until, type Dump } from './support/extension-data';
 import { ShopJourney } from './support/journey';
 import { Panel } from './support/panel';
 import { eventsOfVisit, launchChromiumWith, openInNewWindow, shownElapsedSeconds, shownPages, storedPaths } from './support/panel-extras';
@@ -303,7 +303,7 @@ describe('a visit and the browser tabs', () => {
     await panelA.waitForTypes(['home', 'cart']);
     const dump = await until(
       () => dumpDatabase(panelA.page),
-      (d) => d.pages.length === 2 && d.pages.every((p) => chunksOf(d, p.id)[0]?.events[1]?.type === 2),
+      (d) => d.pages.length === 2 && d.pages.every((p) => opensWithFullSnapshot(d, p.id)),
       'both pages with their full snapshots',
     );
     const [home, cart] = pagesOf(dump, visitId);

@@ -89,6 +89,17 @@ export function chunksOf(dump: Dump, pageId: string): DumpedChunk[] {
   return dump.chunks.filter((c) => c.pageId === pageId).sort((a, b) => a.seq - b.seq);
 }
 
+/**
+ * True when a page's first batch opens its recording: a Meta event, then a full snapshot. rrweb may
+ * put a DomContentLoaded event first, when the recorder started before the page was parsed (a busy
+ * machine), so the snapshot is not always the second event.
+ */
+export function opensWithFullSnapshot(dump: Dump, pageId: string): boolean {
+  const types = chunksOf(dump, pageId)[0]?.events.map((e) => e.type) ?? [];
+  const meta = types.indexOf(4);
+  return meta >= 0 && types.indexOf(2) === meta + 1 && types.slice(0, meta).every((t) => t === 0 || t === 1);
+}
+
 /** Polls `read` until `done` holds, or fails with what was last read. */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
