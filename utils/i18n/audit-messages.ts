@@ -1,36 +1,11 @@
 import type { AUDIT_STATUSES, AUDIT_TRIGGERS, Impact, ResourceType } from '../audit/schema';
 import type { NavigationTiming, Rating, VitalName } from '../schema/page';
+import { bytesIn, percentIn, secondsIn } from './formats';
 
 /**
  * The words of a page's audits (accessibility and speed), in French and English. Numbers, sizes
  * and times are formatted here, in the catalogue's own locale.
  */
-
-const numberIn = (locale: string, max: number) => (n: number) =>
-  new Intl.NumberFormat(locale, { maximumFractionDigits: max }).format(Number(n));
-
-const frNum = (max: number) => numberIn('fr-FR', max);
-const enNum = (max: number) => numberIn('en-GB', max);
-
-// Under a second, to the hundredth ("0,18 s"); above, to the tenth ("1,2 s").
-const secondsIn = (num: (max: number) => (n: number) => string, space: string) => (ms: number) => {
-  const s = Number(ms) / 1000;
-  return `${num(Math.abs(s) < 1 ? 2 : 1)(s)}${space}s`;
-};
-
-// Decimal units (1 kB = 1000 B), one decimal under ten ("1,4 Mo", "245 ko").
-const bytesIn = (num: (max: number) => (n: number) => string, units: readonly string[], space: string) => (bytes: number) => {
-  let value = Math.max(0, Number(bytes) || 0);
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${num(unit > 0 && value < 10 ? 1 : 0)(value)}${space}${units[unit]}`;
-};
-
-const percentIn = (locale: string) => (fraction: number) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Number(fraction));
 
 const timeIn = (locale: string) => (epochMs: number) =>
   new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -40,8 +15,8 @@ const pluralEn = (n: number, one: string, many: string) => `${n} ${n === 1 ? one
 
 export const auditFr = {
   // Formats
-  seconds: secondsIn(frNum, '\u00a0'),
-  bytes: bytesIn(frNum, ['o', 'ko', 'Mo', 'Go'], '\u00a0'),
+  seconds: secondsIn('fr-FR', '\u00a0'),
+  bytes: bytesIn('fr-FR', ['o', 'ko', 'Mo', 'Go'], '\u00a0'),
   decimal: (n: number) => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)),
   percent: percentIn('fr-FR'),
   time: timeIn('fr-FR'),
@@ -161,8 +136,8 @@ export const auditFr = {
 export type AuditMessages = typeof auditFr;
 
 export const auditEn: AuditMessages = {
-  seconds: secondsIn(enNum, ' '),
-  bytes: bytesIn(enNum, ['B', 'kB', 'MB', 'GB'], ' '),
+  seconds: secondsIn('en-GB', ' '),
+  bytes: bytesIn('en-GB', ['B', 'kB', 'MB', 'GB'], ' '),
   decimal: (n: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)),
   percent: percentIn('en-GB'),
   time: timeIn('en-GB'),

@@ -1,4 +1,5 @@
 import type { AnswerState } from '../checklist/schema';
+import { numberIn, percentIn } from './formats';
 
 /**
  * The words of the checklist in the side panel (criteria, answers, evidence, suggestions, scores)
@@ -6,17 +7,14 @@ import type { AnswerState } from '../checklist/schema';
  */
 
 // Scores are 0 to 100.
-const percentIn = (locale: string) => (score: number) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Number(score) / 100);
-const numberIn = (locale: string) => (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(n));
-
-const frNumber = numberIn('fr-FR');
-const enNumber = numberIn('en-GB');
+const scorePercentIn = (locale: string) => (score: number) => percentIn(locale)(Number(score) / 100);
+const frNumber = numberIn('fr-FR', 2);
+const enNumber = numberIn('en-GB', 2);
 
 export const checklistFr = {
   /** "label : value", with French spacing. */
   fact: (label: string, value: string) => `${label}\u00a0: ${value}`,
-  percent: percentIn('fr-FR'),
+  percent: scorePercentIn('fr-FR'),
   save: 'Enregistrer',
   cancel: 'Annuler',
 
@@ -103,7 +101,7 @@ export type ChecklistMessages = typeof checklistFr;
 
 export const checklistEn: ChecklistMessages = {
   fact: (label: string, value: string) => `${label}: ${value}`,
-  percent: percentIn('en-GB'),
+  percent: scorePercentIn('en-GB'),
   save: 'Save',
   cancel: 'Cancel',
 

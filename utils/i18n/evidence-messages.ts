@@ -1,3 +1,4 @@
+import { percentIn } from './formats';
 import type {
   AbandonReason,
   FunnelStage,
@@ -20,8 +21,6 @@ const frOne = decimalIn('fr-FR', 0, 1);
 const enOne = decimalIn('en-GB', 0, 1);
 const frTwo = decimalIn('fr-FR', 2, 2);
 const enTwo = decimalIn('en-GB', 2, 2);
-const percentIn = (locale: string) => (fraction: number) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Number(fraction));
 
 /** A code's text from a table, else the fallback (no inherited keys such as "constructor"). */
 const pick = (table: Record<string, string>, code: unknown, fallback: string): string =>

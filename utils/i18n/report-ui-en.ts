@@ -1,4 +1,6 @@
-import { bytesIn, clock, dateTimeIn, numberIn, secondsIn, timeIn, type ReportUiMessages } from './report-ui-fr';
+import { auditEn } from './audit-messages';
+import { bytesIn, numberIn, secondsIn } from './formats';
+import { clock, dateTimeIn, timeIn, type ReportUiMessages } from './report-ui-fr';
 
 /** The words of the report's interface in English, in the French catalogue's shape. */
 
@@ -155,14 +157,8 @@ export const reportUiEn: ReportUiMessages = {
 
   noSpeedPages: 'No page measured.',
   vitals: 'Measures',
-  metrics: {
-    LCP: 'Largest element shown',
-    CLS: 'Layout shifts',
-    INP: 'Response to interactions',
-    FCP: 'First paint',
-    TTFB: 'First response from the server',
-  },
-  ratings: { good: 'good', 'needs-improvement': 'needs improvement', poor: 'poor' },
+  metrics: auditEn.metrics,
+  ratings: auditEn.ratings,
   reasons: 'Why',
   ttfb: 'First response from the server',
   transfer: 'Transferred',

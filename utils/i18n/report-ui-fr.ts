@@ -1,11 +1,12 @@
 import type { FindingSource, MarkerKind, ReportSectionId, Severity } from '../report/model-types';
 import type { ReviewStatus } from '../report/review';
-import type { Rating, VitalName } from '../schema/page';
 import type { VisitStatus } from '../schema/visit';
+import { auditFr } from './audit-messages';
+import { bytesIn, numberIn, secondsIn } from './formats';
 
 /**
  * The words of the report's interface in French, whose shape every language follows, and the
- * formats both catalogues share (each in its own locale).
+ * formats only the report uses (the others are in ./formats).
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -18,30 +19,12 @@ export function clock(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }
 
-/** A number in `locale`, with at most `max` decimals. */
-export const numberIn = (locale: string, max: number) => (n: number) =>
-  new Intl.NumberFormat(locale, { maximumFractionDigits: max }).format(Number(n));
 /** A long date and a short time in `locale`. */
 export const dateTimeIn = (locale: string) => (epochMs: number) =>
   new Date(epochMs).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
 /** Hours and minutes in `locale`. */
 export const timeIn = (locale: string) => (epochMs: number) =>
   new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-/** Under a second, to the hundredth ("0,18 s"); above, to the tenth ("1,2 s"). */
-export const secondsIn = (locale: string, space: string) => (ms: number) => {
-  const s = Number(ms) / 1000;
-  return `${numberIn(locale, Math.abs(s) < 1 ? 2 : 1)(s)}${space}s`;
-};
-/** Decimal units (1 kB = 1000 B), one decimal under ten. */
-export const bytesIn = (locale: string, units: readonly string[], space: string) => (bytes: number) => {
-  let value = Math.max(0, Number(bytes) || 0);
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${numberIn(locale, unit > 0 && value < 10 ? 1 : 0)(value)}${space}${units[unit]}`;
-};
 const plural = (n: number, one: string, many: string) => `${n}\u00a0${n > 1 ? many : one}`;
 
 export const reportUiFr = {
@@ -215,14 +198,8 @@ export const reportUiFr = {
   // Speed
   noSpeedPages: 'Aucune page mesurée.',
   vitals: 'Mesures',
-  metrics: {
-    LCP: 'Plus grand élément affiché',
-    CLS: 'Décalages de mise en page',
-    INP: 'Réactivité aux interactions',
-    FCP: 'Premier affichage',
-    TTFB: 'Première réponse du serveur',
-  } satisfies Record<VitalName, string>,
-  ratings: { good: 'bon', 'needs-improvement': 'à améliorer', poor: 'mauvais' } satisfies Record<Rating, string>,
+  metrics: auditFr.metrics,
+  ratings: auditFr.ratings,
   reasons: 'Pourquoi',
   ttfb: 'Première réponse du serveur',
   transfer: 'Poids transféré',
