@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { $, $$, mount, root, catalogueKeys } from '../support/mount';
 import { PageAudit, VisitSpeedSummary, VitalPills } from '../../../components/audit/audit-view';
 import { auditEn, auditFr } from '../../../utils/i18n/audit-messages';
 
@@ -10,22 +10,6 @@ type Speed = NonNullable<Audit['speed']>;
 type Impact = NonNullable<Audit['accessibility']>['violations'][number]['impact'];
 
 const t = auditFr;
-let root: HTMLElement;
-
-async function mount(node: ComponentChild): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(node, root));
-  return root;
-}
-
-const $ = <E extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
-const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  document.body.innerHTML = '';
-});
 
 const none = { count: 0, bytes: 0 };
 const speed: Speed = {
@@ -196,11 +180,8 @@ describe('VisitSpeedSummary', () => {
 });
 
 describe('audit catalogues', () => {
-  const keys = (o: object): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object).map((s) => `${k}.${s}`) : [k]));
-
   it('have the same keys in French and English', () => {
-    expect(keys(auditEn).sort()).toEqual(keys(auditFr).sort());
+    expect(catalogueKeys(auditEn).sort()).toEqual(catalogueKeys(auditFr).sort());
   });
 
   it('format sizes and times in each language', () => {

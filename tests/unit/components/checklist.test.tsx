@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { $, $$, click, mount, root, type, catalogueKeys } from '../support/mount';
 import { ChecklistPicker } from '../../../components/checklist/checklist-picker';
 import { ChecklistView, type AnswerChange } from '../../../components/checklist/checklist-view';
 import type { Answer, Checklist, Criterion } from '../../../utils/checklist/schema';
@@ -11,40 +12,13 @@ import type { Suggestion } from '../../../utils/checklist/suggestions';
 import { checklistEn, checklistFr } from '../../../utils/i18n/checklist-messages';
 
 const t = checklistFr;
-let root: HTMLElement;
-
-async function mount(node: ComponentChild): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(node, root));
-  return root;
-}
-
-const $ = <E extends Element>(selector: string, within: ParentNode = root) => within.querySelector<E>(selector)!;
-const $$ = (selector: string, within: ParentNode = root) => [...within.querySelectorAll<HTMLElement>(selector)];
 const item = (id: string) => $<HTMLElement>(`[data-testid=criterion-item][data-criterion-id="${id}"]`);
-
-async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: HTMLElement) {
-  await act(() => el.click());
-}
 
 async function press(el: HTMLElement, key: string) {
   await act(() => {
     el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
 }
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  document.body.innerHTML = '';
-});
 
 const criterion = (id: string, pages: Criterion['pages'], extra: Partial<Criterion> = {}): Criterion => ({
   id,
@@ -366,10 +340,7 @@ describe('ChecklistPicker', () => {
 });
 
 describe('checklist catalogue', () => {
-  const keys = (o: object): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object).map((s) => `${k}.${s}`) : [k]));
-
   it('has the same keys in French and English', () => {
-    expect(keys(checklistEn).sort()).toEqual(keys(checklistFr).sort());
+    expect(catalogueKeys(checklistEn).sort()).toEqual(catalogueKeys(checklistFr).sort());
   });
 });

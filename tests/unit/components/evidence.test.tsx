@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { $, click, mount, root, type, catalogueKeys } from '../support/mount';
 import { AbandonDialog } from '../../../components/evidence/abandon';
 import { VisitOutcome } from '../../../components/evidence/journey';
 import { NoteList } from '../../../components/evidence/notes';
@@ -11,32 +12,6 @@ import { evidenceEn, evidenceFr } from '../../../utils/i18n/evidence-messages';
 import { ABANDON_REASONS, type Annotation } from '../../../utils/schema/evidence';
 
 const t = evidenceFr;
-let root: HTMLElement;
-
-async function mount(node: ComponentChild): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(node, root));
-  return root;
-}
-
-const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
-
-async function type(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string, event = 'input') {
-  await act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event(event, { bubbles: true }));
-  });
-}
-
-async function click(el: HTMLElement) {
-  await act(() => el.click());
-}
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  document.body.innerHTML = '';
-});
 
 describe('AbandonDialog', () => {
   const open = (onConfirm = vi.fn(), onCancel = vi.fn()) =>
@@ -190,11 +165,8 @@ describe('ScreenshotViewer', () => {
 });
 
 describe('catalogues', () => {
-  const keys = (o: object): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object).map((s) => `${k}.${s}`) : [k]));
-
   it('have the same keys in French and English', () => {
-    expect(keys(evidenceEn).sort()).toEqual(keys(evidenceFr).sort());
+    expect(catalogueKeys(evidenceEn).sort()).toEqual(catalogueKeys(evidenceFr).sort());
   });
 
   it('format seconds in each language', () => {

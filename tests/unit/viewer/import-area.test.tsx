@@ -1,22 +1,11 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { $, mount, root } from '../support/mount';
 import { ImportArea } from '../../../components/viewer/import-area';
 import { viewerEn } from '../../../utils/i18n/viewer-messages';
 
-let root: HTMLElement;
-async function mount(node: ComponentChild): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(node, root));
-  return root;
-}
-afterEach(async () => {
-  await act(() => render(null, root));
-  document.body.innerHTML = '';
-});
-const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
 const t = viewerEn;
 
 function dragEvent(type: string, files: File[] = []) {

@@ -1,28 +1,15 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { $, $$, mount, root } from '../support/mount';
 import { setReviewer } from '../../../components/viewer/review-helpers';
 import { VisitTable } from '../../../components/viewer/visit-table';
 import type { VisitRowData } from '../../../components/viewer/visit-row';
 import { viewerEn, viewerFr } from '../../../utils/i18n/viewer-messages';
 import { moveReview, setReviewComment, submittedReview, type ReviewStatus } from '../../../utils/report/review';
 
-let root: HTMLElement;
-async function mount(node: ComponentChild): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(node, root));
-  return root;
-}
-afterEach(async () => {
-  await act(() => render(null, root));
-  document.body.innerHTML = '';
-});
-
-const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
-const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const options = () => [...$<HTMLSelectElement>('[data-testid=visit-review-status]').options].map((o) => o.value);
 
 async function choose(status: ReviewStatus) {

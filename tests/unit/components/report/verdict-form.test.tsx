@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VerdictForm } from '../../../../components/report/verdict-form';
 import { reportUiEn as t } from '../../../../utils/i18n/report-ui-messages';
-
-let root: HTMLElement;
-const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector)!;
+import { $, mount as mountNode, root, type } from '../../support/mount';
 
 async function mount(onSave = vi.fn(() => Promise.resolve()), initial = { text: '', alias: '', final: false }) {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<VerdictForm t={t} initial={initial} noWithoutComment={[{ criterionId: 'C3', question: 'Is the phone number shown?' }]} onSave={onSave} />, root));
+  await mountNode(<VerdictForm t={t} initial={initial} noWithoutComment={[{ criterionId: 'C3', question: 'Is the phone number shown?' }]} onSave={onSave} />);
   return onSave;
-}
-
-async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 
 /** Clicks, then lets the save's promise settle before looking. */
@@ -29,11 +17,6 @@ async function click(el: HTMLElement) {
     await new Promise((r) => setTimeout(r, 0));
   });
 }
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  document.body.innerHTML = '';
-});
 
 describe('VerdictForm', () => {
   it('labels its fields and lists "no" answers left without a comment', async () => {
