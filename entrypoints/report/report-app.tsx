@@ -8,6 +8,8 @@ import { reportPageEn, reportPageFr } from '../../utils/i18n/report-page-message
 import { errorText, MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import { REVISION_KEY } from '../../utils/messaging/revision';
+import { db } from '../../utils/db/database';
+import { getVisit } from '../../utils/db/repository';
 import { buildReport } from '../../utils/report/build-report';
 import { exportFileName } from '../../utils/report/file-names';
 import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
@@ -42,8 +44,21 @@ export function ReportApp({ source }: { source: ReportSource }) {
   }, []);
   useEffect(() => {
     void loadSource(source).then(setLoaded);
-    // An imported bundle does not change with the evaluator's database: read it once.
-  }, [source, source.kind === 'visit' ? rev : 0]);
+  }, [source]);
+  // What changes in a finished visit is its record (the verdict): re-read that alone, never the
+  // screenshots and recording, at each word from the background (which comes every few seconds
+  // while another visit records). An imported bundle does not change with this database at all.
+  useEffect(() => {
+    if (rev === 0 || source.kind !== 'visit') return;
+    void db()
+      .then((d) => getVisit(d, source.id))
+      .then((visit) =>
+        setLoaded((current) => {
+          if (!visit || !current?.ok || JSON.stringify(visit) === JSON.stringify(current.content.data.visit)) return current;
+          return { ...current, content: { ...current.content, data: { ...current.content.data, visit } } };
+        }),
+      );
+  }, [rev]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -84,8 +99,8 @@ export function ReportApp({ source }: { source: ReportSource }) {
     const started = performance.now();
     setStatus({ text: kind === 'html' ? p.exportingHtml : p.exportingBundle, error: false });
     try {
-      const exportModel = buildReport(content.data, { lang, now: Date.now() });
-      const html = await exportHtml(content, { ...exportModel, cover: model.cover }, document);
+      // The report as shown, dated now.
+      const html = await exportHtml(content, { ...model, generatedAt: Date.now() }, document);
       if (kind === 'html') {
         const name = exportFileName(visit.site, visit.startedAt, 'html');
         saveFile(document, name, html, 'text/html');
