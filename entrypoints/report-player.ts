@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { bindReplayLinks, mountReplay, type MountedReplay } from '../components/replay/mount-replay';
+import { startReplay } from '../components/replay/mount-replay';
 import { fromBase64 } from '../utils/recording/codec';
 import { reportPageEn, reportPageFr } from '../utils/i18n/report-page-messages';
 import { PAYLOAD_ELEMENT_ID, type ExportPayload } from '../utils/report/export-html';
@@ -20,9 +20,7 @@ export default defineUnlistedScript(() => {
     const events = await replayEvents(payload.recording, chunks, payload.markers);
     if (events.length < 2) return;
     const labels = (document.documentElement.lang === 'en' ? reportPageEn : reportPageFr).replayLabels;
-    const replay: MountedReplay = mountReplay(target, events, labels);
-    bindReplayLinks(document, () => replay);
-    target.setAttribute('data-state', 'ready');
+    startReplay(target, events, labels);
   };
   const run = () =>
     void start().catch((error: unknown) => {

@@ -60,18 +60,32 @@ export function mountReplay(target: HTMLElement, events: readonly ReplayEvent[],
 }
 
 /**
+ * The report's replay, as the report page and the exported file both start it: mounted in the
+ * `#replay-player` box, every ▶ link of the document bound to it, the box marked ready. Returns
+ * its teardown.
+ */
+export function startReplay(target: HTMLElement, events: readonly ReplayEvent[], labels: ReplayLabels): () => void {
+  const replay = mountReplay(target, events, labels);
+  const unbind = bindReplayLinks(target.ownerDocument, replay);
+  target.setAttribute('data-state', 'ready');
+  return () => {
+    unbind();
+    replay.destroy();
+  };
+}
+
+/**
  * Makes every `[data-replay-at]` link in `root` seek the replay to its moment and bring the player
  * into view. One listener for the whole document, so it works on markup rendered to a string too.
  */
-export function bindReplayLinks(root: Document, replay: () => MountedReplay | undefined): () => void {
+export function bindReplayLinks(root: Document, replay: MountedReplay): () => void {
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('[data-replay-at]');
     if (!link) return;
     const at = Number(link.getAttribute('data-replay-at'));
-    const mounted = replay();
-    if (!Number.isFinite(at) || !mounted) return;
+    if (!Number.isFinite(at)) return;
     event.preventDefault();
-    mounted.goto(at);
+    replay.goto(at);
     const player = root.getElementById('replay-player');
     player?.scrollIntoView({ block: 'start' });
     player?.setAttribute('tabindex', '-1');

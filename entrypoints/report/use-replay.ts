@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { bindReplayLinks, mountReplay, type MountedReplay } from '../../components/replay/mount-replay';
+import { startReplay } from '../../components/replay/mount-replay';
 import { reportPageEn, reportPageFr } from '../../utils/i18n/report-page-messages';
 import type { ReportModel } from '../../utils/report/model-types';
 import { withMarkers, type ReplayEvent } from '../../utils/report/replay-events';
@@ -14,14 +14,9 @@ export function useReplay(model: ReportModel | undefined, events: ReplayEvent[] 
     const target = document.getElementById('replay-player');
     if (!model || !recording || !Array.isArray(events) || !target || events.length < 2) return;
     const labels = (model.lang === 'fr' ? reportPageFr : reportPageEn).replayLabels;
-    const replay: MountedReplay = mountReplay(target, withMarkers(events, recording, model.markers), labels);
-    const unbind = bindReplayLinks(document, () => replay);
-    target.setAttribute('data-state', 'ready');
+    const stop = startReplay(target, withMarkers(events, recording, model.markers), labels);
     // For `npm run bench`: how long the report took to be readable and playable.
     if (performance.getEntriesByName('mystere-report-ready').length === 0) performance.mark('mystere-report-ready');
-    return () => {
-      unbind();
-      replay.destroy();
-    };
+    return stop;
   }, [model?.lang, events, model?.markers.length]);
 }
