@@ -28,6 +28,8 @@ export default defineConfig({
       default_locale: 'en',
       // activeTab: Chrome captures a tab's picture only with it (or <all_urls>); the toolbar button
       // and the shortcut grant it. webRequest: failed requests of the visit's tabs (observed only).
+      // webNavigation: which documents the visit's tabs showed, and when, even where no recorder
+      // started (no new warning: "tabs" already reads the browsing history).
       permissions: [
         'storage',
         'unlimitedStorage',
@@ -35,6 +37,7 @@ export default defineConfig({
         'scripting',
         'activeTab',
         'webRequest',
+        'webNavigation',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
       host_permissions: automation ? ['<all_urls>'] : [],

@@ -20,7 +20,14 @@ export function PageList({ m, pages, now, onSetType }: Props) {
         const type = pageTypeOf(page);
         const selectId = `type-${page.id}`;
         return (
-          <li key={page.id} class="page" data-testid="page-item" data-page-type={type} data-page-id={page.id}>
+          <li
+            key={page.id}
+            class="page"
+            data-testid="page-item"
+            data-page-type={type}
+            data-page-id={page.id}
+            data-recorded={page.unrecorded ? 'false' : 'true'}
+          >
             <div class="page-head">
               <span class="page-index" aria-hidden="true">{i + 1}</span>
               <span class="page-title" title={page.url}>{page.title || shortUrl(page.url)}</span>
@@ -32,6 +39,11 @@ export function PageList({ m, pages, now, onSetType }: Props) {
                 {formatDuration((page.endedAt ?? now) - page.startedAt)}
               </span>
             </div>
+            {page.unrecorded && (
+              <p class={`page-unrecorded ${page.unrecorded}`} data-testid="page-unrecorded" data-reason={page.unrecorded}>
+                {m.unrecorded[page.unrecorded]}
+              </p>
+            )}
             <label class="page-type" for={selectId}>
               <span>{m.pageType}</span>
               <select

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
 import { listChunks, listPages, listUnfinishedVisits, updateVisit, upsertPage } from '../../utils/db/repository';
-import { endPage } from '../../utils/recording/page-merge';
+import { endPage, lastRecorded } from '../../utils/recording/page-merge';
 import { interrupt } from '../../utils/journey/visit-lifecycle';
 import { registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
@@ -27,8 +27,7 @@ export async function recoverInterruptedVisits(): Promise<void> {
     await updateVisit(d, visit.id, (v) => interrupt(v, lastSeen));
     // Pages open when the browser closed end with the last thing recorded of them.
     for (const page of pages.filter((p) => p.endedAt === undefined)) {
-      const last = Math.max(page.startedAt, ...chunks.filter((c) => c.pageId === page.id).map((c) => c.lastTs));
-      await upsertPage(d, page.id, (p) => p && endPage(p, last));
+      await upsertPage(d, page.id, (p) => p && endPage(p, lastRecorded(page, chunks)));
     }
   }
   if (stale.length > 0) {

@@ -277,7 +277,7 @@ const PROBE_SCRIPT = '/content-scripts/capture.js';
  * probe script is injected on demand, so every page does not carry the extraction code.
  */
 async function readChecks(page: Page): Promise<void> {
-  if (checksAsked.has(page.id) || page.checks || page.autoTypeReasons.length === 0) return;
+  if (checksAsked.has(page.id) || page.checks || page.typedFromUrl || page.autoTypeReasons.length === 0) return;
   checksAsked.add(page.id);
   if (!(await tabShows(page))) return;
   try {
@@ -301,7 +301,9 @@ const stageCaptures = new Set<string>();
 
 /** The first page of each funnel stage is captured on arrival, once it is classified. */
 async function captureNewStage(d: Db, page: Page, visit: Visit): Promise<void> {
-  if (visit.status !== 'recording' || page.endedAt !== undefined) return;
+  // Not before the document is read and classified: a page typed from its address alone, or not
+  // typed yet, may not be painted yet.
+  if (visit.status !== 'recording' || page.endedAt !== undefined || page.typedFromUrl || page.autoTypeReasons.length === 0) return;
   // A page is stored many times (vitals, landing…): its stage can change only with its type.
   const type = pageTypeOf(page);
   if (typeSeen.get(page.id) === type) return;

@@ -6,6 +6,7 @@ import { handleRequest, isRequest, requestSchema } from './messages';
 import { adoptTab } from './visit-controller';
 import { captureFromShortcut, onFailedRequest } from './evidence';
 import { watchFailedRequests } from './requests';
+import { onCommitted, onTabRemoved, serially } from './navigation';
 
 /** Wires listeners only; each concern lives in its own file. Listeners are added synchronously. */
 export default defineBackground(() => {
@@ -13,10 +14,14 @@ export default defineBackground(() => {
   browser.tabs.onCreated.addListener((tab) => {
     if (tab.id !== undefined) void adoptTab(tab.id, tab.openerTabId);
   });
+  browser.tabs.onRemoved.addListener((tabId, info) => void onTabRemoved(tabId, info.isWindowClosing).catch(() => undefined));
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId === 0) void onCommitted({ ...details, at: details.timeStamp }).catch(() => undefined);
+  });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'take-screenshot') void captureFromShortcut().catch(() => undefined);
   });
-  watchFailedRequests((tabId, fact) => void onFailedRequest(tabId, fact).catch(() => undefined));
+  watchFailedRequests((tabId, fact) => void serially(() => onFailedRequest(tabId, fact)).catch(() => undefined));
   openPanelOnAction();
   void recoverInterruptedVisits();
 });

@@ -11,6 +11,7 @@ import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { adoptTab } from './visit-controller';
 import { onPageStored } from './evidence';
+import { markPageRecorded, settleNewRecordedPage } from './navigation';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
@@ -35,15 +36,18 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
   const d = await db();
   let created = false;
   let shownChanged = false;
-  const page = await guardWrite(() => upsertPage(d, message.pageId, (current) => {
+  let page = await guardWrite(() => upsertPage(d, message.pageId, (current) => {
     // A page first heard of after its visit ended is not added to it.
     if (!current && !isActive(visit)) return undefined;
-    const next = mergePage(current, message, tabId!);
+    // A new page waits for its recording (its first batch may come later, or never).
+    const next = mergePage(current ?? undefined, message, tabId!, current ? undefined : { source: 'recorder', unrecorded: 'waiting' });
     created = !current;
     // What the panel shows: refresh it only for these, not for every vital.
     shownChanged = !current || current.autoType !== next.autoType || current.title !== next.title || current.endedAt !== next.endedAt;
     return next;
   }));
+  // The page its navigation made, if the browser told of it first, gives way to this one.
+  if (created && page) page = await settleNewRecordedPage(d, page);
   // The page this one replaced in the tab ends where it begins, even if its own farewell was lost.
   const previous = message.previousPageId
     ? await getPage(d, message.previousPageId)
@@ -77,4 +81,5 @@ export async function onBatch(message: Batch, tabId: number | undefined): Promis
     firstTs: message.firstTs,
     lastTs: message.lastTs,
   }));
+  await markPageRecorded(d, message.pageId);
 }

@@ -6,6 +6,9 @@ import { unwrap } from '../../utils/messaging/receive';
 import { connectMainWorld } from './main-world';
 import { PageSession } from './page-session';
 
+/** Delays between hellos that failed (the worker starting, stopped, or busy). */
+const HELLO_RETRIES_MS = [250, 500, 1000, 2000, 4000];
+
 /**
  * The recorder's isolated-world half: it asks the background whether this tab is part of a running
  * visit, then relays the main world's events, measures the page (timing, vitals, type) and sends it
@@ -16,7 +19,7 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  main(ctx) {
     // Never twice in a page: the background wakes a running relay instead of injecting another.
     const g = globalThis as { __mystereRelay?: boolean };
     if (g.__mystereRelay) return;
@@ -43,9 +46,13 @@ export default defineContentScript({
       return undefined;
     });
 
-    await hello().catch(() => {
-      // The worker may be starting: one more try shortly after.
-      ctx.setTimeout(() => void hello().catch(() => undefined), 500);
-    });
+    // The worker may be starting or busy: try again a few times, sooner first.
+    const retry = (delays: number[]): void => {
+      void hello().catch(() => {
+        const [delay, ...rest] = delays;
+        if (delay !== undefined) ctx.setTimeout(() => retry(rest), delay);
+      });
+    };
+    retry(HELLO_RETRIES_MS);
   },
 });

@@ -33,9 +33,9 @@ export class PageSession {
   active = true;
   private paused = false;
   /**
-   * Whether the page has joined the visit. It joins with its first full snapshot, so that a page
-   * listed in the panel is a page whose recording has begun; one opened during a pause joins when the
-   * visit resumes.
+   * Whether the page has joined the visit. It joins as soon as the background says the visit records
+   * this tab, before its first full snapshot: a page left before its snapshot is still in the
+   * journey (marked not recorded). One opened during a pause joins when the visit resumes.
    */
   private announced = false;
   private pausedAtBegin = false;
@@ -71,6 +71,9 @@ export class PageSession {
 
   begin(paused: boolean): void {
     const { ctx } = this.o;
+    // A page already loaded (the one a visit starts on) is measured and typed before it joins.
+    const loaded = document.readyState === 'complete';
+    if (loaded) this.measureLoad();
     this.control(paused ? 'paused' : 'recording');
     // Vitals belong to the document load, even when reported after a client-side route change (LCP
     // is often final only at the first click, which may be the one that changes the route); those
@@ -88,6 +91,8 @@ export class PageSession {
     ctx.setInterval(() => this.flush(), this.buffer.policy.intervalMs);
     ctx.addEventListener(window, 'pagehide', () => {
       this.page.endedAt = Date.now();
+      // Left before it was classified (at load): its type is still worth telling.
+      if (!this.page.autoType && this.announced) this.classify();
       this.friction?.leaving();
       this.landing?.finish();
       this.farewell();
@@ -99,8 +104,7 @@ export class PageSession {
       if (document.visibilityState === 'hidden') this.farewell();
     });
     // loadEventEnd is set once the load handlers have run: measure just after them.
-    if (document.readyState === 'complete') this.measureLoad();
-    else ctx.addEventListener(window, 'load', () => ctx.setTimeout(() => this.measureLoad(), 0));
+    if (!loaded) ctx.addEventListener(window, 'load', () => ctx.setTimeout(() => this.measureLoad(), 0));
     // Classified once, when the page has loaded (measureLoad); a page slow to load is classified
     // early too, so the panel does not wait for it.
     if (document.readyState !== 'complete') {
@@ -179,11 +183,7 @@ export class PageSession {
       // A page opened while the visit was paused joins the visit from the moment it resumes.
       if (!this.announced && this.pausedAtBegin) this.page.startedAt = Date.now();
       this.o.bridge.post({ k: 'start', ...this.o.config });
-      // Should the recorder fail to snapshot this page, it is still listed as visited.
-      const pageId = this.page.pageId;
-      this.o.ctx.setTimeout(() => {
-        if (this.page.pageId === pageId && !this.paused) this.announce();
-      }, 3000);
+      this.announce();
       return;
     }
     this.flush();
@@ -258,7 +258,10 @@ export class PageSession {
     };
     this.announced = false;
     this.pausedAtBegin = this.paused;
-    if (!this.paused) this.o.bridge.post({ k: 'start', ...this.o.config });
+    if (!this.paused) {
+      this.o.bridge.post({ k: 'start', ...this.o.config });
+      this.announce();
+    }
     this.classify();
   }
 
@@ -280,9 +283,10 @@ export class PageSession {
       navType: 'route-change',
       routeTiming: { toPaint: Math.round(toPaint * 10) / 10 },
     };
-    // The route joins with the full snapshot the main world takes next (or when a pause ends).
+    // The route joins now (or when a pause ends); its full snapshot follows from the main world.
     this.announced = false;
     this.pausedAtBegin = this.paused;
+    if (!this.paused) this.announce();
     this.o.ctx.setTimeout(() => this.classify(), 300);
   }
 

@@ -175,3 +175,47 @@ export async function deleteInstalledChecklist(db: Db, id: string): Promise<void
 export async function putAudit(db: Db, audit: AuditRecord): Promise<void> {
   await db.put('audits', auditRecordSchema.parse(audit));
 }
+
+/**
+ * One page takes another's place (the recorder's page for the page its navigation made), in one
+ * transaction: `merge` makes the page to keep from both as stored, the other is deleted, and
+ * whatever evidence was tied to the other is tied to it. Returns the page kept, if both exist.
+ */
+export async function replacePage(db: Db, replacedId: string, byId: string, merge: (replaced: Page, by: Page) => Page): Promise<Page | undefined> {
+  const tx = db.transaction(['pages', ...EVIDENCE_STORES], 'readwrite');
+  const pages = tx.objectStore('pages');
+  const [replaced, by] = await Promise.all([pages.get(replacedId), pages.get(byId)]);
+  if (!replaced || !by) {
+    await tx.done;
+    return undefined;
+  }
+  const kept = pageSchema.parse(merge(replaced, by));
+  const moves = EVIDENCE_STORES.map(async (name) => {
+    const store = tx.objectStore(name);
+    for (const item of await store.index('visitId').getAll(replaced.visitId)) {
+      const repointed = repoint(item, replaced.id, kept.id);
+      if (repointed) await store.put(repointed);
+    }
+  });
+  await Promise.all([pages.put(kept), pages.delete(replaced.id), ...moves]);
+  await tx.done;
+  return kept;
+}
+
+/** The record with every reference to page `from` made to `to`, or undefined when it has none. */
+function repoint<T extends { pageId?: string; evidence?: unknown }>(item: T, from: string, to: string): T | undefined {
+  let changed = false;
+  const next: T = { ...item };
+  if (item.pageId === from) {
+    next.pageId = to;
+    changed = true;
+  }
+  if (Array.isArray(item.evidence)) {
+    next.evidence = item.evidence.map((e: { kind?: string; pageId?: string }) => {
+      if (e.kind !== 'replay' || e.pageId !== from) return e;
+      changed = true;
+      return { ...e, pageId: to };
+    });
+  }
+  return changed ? next : undefined;
+}

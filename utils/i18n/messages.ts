@@ -21,6 +21,11 @@ const fr = {
   pageType: 'Type de page',
   autoType: 'détecté',
   timeOnPage: 'Temps sur la page',
+  unrecorded: {
+    waiting: 'Enregistrement en attente…',
+    'left-early': 'Non enregistrée : quittée avant que l’enregistrement puisse commencer',
+    'no-recorder': 'Non enregistrée : l’enregistreur n’a pas démarré sur cette page',
+  },
   pastVisits: 'Visites précédentes',
   visitEnded: 'Visite terminée. Relisez le rapport, écrivez votre verdict, puis exportez-le.',
   openReport: 'Ouvrir le rapport',
@@ -105,6 +110,11 @@ const en: Messages = {
   pageType: 'Page type',
   autoType: 'detected',
   timeOnPage: 'Time on page',
+  unrecorded: {
+    waiting: 'Recording about to start…',
+    'left-early': 'Not recorded: left before its recording could start',
+    'no-recorder': 'Not recorded: the recorder did not start on this page',
+  },
   pastVisits: 'Past visits',
   visitEnded: 'Visit ended. Read the report, write your verdict, then export it.',
   openReport: 'Open the report',

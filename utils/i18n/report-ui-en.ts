@@ -109,6 +109,12 @@ export const reportUiEn: ReportUiMessages = {
   untitledPage: 'Untitled page',
   pageType: 'Type',
   timeOnPage: 'Time on page',
+  recording: 'Recording',
+  unrecorded: {
+    waiting: 'not recorded: the visit ended before its recording arrived',
+    'left-early': 'not recorded: left before its recording could start',
+    'no-recorder': 'not recorded: the recorder did not start on this page',
+  },
   signalsOnPage: 'Signals',
   none: 'none',
   signalsTitle: 'Friction signals',

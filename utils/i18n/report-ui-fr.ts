@@ -139,6 +139,12 @@ export const reportUiFr = {
   untitledPage: 'Page sans titre',
   pageType: 'Type',
   timeOnPage: 'Temps sur la page',
+  recording: 'Enregistrement',
+  unrecorded: {
+    waiting: 'non enregistrée : la visite s’est terminée avant que son enregistrement n’arrive',
+    'left-early': 'non enregistrée : quittée avant que l’enregistrement puisse commencer',
+    'no-recorder': 'non enregistrée : l’enregistreur n’a pas démarré sur cette page',
+  },
   signalsOnPage: 'Signaux',
   none: 'aucun',
   signalsTitle: 'Signaux de friction',

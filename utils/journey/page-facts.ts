@@ -265,3 +265,36 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     hasContactForm: contactForm,
   };
 }
+
+/**
+ * Facts from an address alone (a page whose document was never read: left before its recorder
+ * started); the classifier then types it from its URL, and its title when known.
+ */
+export function urlFacts(url: string, title = ''): PageFacts {
+  return {
+    url,
+    title: title.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT),
+    h1: '',
+    ogType: '',
+    ldTypes: [],
+    ldProductCount: 0,
+    microdataTypes: [],
+    breadcrumbDepth: 0,
+    productCardCount: 0,
+    priceCount: 0,
+    addToCartCount: 0,
+    quantityInputCount: 0,
+    hasVariantSelector: false,
+    cartItemCount: 0,
+    hasCheckoutButton: false,
+    passwordFieldCount: 0,
+    cardFieldCount: 0,
+    paymentFrameCount: 0,
+    addressFieldCount: 0,
+    emailFieldCount: 0,
+    hasSearchResultsCue: false,
+    confirmationCueCount: 0,
+    hasLoginForm: false,
+    hasContactForm: false,
+  };
+}

@@ -1,12 +1,14 @@
 import type { PageUpsert } from '../messaging/protocol';
 import type { Page } from '../schema/page';
+import { settleUnrecorded } from '../journey/navigation';
 
 /**
  * Merges a recorder's view of a page into the stored page. Later measurements win, vitals merge
  * metric by metric, and the evaluator's type correction is never touched by the recorder.
  */
-export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: number): Page {
+export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: number, fresh: Partial<Page> = {}): Page {
   const base: Page = current ?? {
+    ...fresh,
     id: upsert.pageId,
     visitId: upsert.visitId,
     tabId,
@@ -18,7 +20,7 @@ export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: 
     autoType: 'other',
     autoTypeReasons: [],
   };
-  return {
+  const merged: Page = {
     ...base,
     url: upsert.url,
     title: upsert.title || base.title,
@@ -31,9 +33,20 @@ export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: 
     landing: upsert.landing ?? base.landing,
     checks: upsert.checks ?? base.checks,
   };
+  // Once the recorder has read the document, its type is no longer the address's guess.
+  if (upsert.autoType !== undefined) delete merged.typedFromUrl;
+  return settleUnrecorded(merged);
 }
 
-/** Ends a page that a newer page of the same tab replaced, if it had not ended itself. */
+/**
+ * Ends a page that a newer page of the same tab replaced, if it had not ended itself; a page still
+ * waiting for its recording then says why it has none.
+ */
 export function endPage(page: Page, at: number): Page {
-  return page.endedAt === undefined ? { ...page, endedAt: Math.max(page.startedAt, at) } : page;
+  return settleUnrecorded(page.endedAt === undefined ? { ...page, endedAt: Math.max(page.startedAt, at) } : page);
+}
+
+/** The last moment recorded of a page: its last batch's last event, else its start. */
+export function lastRecorded(page: Pick<Page, 'id' | 'startedAt'>, chunks: ReadonlyArray<{ pageId: string; lastTs: number }>): number {
+  return Math.max(page.startedAt, ...chunks.filter((c) => c.pageId === page.id).map((c) => c.lastTs));
 }

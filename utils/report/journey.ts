@@ -113,6 +113,7 @@ export function journeyPages(data: VisitData, timeline: Timeline, w: ReportWords
       startedAt: page.startedAt,
       durationMs: Math.max(0, end - page.startedAt),
       replayAt: replayAt(timeline, page.id, 0),
+      ...(page.unrecorded ? { unrecorded: page.unrecorded } : {}),
       ...(thumbnail ? { thumbnailId: thumbnail.id } : {}),
       signals: SIGNAL_TYPES.flatMap((t) => {
         const count = signals.filter((s) => s.type === t).length;

@@ -1,3 +1,4 @@
+import type { Unrecorded } from '../schema/page';
 import type { Annotation, FunnelStage, ScreenshotKind, ScreenshotTrigger, SignalType } from '../schema/evidence';
 import type { PageType } from '../schema/page-type';
 import type { Rating, Vitals } from '../schema/page';
@@ -115,6 +116,8 @@ export interface JourneyPage {
   durationMs: number;
   /** Where the page starts on the replay's timeline; null when it has no recording. */
   replayAt: number | null;
+  /** Why the page has no recording (known from the browser's navigation alone). */
+  unrecorded?: Unrecorded;
   /** A screenshot of the page to show as its thumbnail. */
   thumbnailId?: string;
   signals: { type: SignalType; label: string; count: number }[];

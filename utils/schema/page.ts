@@ -36,6 +36,18 @@ export type Vital = z.infer<typeof vitalSchema>;
 export const vitalsSchema = z.partialRecord(vitalNameSchema, vitalSchema);
 export type Vitals = z.infer<typeof vitalsSchema>;
 
+/** Who told the background of a page. */
+export const pageSourceSchema = z.enum(['navigation', 'recorder']);
+
+/**
+ * A page the visit's tab showed without a stored recording: `waiting` while it is on screen and its
+ * recorder has not delivered yet; once it has ended, `left-early` (left before its recording could
+ * start) or `no-recorder` (on screen long enough, and still nothing came).
+ */
+export const UNRECORDED_REASONS = ['waiting', 'left-early', 'no-recorder'] as const;
+export const unrecordedSchema = z.enum(UNRECORDED_REASONS);
+export type Unrecorded = z.infer<typeof unrecordedSchema>;
+
 /** Timing of a client-side route change: from the history call to the next paint. */
 export const routeTimingSchema = z.object({ toPaint: z.number().nonnegative() });
 
@@ -54,12 +66,23 @@ export const pageSchema = z.object({
   /** What the classifier said, and why. */
   autoType: pageTypeSchema,
   autoTypeReasons: z.array(z.string()),
+  /** Typed from its address alone, its document not read yet (or never). */
+  typedFromUrl: z.boolean().optional(),
   /** The evaluator's correction, which wins over the classifier. */
   typeOverride: pageTypeSchema.optional(),
   /** The first ten seconds of a full page load (overlay, first paints, shifts, first interaction). */
   landing: landingSchema.optional(),
   /** What the checklist's automatic checks read on the page (no personal data). */
   checks: checkFactsSchema.optional(),
+  /**
+   * Who told the background of this page: its recorder (absent, as before) or, before any recorder
+   * spoke, the browser's own navigation events.
+   */
+  source: pageSourceSchema.optional(),
+  /** When the browser committed the page's document (its navigation events), once known. */
+  committedAt: z.number().optional(),
+  /** Why the page has no recording yet, or had none; absent once its recording is stored. */
+  unrecorded: unrecordedSchema.optional(),
 });
 export type Page = z.infer<typeof pageSchema>;
 
