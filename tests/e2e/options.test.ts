@@ -196,6 +196,8 @@ describe('rules the settings page accepts', () => {
     await journey.open('/produit/derby-cuir');
     await journey.addToCart();
     await journey.clickAndLoad('#cart-drawer-link');
+    // The shopper reads the cart until its recording is stored (a page left at its load event has none).
+    await panel.waitForTypes(['home', 'product', 'cart']);
     await journey.clickAndLoad('#checkout-link'); // the checkout form holds a hidden CSRF token
     await panel.waitForTypes(['home', 'product', 'cart', 'checkout']);
     const dump = await until(

@@ -28,7 +28,18 @@ export class ShopJourney {
    * visible and still (a drawer that slides in is clicked once it has arrived).
    */
   async clickAndLoad(selector: string): Promise<void> {
+    await this.listingSettled();
     await Promise.all([this.page.waitForNavigation({ waitUntil: 'load' }), this.page.locator(selector).click()]);
+  }
+
+  /**
+   * The listing's promo banner lands 1.2 s after load and pushes the grid down (a planted layout
+   * shift): a click aimed at a card just before it lands on the banner instead. A shopper clicks
+   * what they see once it has stopped moving, so on the listing the journey waits for the banner.
+   */
+  private async listingSettled(): Promise<void> {
+    if (!(await this.page.$('#product-grid'))) return;
+    await this.page.waitForSelector('#late-promo', { visible: true, timeout: 5000 }).catch(() => undefined);
   }
 
   async dismissCookies(): Promise<void> {

@@ -31,19 +31,32 @@ export class Panel {
     await this.page.waitForSelector(`[data-testid=visit-status][data-state=${state}]`, { timeout: 15_000 });
   }
 
-  /** Waits until the panel lists these page types, in this order (types settle once a page is read). */
-  async waitForTypes(types: string[]): Promise<void> {
+  /**
+   * Waits until the panel lists these page types, in this order (types settle once a page is read),
+   * every page recorded — or, when `recorded` is false, every page either recorded or settled as not
+   * recorded (none still waiting). On failure, says what the panel lists.
+   */
+  async waitForTypes(types: string[], o: { recorded?: boolean } = {}): Promise<void> {
+    const recorded = o.recorded ?? true;
     await this.page
       .waitForFunction(
-        (expected: string[]) =>
-          Array.from(document.querySelectorAll('[data-testid=page-item]'))
-            .map((i) => i.getAttribute('data-page-type'))
-            .join() === expected.join(),
+        (expected: string[], all: boolean) => {
+          const items = Array.from(document.querySelectorAll('[data-testid=page-item]'));
+          return (
+            items.map((i) => i.getAttribute('data-page-type')).join() === expected.join() &&
+            items.every((i) => {
+              if (i.getAttribute('data-recorded') === 'true') return true;
+              // Not recorded is acceptable only when asked, and only once it is settled (not waiting).
+              return !all && i.querySelector('[data-testid=page-unrecorded]')?.getAttribute('data-reason') !== 'waiting';
+            })
+          );
+        },
         { timeout: 20_000 },
         types,
+        recorded,
       )
       .catch(async () => {
-        throw new Error(`expected page types ${types.join()}, the panel shows ${(await this.types()).join()}`);
+        throw new Error(`expected page types ${types.join()}${recorded ? ', all recorded' : ''}; the panel shows ${await this.describe()}`);
       });
   }
 
@@ -51,13 +64,35 @@ export class Panel {
     return this.page.$$eval('[data-testid=page-item]', (items) => items.map((i) => i.getAttribute('data-page-type') ?? ''));
   }
 
-  /** Waits until the panel lists `n` pages, and returns their types. */
-  async waitForPages(n: number): Promise<string[]> {
-    await this.page.waitForFunction(
-      (count: number) => document.querySelectorAll('[data-testid=page-item]').length >= count,
-      { timeout: 20_000 },
-      n,
+  /** The listed pages as "type (recording state)", for failure messages. */
+  describe(): Promise<string> {
+    return this.page.$$eval('[data-testid=page-item]', (items) =>
+      items
+        .map((i) => {
+          const reason = i.querySelector('[data-testid=page-unrecorded]')?.getAttribute('data-reason');
+          return `${i.getAttribute('data-page-type')} ${i.querySelector('.page-url')?.textContent ?? ''} (${reason ?? 'recorded'})`;
+        })
+        .join(', ') || 'no page',
     );
+  }
+
+  /**
+   * Waits until the panel lists at least `n` pages, each recorded (its first batch stored), and
+   * returns their types. On failure, says what the panel lists.
+   */
+  async waitForPages(n: number): Promise<string[]> {
+    await this.page
+      .waitForFunction(
+        (count: number) => {
+          const items = Array.from(document.querySelectorAll('[data-testid=page-item]'));
+          return items.length >= count && items.every((i) => i.getAttribute('data-recorded') === 'true');
+        },
+        { timeout: 20_000 },
+        n,
+      )
+      .catch(async () => {
+        throw new Error(`expected ${n} recorded pages; the panel shows ${await this.describe()}`);
+      });
     return this.types();
   }
 
