@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Answer, AnswerEvidence, AnswerState, Checklist, Criterion } from '../../utils/checklist/schema';
+import type { Answer, AnswerEvidenceInput, AnswerState, Checklist, Criterion } from '../../utils/checklist/schema';
 import type { ChecklistScore } from '../../utils/checklist/score';
 import type { Suggestion } from '../../utils/checklist/suggestions';
 import type { ChecklistMessages } from '../../utils/i18n/checklist-messages';
@@ -15,7 +15,7 @@ export interface AnswerChange {
   state: AnswerState;
   value?: number;
   comment: string;
-  evidence: AnswerEvidence[];
+  evidence: AnswerEvidenceInput[];
 }
 
 export interface PickableScreenshot {
@@ -40,7 +40,8 @@ interface Props {
   /** Takes a screenshot of the shop's tab and resolves with its id. */
   onTakeScreenshot: () => Promise<string>;
   /** The current page and moment of its replay, if the page is recorded. */
-  onLinkReplay: () => { pageId: string; offset: number } | undefined;
+  /** "This replay moment": now, or undefined when the visit has no page to link. */
+  onLinkReplay: () => number | undefined;
 }
 
 /** What the evaluator has typed or chosen but not sent yet. */
@@ -302,7 +303,7 @@ function CriterionItem(p: ItemProps) {
     itemRef.current?.focus();
   };
 
-  const changeEvidence = (evidence: AnswerEvidence[]) => {
+  const changeEvidence = (evidence: AnswerEvidenceInput[]) => {
     const a = answerRef.current;
     if (!a) return;
     p.onAnswer(c.id, { state: a.state, ...(a.value === undefined ? {} : { value: a.value }), comment: a.comment, evidence });
@@ -531,13 +532,18 @@ interface EvidenceProps {
   answer: Answer | undefined;
   screenshots: PickableScreenshot[];
   canAnswer: boolean;
-  onChange: (evidence: AnswerEvidence[]) => void;
+  onChange: (evidence: AnswerEvidenceInput[]) => void;
   onTakeScreenshot: () => Promise<string>;
-  onLinkReplay: () => { pageId: string; offset: number } | undefined;
+  /** "This replay moment": now, or undefined when the visit has no page to link. */
+  onLinkReplay: () => number | undefined;
 }
 
-const sameEvidence = (a: AnswerEvidence, b: AnswerEvidence) =>
-  a.kind === 'screenshot' ? b.kind === 'screenshot' && a.screenshotId === b.screenshotId : b.kind === 'replay' && a.pageId === b.pageId && a.offset === b.offset;
+const sameEvidence = (a: AnswerEvidenceInput, b: AnswerEvidenceInput) =>
+  a.kind === 'screenshot'
+    ? b.kind === 'screenshot' && a.screenshotId === b.screenshotId
+    : a.kind === 'replay'
+      ? b.kind === 'replay' && a.pageId === b.pageId && a.offset === b.offset
+      : b.kind === 'moment' && a.at === b.at;
 
 /** An answer's evidence: capture now, pick a screenshot, link the replay moment; remove. */
 function EvidenceBlock({ t, base, answer, screenshots, canAnswer, onChange, onTakeScreenshot, onLinkReplay }: EvidenceProps) {
@@ -545,7 +551,7 @@ function EvidenceBlock({ t, base, answer, screenshots, canAnswer, onChange, onTa
   const [error, setError] = useState<string>();
   const [picking, setPicking] = useState(false);
   // Shown at once, until the stored answer comes back with it.
-  const [optimistic, setOptimistic] = useState<AnswerEvidence[]>();
+  const [optimistic, setOptimistic] = useState<AnswerEvidenceInput[]>();
   const captureButton = useRef<HTMLButtonElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
   useEffect(() => setOptimistic(undefined), [answer]);
@@ -557,12 +563,12 @@ function EvidenceBlock({ t, base, answer, screenshots, canAnswer, onChange, onTa
   const full = list.length >= MAX_EVIDENCE;
   const hintId = `${base}-evidence-hint`;
 
-  const update = (next: AnswerEvidence[]) => {
+  const update = (next: AnswerEvidenceInput[]) => {
     listRef.current = next;
     setOptimistic(next);
     onChange(next);
   };
-  const add = (e: AnswerEvidence) => {
+  const add = (e: AnswerEvidenceInput) => {
     const now = listRef.current;
     if (now.length < MAX_EVIDENCE && !now.some((x) => sameEvidence(x, e))) update([...now, e]);
   };
@@ -578,12 +584,14 @@ function EvidenceBlock({ t, base, answer, screenshots, canAnswer, onChange, onTa
     }
   };
   const linkReplay = () => {
-    const moment = onLinkReplay();
-    setError(moment ? undefined : t.noReplay);
-    if (moment) add({ kind: 'replay', pageId: moment.pageId, offset: moment.offset });
+    // The background stamps the moment with its page and replay offset, as it stamps all evidence.
+    const at = onLinkReplay();
+    setError(at !== undefined ? undefined : t.noReplay);
+    if (at !== undefined) add({ kind: 'moment', at });
   };
-  const labelOf = (e: AnswerEvidence) => {
+  const labelOf = (e: AnswerEvidenceInput) => {
     if (e.kind === 'replay') return t.replayEvidence(replayTime(e.offset));
+    if (e.kind === 'moment') return t.replayMomentPending;
     return t.screenshotEvidence(screenshots.find((s) => s.id === e.screenshotId)?.label ?? t.missingScreenshot);
   };
 
@@ -687,7 +695,7 @@ function EvidenceBlock({ t, base, answer, screenshots, canAnswer, onChange, onTa
             const label = labelOf(e);
             const thumb = e.kind === 'screenshot' ? screenshots.find((s) => s.id === e.screenshotId)?.thumbUrl : undefined;
             return (
-              <li key={e.kind === 'screenshot' ? e.screenshotId : `${e.pageId}@${e.offset}`} data-testid="evidence-attached" data-kind={e.kind}>
+              <li key={e.kind === 'screenshot' ? e.screenshotId : e.kind === 'replay' ? `${e.pageId}@${e.offset}` : `moment@${e.at}`} data-testid="evidence-attached" data-kind={e.kind}>
                 {thumb && <img src={thumb} alt="" />}
                 <span class="evidence-label">{label}</span>
                 {canAnswer && (

@@ -6,7 +6,9 @@ import { checklistSchema } from '../../utils/checklist/schema';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { AnswerSet } from '../../utils/messaging/protocol';
 import { loadSettings, saveSettings } from '../../utils/settings';
-import { currentPage, offsetIn } from './evidence';
+import { stamped } from './stamp';
+import { answerId } from '../../utils/checklist/answers';
+import type { AnswerEvidence } from '../../utils/checklist/schema';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 
@@ -16,25 +18,35 @@ export async function setAnswer(message: AnswerSet): Promise<{ answerId: string 
   const d = await db();
   const visit = await getVisit(d, message.visitId);
   if (!visit) throw new ProtocolError('no-such-visit');
-  const page = await currentPage(d, visit);
   const at = Date.now();
-  const id = `${visit.id}/${message.criterionId}`;
-  await guardWrite(async () =>
-    putAnswer(d, {
-      id,
-      visitId: visit.id,
-      checklistId: message.checklistId,
-      criterionId: message.criterionId,
-      state: message.state,
-      ...(message.value !== undefined ? { value: message.value } : {}),
-      comment: message.comment,
-      pageId: page.id,
-      at,
-      offset: await offsetIn(d, page, at),
-      evidence: message.evidence,
-      ...(message.suggested ? { suggested: message.suggested } : {}),
-    }),
-  );
+  const id = answerId(visit.id, message.checklistId, message.criterionId);
+  await stamped(d, visit, at, async ({ page, offset }, also) => {
+    // "This replay moment": the page shown then, and the offset into its replay.
+    const evidence: AnswerEvidence[] = [];
+    for (const e of message.evidence) {
+      if (e.kind !== 'moment') evidence.push(e);
+      else {
+        const moment = await also(e.at);
+        evidence.push({ kind: 'replay', pageId: moment.page.id, offset: moment.offset });
+      }
+    }
+    await guardWrite(() =>
+      putAnswer(d, {
+        id,
+        visitId: visit.id,
+        checklistId: message.checklistId,
+        criterionId: message.criterionId,
+        state: message.state,
+        ...(message.value !== undefined ? { value: message.value } : {}),
+        comment: message.comment,
+        pageId: page.id,
+        at,
+        offset,
+        evidence,
+        ...(message.suggested ? { suggested: message.suggested } : {}),
+      }),
+    );
+  });
   await notifyChanged();
   return { answerId: id };
 }

@@ -4,9 +4,10 @@ import { receive } from '../../utils/messaging/receive';
 import { openPanelOnAction, recoverInterruptedVisits } from './boot';
 import { handleRequest, isRequest, requestSchema } from './messages';
 import { adoptTab } from './visit-controller';
-import { captureFromShortcut, onFailedRequest } from './evidence';
+import { captureFromShortcut } from './screenshot-commands';
+import { onFailedRequest } from './signals';
 import { watchFailedRequests } from './requests';
-import { onCommitted, onTabRemoved, serially } from './navigation';
+import { onCommitted, onTabRemoved } from './navigation';
 
 /** Wires listeners only; each concern lives in its own file. Listeners are added synchronously. */
 export default defineBackground(() => {
@@ -21,7 +22,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'take-screenshot') void captureFromShortcut().catch(() => undefined);
   });
-  watchFailedRequests((tabId, fact) => void serially(() => onFailedRequest(tabId, fact)).catch(() => undefined));
+  watchFailedRequests((tabId, fact) => void onFailedRequest(tabId, fact).catch(() => undefined));
   openPanelOnAction();
   void recoverInterruptedVisits();
 });

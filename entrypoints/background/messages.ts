@@ -2,16 +2,10 @@ import { requestSchema, type Request } from '../../utils/messaging/protocol';
 import type { Sender } from '../../utils/messaging/receive';
 import { onBatch, onHello, onPage } from './recorder-handlers';
 import { setPageType } from './page-commands';
-import {
-  abandon,
-  addNote,
-  annotateScreenshot,
-  captureScreenshot,
-  deleteNote,
-  deleteScreenshot,
-  editNote,
-  onFacts,
-} from './evidence';
+import { abandon } from './funnel';
+import { addNote, deleteNote, editNote } from './notes';
+import { annotateScreenshot, captureScreenshot, deleteScreenshot } from './screenshot-commands';
+import { onFacts } from './signals';
 import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
 import { runAudit } from './audits';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';

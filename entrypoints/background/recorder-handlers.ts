@@ -10,7 +10,7 @@ import { isActive } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { adoptTab } from './visit-controller';
-import { onPageStored } from './evidence';
+import { afterPageStored } from './after-page-stored';
 import { markPageRecorded, settleNewRecordedPage } from './navigation';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
@@ -59,7 +59,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
   }
   if (shownChanged) await notifyChanged();
   // Not awaited: a capture on arrival at a new funnel stage must not hold up the recorder's answer.
-  if (page) void onPageStored(page, visit).catch(() => undefined);
+  if (page) void afterPageStored(page, visit).catch(() => undefined);
 }
 
 /** A plain batch must be a JSON array before it is stored. */

@@ -10,7 +10,7 @@ import { injectRecorder, registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
 import { markSessionAlive } from './session-marker';
 import { loadSettings } from '../../utils/settings';
-import { settleOutcome } from './evidence';
+import { settleOutcome } from './funnel';
 
 /** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
 

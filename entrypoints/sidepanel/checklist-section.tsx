@@ -6,8 +6,9 @@ import { ChecklistView } from '../../components/checklist/checklist-view';
 import type { CheckFacts } from '../../utils/checklist/check-facts';
 import { parseChecklistText, type ChecklistProblem } from '../../utils/checklist/errors';
 import { allChecklists } from '../../utils/checklist/installed';
-import type { AnswerEvidence, AnswerState } from '../../utils/checklist/schema';
+import type { AnswerEvidenceInput, AnswerState } from '../../utils/checklist/schema';
 import { scoreChecklist } from '../../utils/checklist/score';
+import { answersOf } from '../../utils/checklist/answers';
 import { suggestionsFor, type Suggestion } from '../../utils/checklist/suggestions';
 import { db } from '../../utils/db/database';
 import { listEvidence, listInstalledChecklists } from '../../utils/db/repository';
@@ -122,11 +123,11 @@ export function ChecklistSection(props: {
   const suggestions = current
     ? suggestionsFor(criteria, { page: current, facts: current.checks, pages, factsByPage, signals: evidence.signals })
     : new Map<string, Suggestion>();
-  const mine = answers.filter((a) => a.checklistId === selected.id);
+  const mine = answersOf(answers, selected.id);
   const byCriterion = new Map(mine.map((a) => [a.criterionId, a]));
   const score = scoreChecklist(selected, mine);
 
-  const onAnswer = (criterionId: string, change: { state: AnswerState; value?: number; comment: string; evidence: AnswerEvidence[] }) => {
+  const onAnswer = (criterionId: string, change: { state: AnswerState; value?: number; comment: string; evidence: AnswerEvidenceInput[] }) => {
     const suggested = suggestions.get(criterionId)?.answer;
     void ask({
       type: 'answer/set',
@@ -161,7 +162,7 @@ export function ChecklistSection(props: {
           (await ask<{ screenshotId: string }>({ type: 'screenshot/capture', visitId: visit.id, kind: 'visible', trigger: 'evidence' }))
             .screenshotId
         }
-        onLinkReplay={() => (current ? { pageId: current.id, offset: Math.max(0, Date.now() - current.startedAt) } : undefined)}
+        onLinkReplay={() => (current ? Date.now() : undefined)}
       />
     </section>
   );

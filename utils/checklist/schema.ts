@@ -159,6 +159,16 @@ export const answerEvidenceSchema = z.discriminatedUnion('kind', [
 ]);
 export type AnswerEvidence = z.infer<typeof answerEvidenceSchema>;
 
+/**
+ * Evidence as the panel sends it: stored evidence, or "this replay moment" — the moment the
+ * evaluator asked for it, which the background stamps with its page and replay offset.
+ */
+export const answerEvidenceInputSchema = z.discriminatedUnion('kind', [
+  ...answerEvidenceSchema.options,
+  z.object({ kind: z.literal('moment'), at: z.number().nonnegative() }),
+]);
+export type AnswerEvidenceInput = z.infer<typeof answerEvidenceInputSchema>;
+
 /** The evaluator's answer to one criterion in one visit (the last one given wins). */
 export const answerSchema = z.object({
   /** `${visitId}/${criterionId}`. */

@@ -79,6 +79,7 @@ export const checklistFr = {
   screenshotEvidence: (label: string) => `Capture\u00a0: ${label}`,
   missingScreenshot: 'Capture supprimée',
   replayEvidence: (time: string) => `Moment du replay\u00a0: ${time}`,
+  replayMomentPending: 'Moment du replay (en cours d’enregistrement)',
   remove: 'Retirer',
   removeEvidence: (label: string) => `Retirer « ${label} »`,
 
@@ -156,6 +157,7 @@ export const checklistEn: ChecklistMessages = {
   screenshotEvidence: (label: string) => `Screenshot: ${label}`,
   missingScreenshot: 'Deleted screenshot',
   replayEvidence: (time: string) => `Replay moment: ${time}`,
+  replayMomentPending: 'Replay moment (being stamped)',
   remove: 'Remove',
   removeEvidence: (label: string) => `Remove “${label}”`,
 

@@ -3,7 +3,7 @@ import { navigationTimingSchema, navTypeSchema, routeTimingSchema, vitalsSchema 
 import { pageTypeSchema } from '../schema/page-type';
 import { abandonReasonSchema, annotationSchema, landingSchema, SCREENSHOT_KINDS } from '../schema/evidence';
 import { frictionFactSchema } from '../friction/facts';
-import { ANSWER_VALUES, answerEvidenceSchema } from '../checklist/schema';
+import { ANSWER_VALUES, answerEvidenceInputSchema } from '../checklist/schema';
 import { checkFactsSchema } from '../checklist/check-facts-schema';
 
 /**
@@ -116,7 +116,8 @@ export const answerSetSchema = z.object({
   state: z.enum(ANSWER_VALUES),
   value: z.number().optional(),
   comment: z.string().max(5000),
-  evidence: z.array(answerEvidenceSchema).max(20),
+  /** "This replay moment" is stamped by the background, as every piece of evidence is. */
+  evidence: z.array(answerEvidenceInputSchema).max(20),
   suggested: z.enum(['yes', 'no']).optional(),
 });
 export type AnswerSet = z.infer<typeof answerSetSchema>;

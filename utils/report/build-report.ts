@@ -30,7 +30,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
   const { visit, checklist } = data;
   const timeline = timelineOf(data.recording);
   const ordered = [...data.pages].sort((a, b) => a.startedAt - b.startedAt);
-  const score = checklist ? scoreChecklist(checklist, data.answers) : null;
+  const score = checklist ? scoreChecklist(checklist, [...latestAnswers(data).values()]) : null;
   const found = buildFindings(data, timeline, w);
   const findings = found.map((s) => s.finding);
   const outcome = buildOutcome(data, timeline, w);
@@ -38,7 +38,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
   const accessibility = accessibilityPages(ordered, data, w);
   const byImpact: Record<string, number> = {};
   for (const v of accessibility.flatMap((p) => p.findings)) byImpact[v.impact ?? 'unknown'] = (byImpact[v.impact ?? 'unknown'] ?? 0) + 1;
-  const answers = latestAnswers(data.answers);
+  const answers = latestAnswers(data);
   const noWithoutComment = (checklist?.sections.flatMap((s) => s.criteria) ?? []).flatMap((c) => {
     const answer = answers.get(c.id);
     const silent = answer?.state === 'no' && fails(c, answer) && !answer.comment.trim();

@@ -1,3 +1,4 @@
+import { latestAnswers } from './latest-records';
 import type { AnswerState, Localized } from '../checklist/schema';
 import { scoreChecklist } from '../checklist/score';
 import type { FunnelStage } from '../schema/evidence';
@@ -35,7 +36,7 @@ export function summarize(data: VisitData): BundleSummary {
     site: visit.site,
     startedAt: visit.startedAt,
     ...(visit.endedAt !== undefined && { endedAt: visit.endedAt }),
-    score: data.checklist ? scoreChecklist(data.checklist, data.answers).overall : null,
+    score: data.checklist ? scoreChecklist(data.checklist, [...latestAnswers(data).values()]).overall : null,
     outcome: visit.outcome?.kind ?? 'unknown',
     ...(visit.outcome && { stage: visit.outcome.stage }),
     evaluator: visit.verdict?.alias.trim() ?? '',
@@ -49,8 +50,7 @@ export function summarize(data: VisitData): BundleSummary {
  */
 export function reviewCriteria(data: VisitData): ReviewCriterion[] {
   if (!data.checklist) return [];
-  // The last answer given to a criterion wins, as in the score.
-  const answers = new Map(data.answers.map((answer) => [answer.criterionId, answer]));
+  const answers = latestAnswers(data);
   return data.checklist.sections.flatMap((section) =>
     section.criteria.flatMap((criterion): ReviewCriterion[] => {
       const answer = answers.get(criterion.id);

@@ -12,7 +12,7 @@ export function fails(criterion: Criterion, answer: Answer): boolean {
 
 /** One finding per failed criterion (its latest answer), critical for a knock-out or a weight of 3. */
 export const checklistFindings = (checklist: Checklist): Source => (data, timeline, w, pages) => {
-  const answers = latestAnswers(data.answers);
+  const answers = latestAnswers(data);
   const shots = new Set(data.screenshots.map((s) => s.id));
   return checklist.sections.flatMap((section) =>
     section.criteria.flatMap((criterion) => {

@@ -33,7 +33,7 @@ export function checklistSections(
   timeline: Timeline,
   w: ReportWords,
 ): ReportChecklistSection[] {
-  const answers = latestAnswers(data.answers);
+  const answers = latestAnswers(data);
   const shots = new Set(data.screenshots.map((s) => s.id));
   const reviews = new Map(data.review?.comments.map((c) => [c.criterionId, c.text]) ?? []);
   return checklist.sections.map((section, index) => ({

@@ -1,9 +1,13 @@
 import type { AuditRecord } from '../audit/schema';
-import type { Answer } from '../checklist/schema';
+import { answersOf } from '../checklist/answers';
+import type { Answer, Checklist } from '../checklist/schema';
 
-/** The last answer given to each criterion, the rule the score follows. */
-export function latestAnswers(answers: readonly Answer[]): Map<string, Answer> {
-  return new Map(answers.map((answer) => [answer.criterionId, answer]));
+/**
+ * The answers the report reads: those given under the visit's checklist (the panel shows and scores
+ * the same), the last one of each criterion winning, as in the score.
+ */
+export function latestAnswers(data: { answers: readonly Answer[]; checklist?: Pick<Checklist, 'id'> | undefined }): Map<string, Answer> {
+  return new Map(answersOf(data.answers, data.checklist?.id).map((answer) => [answer.criterionId, answer]));
 }
 
 /** The latest audit of each page that holds `part` (any audit without `part`). */

@@ -42,7 +42,7 @@ export function replayMarkers(data: VisitData, timeline: Timeline, w: ReportWord
     if (at !== null) markers.push({ at, kind, label, refId });
   };
   for (const page of data.pages) add('page', page.id, 0, r.pageLabel(ui.pageTypes[pageTypeOf(page)], page.title), page.id);
-  for (const answer of latestAnswers(data.answers).values()) {
+  for (const answer of latestAnswers(data).values()) {
     const label = r.answerLabel(answer.criterionId, answerLabel(criteria.get(answer.criterionId), answer, w));
     add('answer', answer.pageId, answer.offset, label, answer.criterionId);
   }

@@ -15,7 +15,7 @@ export function reportSummary(
   w: ReportWords,
 ): ReportSummary {
   const { checklist } = data;
-  const answers = latestAnswers(data.answers);
+  const answers = latestAnswers(data);
   return {
     score: score?.overall ?? null,
     sections: (checklist?.sections ?? []).map((section, i) => {

@@ -67,8 +67,9 @@ const score: ChecklistScore = {
   total: 5,
 };
 
+/** Stored as the background stores it: "this replay moment" stamped on page-1, whose replay began at 1 000 000. */
 const stored = (criterionId: string, change: AnswerChange): Answer => ({
-  id: `v1/${criterionId}`,
+  id: `v1/test/${criterionId}`,
   visitId: 'v1',
   checklistId: 'test',
   criterionId,
@@ -76,6 +77,7 @@ const stored = (criterionId: string, change: AnswerChange): Answer => ({
   at: 1,
   offset: 0,
   ...change,
+  evidence: change.evidence.map((e) => (e.kind === 'moment' ? { kind: 'replay', pageId: 'page-1', offset: e.at - 1_000_000 } : e)),
 });
 
 type ViewProps = Parameters<typeof ChecklistView>[0];
@@ -95,7 +97,7 @@ function Harness({ initial = [], ...props }: Partial<ViewProps> & { initial?: An
       screenshots={[]}
       canAnswer
       onTakeScreenshot={() => Promise.resolve('shot-1')}
-      onLinkReplay={() => ({ pageId: 'page-1', offset: 83_000 })}
+      onLinkReplay={() => 1_083_000}
       {...props}
       answers={answers}
       onAnswer={(id, change) => {
@@ -245,7 +247,7 @@ describe('ChecklistView', () => {
       evidence: [
         { kind: 'screenshot', screenshotId: 'shot-1' },
         { kind: 'screenshot', screenshotId: 'shot-0' },
-        { kind: 'replay', pageId: 'page-1', offset: 83_000 },
+        { kind: 'moment', at: 1_083_000 },
       ],
     });
     const attached = $$('[data-testid=evidence-attached]', evidence());

@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import { db, type Db } from '../../utils/db/database';
+import { findActiveVisit, firstChunk, getPage, getVisit, listPages, putSignal } from '../../utils/db/repository';
+import { detectSignals, resolveWaitAfterLoad } from '../../utils/friction/detectors';
+import type { FrictionFact, RequestFact, WaitFact } from '../../utils/friction/facts';
+import { signalId } from '../../utils/friction/signal-id';
+import { replayOffset, replayStart } from '../../utils/journey/stamp';
+import { ProtocolError } from '../../utils/messaging/receive';
+import type { Facts } from '../../utils/messaging/protocol';
+import { bareUrl } from '../../utils/recording/privacy';
+import type { Page } from '../../utils/schema/page';
+import { serially } from './navigation';
+import { notifyChanged } from './revision';
+import { guardWrite } from './storage-health';
+import { sameDocument } from './tabs';
+
+/**
+ * Friction signals: the detectors run here, over the facts recorders send and the failed requests
+ * the browser reports. Facts that wait for their page (a document's own request comes before its
+ * page is stored; a wait whose action unloaded the page ends at the next page's first paint) wait in
+ * session storage, not in the worker's memory, which may be gone by then.
+ */
+
+const WAITING_KEY = 'signals/waiting';
+interface Waiting {
+  /** Failed requests per tab, whose page is not stored yet (the last 50). */
+  requests: Record<string, RequestFact[]>;
+  /** Per tab, the wait whose action unloaded the page. */
+  leaving: Record<string, WaitFact>;
+}
+
+async function readWaiting(): Promise<Waiting> {
+  const stored = (await browser.storage.session.get(WAITING_KEY))[WAITING_KEY] as Partial<Waiting> | undefined;
+  return { requests: stored?.requests ?? {}, leaving: stored?.leaving ?? {} };
+}
+const writeWaiting = (waiting: Waiting) => browser.storage.session.set({ [WAITING_KEY]: waiting });
+
+/** Stores the signals the detectors find in `facts`, stamped on `page`; says how many. */
+async function storeSignals(d: Db, page: Page, facts: FrictionFact[]): Promise<number> {
+  const drafts = facts.flatMap(detectSignals);
+  if (drafts.length === 0) return 0;
+  const start = replayStart(page, (await firstChunk(d, page.visitId, page.id))?.firstTs);
+  for (const draft of drafts) {
+    await guardWrite(() =>
+      putSignal(d, {
+        id: signalId(page.id, draft),
+        visitId: page.visitId,
+        pageId: page.id,
+        type: draft.type,
+        at: draft.at,
+        offset: replayOffset(start, draft.at),
+        ...(draft.selector ? { selector: draft.selector } : {}),
+        facts: draft.facts,
+      }),
+    );
+  }
+  return drafts.length;
+}
+
+/** Facts from a recorder, for the page they happened on. */
+export function onFacts(message: Facts, tabId: number | undefined): Promise<void> {
+  return serially(async () => {
+    const d = await db();
+    const visit = await getVisit(d, message.visitId);
+    if (!visit || tabId === undefined || !visit.tabIds.includes(tabId)) throw new ProtocolError('not-in-visit');
+    const page = await getPage(d, message.pageId);
+    if (!page || page.visitId !== visit.id) throw new ProtocolError('no-such-page');
+    const now: FrictionFact[] = [];
+    const leaving = message.facts.filter((f): f is WaitFact => f.kind === 'wait' && f.leaving === true).at(-1);
+    for (const fact of message.facts) if (!(fact.kind === 'wait' && fact.leaving)) now.push(fact);
+    if (leaving) {
+      const waiting = await readWaiting();
+      await writeWaiting({ ...waiting, leaving: { ...waiting.leaving, [tabId]: leaving } });
+    }
+    if ((await storeSignals(d, page, now)) > 0) await notifyChanged();
+  });
+}
+
+/** A request of a tab failed (from the browser's network events). */
+export function onFailedRequest(tabId: number, fact: RequestFact): Promise<void> {
+  return serially(async () => {
+    const d = await db();
+    const visit = await findActiveVisit(d);
+    if (!visit || visit.status !== 'recording' || !visit.tabIds.includes(tabId)) return;
+    const page = (await listPages(d, visit.id)).filter((p) => p.tabId === tabId && p.startedAt <= fact.t).at(-1);
+    const tabUrl = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+    // A document's own request comes before its page; a page already left, or showing another URL
+    // than the tab, is not the one that made the request: wait for the right page.
+    const owner =
+      fact.resource !== 'document' && page && (page.endedAt === undefined || page.endedAt >= fact.t) && (!tabUrl || sameDocument(tabUrl, page.url))
+        ? page
+        : undefined;
+    if (!owner) {
+      const waiting = await readWaiting();
+      const requests = [...(waiting.requests[tabId] ?? []), fact].slice(-50);
+      await writeWaiting({ ...waiting, requests: { ...waiting.requests, [tabId]: requests } });
+      return;
+    }
+    if ((await storeSignals(d, owner, [fact])) > 0) await notifyChanged();
+  });
+}
+
+/**
+ * A page was stored: the facts that waited for it become its signals — failed requests made while
+ * it was its tab's document, and a wait that ended with its first paint.
+ */
+export function claimWaitingFacts(page: Page): Promise<void> {
+  return serially(async () => {
+    const d = await db();
+    const waiting = await readWaiting();
+    const pending = waiting.requests[page.tabId] ?? [];
+    // Made while this page was the tab's document (a second of slack for the two clocks).
+    const mine = pending.filter(
+      (f) => f.t >= page.startedAt - 1000 && (page.endedAt === undefined || f.t <= page.endedAt) && (f.resource !== 'document' || f.url === bareUrl(page.url)),
+    );
+    const wait = waiting.leaving[page.tabId];
+    const fcp = page.vitals.FCP?.value;
+    const waitEnds = wait !== undefined && page.navType !== 'route-change' && fcp !== undefined && page.startedAt >= wait.t;
+    if (mine.length === 0 && !waitEnds) return;
+    const { [page.tabId]: _, ...otherWaits } = waiting.leaving;
+    await writeWaiting({
+      requests: { ...waiting.requests, [page.tabId]: pending.filter((f) => !mine.includes(f)) },
+      leaving: waitEnds ? otherWaits : waiting.leaving,
+    });
+    let changed = await storeSignals(d, page, mine);
+    if (waitEnds) changed += await storeSignals(d, page, [resolveWaitAfterLoad(wait, page.startedAt + fcp)]);
+    if (changed > 0) await notifyChanged();
+  });
+}
