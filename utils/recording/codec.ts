@@ -5,7 +5,18 @@ async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionS
   const writer = stream.writable.getWriter();
   void writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
   void writer.close().catch(() => undefined);
-  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  return ownBytes(new Uint8Array(await new Response(stream.readable).arrayBuffer()));
+}
+
+/**
+ * The bytes copied into this world's own array, one by one. In a Firefox content script the
+ * platform's streams hand back the page's objects behind a wrapper, on which `subarray` throws
+ * "Permission denied to access property constructor"; reading by index is allowed.
+ */
+export function ownBytes(view: ArrayLike<number>): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(view.length);
+  for (let i = 0; i < view.length; i++) out[i] = view[i]!;
+  return out;
 }
 
 export function gzip(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {

@@ -18,12 +18,21 @@ export interface OutboxOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** A refusal that no retry can change (the visit was deleted, say): the message is dropped. */
   isFinal?: (error: unknown) => boolean;
+  /**
+   * A message whose compact form could not be built, or was refused this many times, is sent in
+   * its plain form from then on: a form that fails one way must not hold the queue (default 3).
+   */
+  compactAttempts?: number;
+  /** Told each time a message falls back to its plain form, with why. */
+  onFallback?: (error: unknown) => void;
 }
 
 interface Item {
   plain: () => unknown;
   compact?: () => Promise<unknown>;
   built?: Promise<unknown>;
+  /** Sends of the compact form that failed. */
+  failures: number;
 }
 
 export class Outbox {
@@ -46,7 +55,7 @@ export class Outbox {
 
   /** Queues a message: its plain form, and optionally a compact form built once, when its turn comes. */
   enqueue(plain: () => unknown, compact?: () => Promise<unknown>): void {
-    this.queue.push(compact ? { plain, compact } : { plain });
+    this.queue.push(compact ? { plain, compact, failures: 0 } : { plain, failures: 0 });
     void this.drain();
   }
 
@@ -64,13 +73,20 @@ export class Outbox {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The plain form, from now on, for a message whose compact form failed. */
+  private plainInstead(item: Item, error: unknown): unknown {
+    item.compact = undefined;
+    this.options.onFallback?.(error);
+    return item.plain();
+  }
+
   private async drain(): Promise<void> {
     if (this.running) return;
     this.running = true;
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
       try {
-        head.built ??= head.compact ? head.compact() : Promise.resolve(head.plain());
+        head.built ??= head.compact ? head.compact().catch((error: unknown) => this.plainInstead(head, error)) : Promise.resolve(head.plain());
         await this.options.send(await head.built);
         this.queue.shift();
         this.attempt = 0;
@@ -82,6 +98,9 @@ export class Outbox {
           continue;
         }
         this.attempt++;
+        if (head.compact && head.built && ++head.failures >= (this.options.compactAttempts ?? 3)) {
+          head.built = Promise.resolve(this.plainInstead(head, error));
+        }
         const delay = this.backoff[Math.min(this.attempt - 1, this.backoff.length - 1)] ?? 1000;
         await new Promise<void>((resolve) => this.setTimer(resolve, delay));
       }

@@ -139,6 +139,44 @@ describe('Outbox', () => {
     expect(sent).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
   });
 
+  it('sends the plain form at once when the compact form cannot be built, and says so', async () => {
+    const sent: unknown[] = [];
+    const fallbacks: unknown[] = [];
+    const outbox = new Outbox({
+      send: (m) => {
+        sent.push(m);
+        return Promise.resolve();
+      },
+      setTimer: immediate,
+      onFallback: (e) => fallbacks.push(e),
+    });
+    outbox.enqueue(
+      () => 'plain',
+      () => Promise.reject(new Error('Permission denied to access property "constructor"')),
+    );
+    outbox.enqueue(() => 'next');
+    await outbox.idle();
+    expect(sent).toEqual(['plain', 'next']);
+    expect(fallbacks).toHaveLength(1);
+  });
+
+  it('falls back to the plain form after the compact form is refused three times', async () => {
+    const sent: unknown[] = [];
+    const outbox = new Outbox({
+      send: (m) => {
+        sent.push(m);
+        return m === 'plain' ? Promise.resolve() : Promise.reject(new Error('too big'));
+      },
+      setTimer: immediate,
+    });
+    outbox.enqueue(
+      () => 'plain',
+      () => Promise.resolve('compact'),
+    );
+    await outbox.idle();
+    expect(sent).toEqual(['compact', 'compact', 'compact', 'plain']);
+  });
+
   it('builds the plain form once across retries when there is no compact form', async () => {
     let builds = 0;
     let failures = 2;
