@@ -102,9 +102,14 @@ export function auditsRunning(): string[] {
 /** A page of the visit has loaded and been read: audit it once, when it has settled. */
 export async function autoAudit(page: Page): Promise<void> {
   // Once the page is classified, i.e. loaded (a route, shortly after it changed).
-  if (autoAudited.has(page.id) || page.autoTypeReasons.length === 0) return;
-  if (!(await loadSettings(browser.storage.local)).autoAudit) return;
+  // Not a page typed from its address alone: its document is not read yet.
+  if (autoAudited.has(page.id) || page.typedFromUrl || page.autoTypeReasons.length === 0) return;
+  // Marked before any wait: two writes of the page close together must not both audit it.
   autoAudited.add(page.id);
+  if (!(await loadSettings(browser.storage.local)).autoAudit) {
+    autoAudited.delete(page.id);
+    return;
+  }
   const d = await db();
   const done = (await listEvidence(d, 'audits', page.visitId)).some((a) => a.pageId === page.id);
   if (done) return;

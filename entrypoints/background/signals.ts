@@ -115,12 +115,16 @@ export function claimWaitingFacts(page: Page): Promise<void> {
     );
     const wait = waiting.leaving[page.tabId];
     const fcp = page.vitals.FCP?.value;
-    const waitEnds = wait !== undefined && page.navType !== 'route-change' && fcp !== undefined && page.startedAt >= wait.t;
-    if (mine.length === 0 && !waitEnds) return;
+    // Only the page the action led to (the tab's first page begun after it) ends the wait; once a
+    // later page exists, the wait can no longer be measured and is dropped.
+    const next = wait ? (await listPages(d, page.visitId)).find((p) => p.tabId === page.tabId && p.navType !== 'route-change' && p.startedAt >= wait.t) : undefined;
+    const waitEnds = wait !== undefined && next?.id === page.id && fcp !== undefined;
+    const waitStale = wait !== undefined && next !== undefined && next.id !== page.id;
+    if (mine.length === 0 && !waitEnds && !waitStale) return;
     const { [page.tabId]: _, ...otherWaits } = waiting.leaving;
     await writeWaiting({
       requests: { ...waiting.requests, [page.tabId]: pending.filter((f) => !mine.includes(f)) },
-      leaving: waitEnds ? otherWaits : waiting.leaving,
+      leaving: waitEnds || waitStale ? otherWaits : waiting.leaving,
     });
     let changed = await storeSignals(d, page, mine);
     if (waitEnds) changed += await storeSignals(d, page, [resolveWaitAfterLoad(wait, page.startedAt + fcp)]);

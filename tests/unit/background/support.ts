@@ -1,0 +1,93 @@
+import { vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CheckFacts } from '../../../utils/checklist/check-facts';
+import { db } from '../../../utils/db/database';
+import { upsertPage } from '../../../utils/db/repository';
+import { REVISION_KEY } from '../../../utils/messaging/revision';
+import type { Page } from '../../../utils/schema/page';
+import { page as fixturePage } from '../db/fixtures';
+
+/** Small helpers shared by the background's handler tests (fake browser + fake-indexeddb). */
+
+export const SHOP = 'https://shop.example';
+
+/** Stores a page of visit v1 as given (fixture defaults otherwise). */
+export async function storePage(over: Partial<Page>): Promise<Page> {
+  const page = fixturePage(over);
+  await upsertPage(await db(), page.id, () => page);
+  return page;
+}
+
+/** The evaluator looks at `tabId`: the active tab of the last focused window. */
+export function lookAt(tabId: number) {
+  return vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: tabId } as Browser.tabs.Tab] as never);
+}
+
+/** `browser.tabs.get` answers with these tabs (by id); any other tab is closed. */
+export function tabsShow(tabs: Record<number, Partial<Browser.tabs.Tab>>) {
+  const get = (id: number): Promise<Browser.tabs.Tab> => {
+    const tab = tabs[id];
+    return tab
+      ? Promise.resolve({ id, index: 0, highlighted: false, incognito: false, pinned: false, windowId: 1, active: true, ...tab } as Browser.tabs.Tab)
+      : Promise.reject(new Error(`No tab with id: ${id}`));
+  };
+  // The fake's methods are typed by their callback overload: the promise is hidden from the spy.
+  return vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((id: number) => get(id) as never);
+}
+
+/** What a session-storage key holds now. */
+export async function sessionValue(key: string): Promise<unknown> {
+  return (await fakeBrowser.storage.session.get(key))[key];
+}
+
+/** Whether views were told that stored data changed (since the last reset). */
+export async function viewsNotified(): Promise<boolean> {
+  return (await sessionValue(REVISION_KEY)) !== undefined;
+}
+
+/** Waits for work the code under test started without awaiting it. */
+export function settle(ms = 20): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Page checks that found nothing and nothing wrong. */
+export const NO_CHECKS: CheckFacts = {
+  protocol: 'https',
+  searchField: false,
+  pricesWithCurrency: 0,
+  pricesWithoutCurrency: 0,
+  ldCurrency: '',
+  ldProduct: false,
+  ldAvailability: '',
+  ldShippingDetails: false,
+  ldShippingRate: false,
+  deliveryCost: 'none',
+  deliveryAmount: '',
+  imageCount: 0,
+  imagesWithoutAlt: 0,
+  lang: '',
+  zoomBlock: '',
+  cookieBanner: 'none',
+  cookieRefuseLabel: '',
+  guestOption: false,
+  passwordFields: 0,
+  passwordRequired: false,
+  breadcrumb: false,
+  homeLink: false,
+  hasTitle: false,
+  h1Count: 0,
+  fieldCount: 0,
+  unlabelledFields: 0,
+  checkoutSteps: false,
+  currentStep: 0,
+  stepCount: 0,
+  returnPolicyLink: false,
+  termsLink: false,
+  legalNoticeLink: false,
+  contactMeans: [],
+  orderNumber: false,
+  paymentMethods: [],
+  payButtonLabel: '',
+  payButtonExplicit: false,
+};
