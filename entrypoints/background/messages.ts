@@ -1,69 +1,53 @@
-import { requestSchema, type Request } from '../../utils/messaging/protocol';
+import { requestSchema, type Handlers, type Request } from '../../utils/messaging/protocol';
 import type { Sender } from '../../utils/messaging/receive';
-import { onBatch, onHello, onPage } from './recorder-handlers';
-import { setPageType } from './page-commands';
+import { runAudit } from './audits';
+import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
 import { abandon } from './funnel';
 import { addNote, deleteNote, editNote } from './notes';
+import { setPageType } from './page-commands';
+import { onBatch, onHello, onPage } from './recorder-handlers';
 import { annotateScreenshot, captureScreenshot, deleteScreenshot } from './screenshot-commands';
 import { onFacts } from './signals';
-import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
-import { runAudit } from './audits';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
 
+/**
+ * Every request the background answers, and who answers it. Typed with `Handlers`: a request
+ * without a handler, or a handler answering another reply than the protocol declares, does not
+ * compile.
+ */
+export const handlers: Handlers<Sender> = {
+  'recorder/hello': (_, sender) => onHello(sender.tabId, sender.openerTabId),
+  'recorder/page': (m, sender) => onPage(m, sender.tabId),
+  'recorder/batch': (m, sender) => onBatch(m, sender.tabId),
+  'recorder/facts': (m, sender) => onFacts(m, sender.tabId),
+  'visit/start': (m) => startVisit(m.tabId),
+  'visit/pause': (m) => pauseVisit(m.visitId),
+  'visit/resume': (m) => resumeVisit(m.visitId, m.tabId),
+  'visit/stop': (m) => stopVisit(m.visitId),
+  'visit/delete': (m) => removeVisit(m.visitId),
+  'visit/add-origin': (m) => addOrigin(m.visitId, m.tabId),
+  'visit/abandon': (m) => abandon(m.visitId, m.reason, m.comment),
+  'visit/verdict': (m) => setVerdict(m.visitId, m.text, m.alias, m.final),
+  'page/set-type': (m) => setPageType(m.pageId, m.pageType),
+  'screenshot/capture': (m) => captureScreenshot(m.visitId, m.kind, m.trigger ?? 'button'),
+  'screenshot/delete': (m) => deleteScreenshot(m.screenshotId),
+  'screenshot/annotate': (m) => annotateScreenshot(m.screenshotId, m.annotations),
+  'note/add': (m) => addNote(m.visitId, m.text),
+  'note/edit': (m) => editNote(m.noteId, m.text),
+  'note/delete': (m) => deleteNote(m.noteId),
+  'audit/run': (m) => runAudit(m.pageId, 'rerun', m.timeLimitMs),
+  'answer/set': (m) => setAnswer(m),
+  'checklist/install': (m) => installChecklist(m.checklist),
+  'checklist/delete': (m) => removeChecklist(m.checklistId),
+  'checklist/select': (m) => selectChecklist(m.checklistId, m.visitId),
+};
+
 /** Routes each parsed request to its handler. */
-export async function handleRequest(message: Request, sender: Sender): Promise<unknown> {
-  switch (message.type) {
-    case 'recorder/hello':
-      return onHello(sender.tabId, sender.openerTabId);
-    case 'recorder/page':
-      return onPage(message, sender.tabId);
-    case 'recorder/batch':
-      return onBatch(message, sender.tabId);
-    case 'visit/start':
-      return startVisit(message.tabId);
-    case 'visit/pause':
-      return pauseVisit(message.visitId);
-    case 'visit/resume':
-      return resumeVisit(message.visitId, message.tabId);
-    case 'visit/stop':
-      return stopVisit(message.visitId);
-    case 'visit/delete':
-      return removeVisit(message.visitId);
-    case 'visit/add-origin':
-      return addOrigin(message.visitId, message.tabId);
-    case 'page/set-type':
-      return setPageType(message.pageId, message.pageType);
-    case 'recorder/facts':
-      return onFacts(message, sender.tabId);
-    case 'screenshot/capture':
-      return captureScreenshot(message.visitId, message.kind, message.trigger ?? 'button');
-    case 'screenshot/delete':
-      return deleteScreenshot(message.screenshotId);
-    case 'screenshot/annotate':
-      return annotateScreenshot(message.screenshotId, message.annotations);
-    case 'note/add':
-      return addNote(message.visitId, message.text);
-    case 'note/edit':
-      return editNote(message.noteId, message.text);
-    case 'note/delete':
-      return deleteNote(message.noteId);
-    case 'audit/run':
-      return runAudit(message.pageId, 'rerun', message.timeLimitMs);
-    case 'answer/set':
-      return setAnswer(message);
-    case 'checklist/install':
-      return installChecklist(message.checklist);
-    case 'checklist/delete':
-      return removeChecklist(message.checklistId);
-    case 'checklist/select':
-      return selectChecklist(message.checklistId, message.visitId);
-    case 'visit/abandon':
-      return abandon(message.visitId, message.reason, message.comment);
-    case 'visit/verdict':
-      return setVerdict(message.visitId, message.text, message.alias, message.final);
-  }
+export function handleRequest<R extends Request>(message: R, sender: Sender): Promise<unknown> {
+  const handle = handlers[message.type] as (m: R, s: Sender) => Promise<unknown>;
+  return handle(message, sender);
 }
 
 /** Our requests all carry a `type` with a slash; anything else is not for us. */

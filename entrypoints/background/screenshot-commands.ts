@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
 import { deleteEvidence, findActiveVisit, getEvidence, getVisit, putScreenshot } from '../../utils/db/repository';
 import { ProtocolError } from '../../utils/messaging/receive';
+import { errorCodeOf } from '../../utils/messaging/errors';
 import type { Annotation, FunnelStage, ScreenshotKind, ScreenshotTrigger } from '../../utils/schema/evidence';
 import type { Page } from '../../utils/schema/page';
 import { isActive } from '../../utils/schema/visit';
@@ -41,7 +42,7 @@ export async function captureScreenshot(
     blockSelectors: settings.blockSelectors,
   }).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
-    throw new ProtocolError(typeof code === 'string' ? code : 'capture-failed', String(error));
+    throw new ProtocolError(code === undefined ? 'capture-failed' : errorCodeOf(code), String(error));
   });
   const id = crypto.randomUUID();
   // Stamped with the page it was taken of (or, if that page was replaced meanwhile, the one shown then).

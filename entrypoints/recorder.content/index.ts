@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { HelloReply } from '../../utils/messaging/protocol';
 import { isWake, parseRecorderControl } from '../../utils/recording/bridge-guards';
-import { unwrap } from '../../utils/messaging/receive';
+import { asker } from '../../utils/messaging/ask';
 import { connectMainWorld } from './main-world';
 import { PageSession } from './page-session';
+
+const ask = asker((request) => browser.runtime.sendMessage(request));
 
 /** Delays between hellos that failed (the worker starting, stopped, or busy). */
 const HELLO_RETRIES_MS = [250, 500, 1000, 2000, 4000];
@@ -29,7 +30,7 @@ export default defineContentScript({
 
     const hello = async () => {
       if (session?.active) return;
-      const reply = unwrap<HelloReply>(await browser.runtime.sendMessage({ type: 'recorder/hello', url: location.href }));
+      const reply = await ask({ type: 'recorder/hello', url: location.href });
       if (!reply.record) return;
       session = new PageSession({ ctx, bridge, visitId: reply.visitId, config: reply.config });
       session.begin(reply.paused);

@@ -6,7 +6,10 @@ import { VerdictForm } from '../../components/report/verdict-form';
 import { reportUiEn, reportUiFr } from '../../utils/i18n/report-ui-messages';
 import { reportPageEn, reportPageFr } from '../../utils/i18n/report-page-messages';
 import { errorText, MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
-import { ProtocolError, unwrap } from '../../utils/messaging/receive';
+import { ProtocolError } from '../../utils/messaging/receive';
+import { asker } from '../../utils/messaging/ask';
+
+const ask = asker((request) => browser.runtime.sendMessage(request));
 import { REVISION_KEY } from '../../utils/messaging/revision';
 import { db } from '../../utils/db/database';
 import { getVisit } from '../../utils/db/repository';
@@ -132,7 +135,7 @@ export function ReportApp({ source }: { source: ReportSource }) {
   const noWithoutComment = model.verdict.issues.flatMap((i) => (i.kind === 'no-without-comment' ? [{ criterionId: i.criterionId, question: i.question }] : []));
   const onSave = async (v: { text: string; alias: string; final: boolean }) => {
     try {
-      unwrap(await browser.runtime.sendMessage({ type: 'visit/verdict', visitId: visit.id, ...v }));
+      await ask({ type: 'visit/verdict', visitId: visit.id, ...v });
     } catch (e) {
       throw new Error(errorText(MESSAGES[lang], e instanceof ProtocolError ? e.code : 'internal'));
     }

@@ -7,8 +7,8 @@ import { PastVisits } from '../../components/visit/past-visits';
 import { VisitControls } from '../../components/visit/visit-controls';
 import { originPattern } from '../../utils/journey/visit-lifecycle';
 import { errorText } from '../../utils/i18n/messages';
-import type { Request } from '../../utils/messaging/protocol';
-import { ProtocolError, unwrap } from '../../utils/messaging/receive';
+import { asker } from '../../utils/messaging/ask';
+import { ProtocolError } from '../../utils/messaging/receive';
 import { activeDuration, isActive } from '../../utils/schema/visit';
 import type { PageType } from '../../utils/schema/page-type';
 import { messagesFor, useLang, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
@@ -18,9 +18,7 @@ import { ChecklistSection } from './checklist-section';
 import { AuditSection } from './audit-section';
 import { ReportButton } from './report-button';
 
-async function ask<T>(request: Request): Promise<T> {
-  return unwrap<T>(await browser.runtime.sendMessage(request));
-}
+const ask = asker((request) => browser.runtime.sendMessage(request));
 
 /** The evaluator's cockpit: the site, the visit's controls, its pages, and past visits. */
 export function App() {

@@ -1,10 +1,10 @@
+import type { Ask } from '../../utils/messaging/ask';
 import { useEffect, useState } from 'preact/hooks';
 import { PageAudit, VisitSpeedSummary, type SlowestPage } from '../../components/audit/audit-view';
 import type { AuditRecord } from '../../utils/audit/schema';
 import { db } from '../../utils/db/database';
 import { listEvidence } from '../../utils/db/repository';
 import type { Lang, Messages } from '../../utils/i18n/messages';
-import type { Request } from '../../utils/messaging/protocol';
 import { ProtocolError } from '../../utils/messaging/receive';
 import { VITAL_NAMES, type Page, type Rating, type Vitals } from '../../utils/schema/page';
 import { isActive, type Visit } from '../../utils/schema/visit';
@@ -33,7 +33,7 @@ export function AuditSection(props: {
   pages: Page[];
   tabId: number | undefined;
   rev: number;
-  ask: <T>(request: Request) => Promise<T>;
+  ask: Ask;
 }) {
   const { m, lang, visit, pages, tabId, rev, ask } = props;
   const t = m.audit;

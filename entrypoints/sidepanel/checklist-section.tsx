@@ -1,3 +1,4 @@
+import type { Ask } from '../../utils/messaging/ask';
 import { saveFile } from '../../components/ui/save-file';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -13,7 +14,6 @@ import { suggestionsFor, type Suggestion } from '../../utils/checklist/suggestio
 import { db } from '../../utils/db/database';
 import { listEvidence, listInstalledChecklists } from '../../utils/db/repository';
 import type { Lang, Messages } from '../../utils/i18n/messages';
-import type { Request } from '../../utils/messaging/protocol';
 import { ProtocolError } from '../../utils/messaging/receive';
 import { pageTypeOf, type Page } from '../../utils/schema/page';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
@@ -21,7 +21,6 @@ import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
 import { useEvidence } from './use-evidence';
 
-type Ask = <T>(request: Request) => Promise<T>;
 
 function useChecklists(rev: number) {
   const [installed, setInstalled] = useState<Awaited<ReturnType<typeof listInstalledChecklists>>>([]);
@@ -85,7 +84,7 @@ export function ChecklistSection(props: {
       await ask({ type: 'checklist/install', checklist: parsed.checklist });
       setImportedTitle(parsed.checklist.title[lang]);
     } catch (e) {
-      setProblems([{ path: file.name, message: m.errors[e instanceof ProtocolError ? e.code : 'internal'] ?? m.errors.internal! }]);
+      setProblems([{ path: file.name, message: m.errors[e instanceof ProtocolError ? e.code : 'internal'] ?? m.errors.internal }]);
     } finally {
       setImporting(false);
     }
@@ -159,7 +158,7 @@ export function ChecklistSection(props: {
         canAnswer={isActive(visit)}
         onAnswer={onAnswer}
         onTakeScreenshot={async () =>
-          (await ask<{ screenshotId: string }>({ type: 'screenshot/capture', visitId: visit.id, kind: 'visible', trigger: 'evidence' }))
+          (await ask({ type: 'screenshot/capture', visitId: visit.id, kind: 'visible', trigger: 'evidence' }))
             .screenshotId
         }
         onLinkReplay={() => (current ? Date.now() : undefined)}

@@ -1,3 +1,4 @@
+import type { Ask } from '../../utils/messaging/ask';
 import { useState } from 'preact/hooks';
 import { AbandonButton, AbandonDialog, AbandonmentList } from '../../components/evidence/abandon';
 import { FunnelSummary, LandingCard, VisitOutcome } from '../../components/evidence/journey';
@@ -6,7 +7,6 @@ import { ScreenshotStrip, ScreenshotViewer } from '../../components/evidence/scr
 import { SignalList } from '../../components/evidence/signals';
 import type { Lang, Messages } from '../../utils/i18n/messages';
 import { summariseStages } from '../../utils/journey/funnel';
-import type { Request } from '../../utils/messaging/protocol';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { AbandonReason, Annotation, ScreenshotKind } from '../../utils/schema/evidence';
 import type { Page } from '../../utils/schema/page';
@@ -24,7 +24,7 @@ export function VisitEvidence(props: {
   pages: Page[];
   rev: number;
   now: number;
-  ask: <T>(request: Request) => Promise<T>;
+  ask: Ask;
 }) {
   const { m, lang, visit, pages, rev, now, ask } = props;
   const t = m.evidence;
@@ -56,7 +56,7 @@ export function VisitEvidence(props: {
     setAbandonBusy(true);
     setAbandonError(undefined);
     try {
-      const result = await ask<{ captureError?: string }>({ type: 'visit/abandon', visitId: visit.id, reason, comment });
+      const result = await ask({ type: 'visit/abandon', visitId: visit.id, reason, comment });
       setAbandoning(false);
       // Kept without its picture: say why.
       if (result.captureError) setCaptureError(t.errorText(result.captureError));

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../messaging/errors';
 import { percentIn } from './formats';
 import type {
   AbandonReason,
@@ -26,7 +27,7 @@ const enTwo = decimalIn('en-GB', 2, 2);
 const pick = (table: Record<string, string>, code: unknown, fallback: string): string =>
   typeof code === 'string' && Object.hasOwn(table, code) ? (table[code] ?? fallback) : fallback;
 
-const frErrors: Record<string, string> = {
+const frErrors = {
   'capture-failed': 'La capture a échoué. Réessayez dans un instant.',
   'no-recorder': 'La page n’est pas encore prête pour une capture : rechargez-la ou attendez qu’elle ait fini de charger.',
   'tab-hidden': 'Affichez l’onglet de la visite pour faire une capture.',
@@ -38,9 +39,9 @@ const frErrors: Record<string, string> = {
   'disk-full': 'Le disque est plein : libérez de la place ou supprimez d’anciennes visites.',
   'no-answer': 'Le service de l’extension ne répond pas. Réessayez dans un instant.',
   internal: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, signalez-la.',
-};
+} satisfies Partial<Record<ErrorCode, string>>;
 
-const enErrors: Record<string, string> = {
+const enErrors = {
   'capture-failed': 'The screenshot failed. Try again in a moment.',
   'no-recorder': 'The page is not ready for a screenshot yet: reload it or wait until it has finished loading.',
   'tab-hidden': 'Show the visit’s tab to take a screenshot.',
@@ -52,7 +53,7 @@ const enErrors: Record<string, string> = {
   'disk-full': 'The disk is full: free some space or delete old visits.',
   'no-answer': 'The extension’s service is not answering. Try again in a moment.',
   internal: 'Something unexpected went wrong. Try again; if it comes back, please report it.',
-};
+} satisfies Partial<Record<ErrorCode, string>>;
 
 export const evidenceFr = {
   // Formats
@@ -69,7 +70,7 @@ export const evidenceFr = {
   save: 'Enregistrer',
   edit: 'Modifier',
   close: 'Fermer',
-  errorText: (code: string) => pick(frErrors, code, frErrors.internal!),
+  errorText: (code: string) => pick(frErrors, code, frErrors.internal),
 
   // Screenshots
   screenshotsTitle: 'Captures d’écran',
@@ -271,7 +272,7 @@ export const evidenceEn: EvidenceMessages = {
   save: 'Save',
   edit: 'Edit',
   close: 'Close',
-  errorText: (code: string) => pick(enErrors, code, enErrors.internal!),
+  errorText: (code: string) => pick(enErrors, code, enErrors.internal),
 
   screenshotsTitle: 'Screenshots',
   capture: 'Capture',

@@ -1,5 +1,6 @@
 import type { PageType } from '../schema/page-type';
 import type { VisitStatus } from '../schema/visit';
+import { errorCodeOf, type ErrorCode } from '../messaging/errors';
 import { evidenceEn, evidenceFr } from './evidence-messages';
 import { checklistEn, checklistFr } from './checklist-messages';
 import { auditEn, auditFr } from './audit-messages';
@@ -71,8 +72,16 @@ const fr = {
     'disk-full':
       'Le disque est plein : les nouvelles données attendent dans la page. Libérez de la place ou supprimez d’anciennes visites, sans fermer l’onglet de la visite.',
     'no-answer': 'Le service de l’extension ne répond pas. Réessayez dans un instant.',
+    'bad-message': 'Le message n’a pas été compris : rechargez le panneau et réessayez.',
+    'not-in-visit': 'Cet onglet ne fait pas partie de la visite en cours.',
+    'no-page-yet': 'Aucune page n’est encore enregistrée dans cette visite.',
+    'no-such-note': 'Cette note n’existe plus.',
+    'no-such-screenshot': 'Cette capture n’existe plus.',
+    'capture-failed': 'La capture a échoué. Réessayez dans un instant.',
+    'no-recorder': 'La page n’est pas encore prête : rechargez-la ou attendez qu’elle ait fini de charger.',
+    'tab-hidden': 'Affichez l’onglet de la visite pour faire une capture.',
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, signalez-la.',
-  } as Record<string, string>,
+  } satisfies Record<ErrorCode, string>,
   evidence: evidenceFr,
   checklist: checklistFr,
   audit: auditFr,
@@ -159,6 +168,14 @@ const en: Messages = {
     'no-such-page': 'This page no longer exists.',
     'disk-full': 'The disk is full: new data is waiting in the page. Free some space or delete old visits, and keep the visit’s tab open.',
     'no-answer': 'The extension’s service is not answering. Try again in a moment.',
+    'bad-message': 'The message was not understood: reload the panel and try again.',
+    'not-in-visit': 'This tab is not part of the running visit.',
+    'no-page-yet': 'No page has been recorded in this visit yet.',
+    'no-such-note': 'This note no longer exists.',
+    'no-such-screenshot': 'This screenshot no longer exists.',
+    'capture-failed': 'The screenshot failed. Try again in a moment.',
+    'no-recorder': 'The page is not ready yet: reload it or wait until it has finished loading.',
+    'tab-hidden': 'Show the visit’s tab to take a screenshot.',
     internal: 'Something unexpected went wrong. Try again; if it comes back, please report it.',
   },
   evidence: evidenceEn,
@@ -192,5 +209,5 @@ export function pickLang(setting: 'auto' | Lang, uiLanguage: string): Lang {
 
 /** An error code in the user's language. */
 export function errorText(m: Messages, code: string): string {
-  return (Object.hasOwn(m.errors, code) ? m.errors[code] : undefined) ?? m.errors.internal!;
+  return m.errors[errorCodeOf(code)];
 }

@@ -5,6 +5,10 @@ import { abandonReasonSchema, annotationSchema, landingSchema, SCREENSHOT_KINDS 
 import { frictionFactSchema } from '../friction/facts';
 import { ANSWER_VALUES, answerEvidenceInputSchema } from '../checklist/schema';
 import { checkFactsSchema } from '../checklist/check-facts-schema';
+import type { Visit } from '../schema/visit';
+import type { AuditRecord } from '../audit/schema';
+
+type AuditStatus = AuditRecord['status'];
 
 /**
  * Every message between the extension's contexts, declared once. The receiver parses before acting:
@@ -57,12 +61,15 @@ export const batchSchema = z.object({
 export type Batch = z.infer<typeof batchSchema>;
 
 export const visitStartSchema = z.object({ type: z.literal('visit/start'), tabId: z.number().int() });
-export const visitCommandSchema = z.object({
-  type: z.enum(['visit/pause', 'visit/resume', 'visit/stop', 'visit/delete']),
+export const visitPauseSchema = z.object({ type: z.literal('visit/pause'), visitId: id });
+export const visitResumeSchema = z.object({
+  type: z.literal('visit/resume'),
   visitId: id,
   /** With resume of an interrupted visit: the tab it goes on in. */
   tabId: z.number().int().optional(),
 });
+export const visitStopSchema = z.object({ type: z.literal('visit/stop'), visitId: id });
+export const visitDeleteSchema = z.object({ type: z.literal('visit/delete'), visitId: id });
 export const visitAddOriginSchema = z.object({
   type: z.literal('visit/add-origin'),
   visitId: id,
@@ -165,12 +172,17 @@ export const requestSchema = z.discriminatedUnion('type', [
   pageUpsertSchema,
   batchSchema,
   visitStartSchema,
-  visitCommandSchema,
+  visitPauseSchema,
+  visitResumeSchema,
+  visitStopSchema,
+  visitDeleteSchema,
   visitAddOriginSchema,
   pageSetTypeSchema,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
+/** The request of one type. */
+export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 
 /** Recording options the background hands to a recorder. */
 export const recorderConfigSchema = z.object({
@@ -190,3 +202,38 @@ export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: st
 
 /** Background to recorder: declared with the recorder's own (small) schemas. */
 export { recorderControlSchema, type RecorderControl } from '../recording/bridge';
+
+/**
+ * What the background answers to each request (the `value` of an `ok` reply). A handler map typed
+ * with {@link Handlers} does not compile without a handler for every request, or with a handler
+ * that answers something else.
+ */
+export interface Replies {
+  'recorder/hello': HelloReply;
+  'recorder/page': void;
+  'recorder/batch': void;
+  'recorder/facts': void;
+  'visit/start': { visitId: string };
+  'visit/pause': Visit;
+  'visit/resume': Visit;
+  'visit/stop': Visit;
+  'visit/delete': void;
+  'visit/add-origin': Visit;
+  'visit/abandon': { abandonmentId: string; screenshotId?: string; captureError?: string };
+  'visit/verdict': Visit;
+  'page/set-type': void;
+  'screenshot/capture': { screenshotId: string };
+  'screenshot/delete': void;
+  'screenshot/annotate': void;
+  'note/add': { noteId: string };
+  'note/edit': void;
+  'note/delete': void;
+  'audit/run': { auditId: string; status: AuditStatus };
+  'answer/set': { answerId: string };
+  'checklist/install': { checklistId: string };
+  'checklist/delete': void;
+  'checklist/select': void;
+}
+
+/** One handler per request type, each answering that type's reply; `S` is what is known of the sender. */
+export type Handlers<S> = { [K in RequestType]: (message: RequestOf<K>, sender: S) => Promise<Replies[K]> };

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { isQuotaError } from '../db/errors';
 import type { Reply } from './protocol';
+import { errorCodeOf, type ErrorCode } from './errors';
 
 export type Sender = { tabId?: number; openerTabId?: number; url?: string };
 type OnMessage = {
@@ -42,12 +43,12 @@ export function receive<T extends { type: string }>(
 
 /** An error thrown with a known code keeps it; anything else is "internal". */
 export class ProtocolError extends Error {
-  constructor(readonly code: string, message = code) {
+  constructor(readonly code: ErrorCode, message: string = code) {
     super(message);
   }
 }
 
-function errorCode(error: unknown): string {
+function errorCode(error: unknown): ErrorCode {
   if (error instanceof ProtocolError) return error.code;
   if (isQuotaError(error)) return 'disk-full';
   return 'internal';
@@ -57,6 +58,6 @@ function errorCode(error: unknown): string {
 export function unwrap<T>(reply: unknown): T {
   const r = reply as Reply<T> | undefined;
   if (!r || typeof r !== 'object') throw new ProtocolError('no-answer');
-  if (!r.ok) throw new ProtocolError(r.error, r.detail);
+  if (!r.ok) throw new ProtocolError(errorCodeOf(r.error), r.detail);
   return r.value;
 }

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../../utils/messaging/errors';
 import { describe, expect, it } from 'vitest';
 import { errorText, MESSAGES, pickLang } from '../../../utils/i18n/messages';
 import { PAGE_TYPES } from '../../../utils/schema/page-type';
@@ -80,7 +81,14 @@ describe('errorText', () => {
     expect(errorText(MESSAGES.fr, 'no-such-visit')).toBe('Cette visite n’existe plus.');
   });
 
-  it.each(['bad-message', 'x', '', 'constructor', 'toString'])('falls back to internal for %j', (code) => {
+  it('has words for every error code of the protocol, in both languages', () => {
+    for (const code of ERROR_CODES) {
+      expect(errorText(MESSAGES.fr, code), code).not.toBe('');
+      expect(errorText(MESSAGES.en, code), code).not.toBe(errorText(MESSAGES.fr, code));
+    }
+  });
+
+  it.each(['x', '', 'constructor', 'toString'])('falls back to internal for %j', (code) => {
     expect(errorText(MESSAGES.fr, code)).toBe(MESSAGES.fr.errors.internal);
     expect(errorText(MESSAGES.en, code)).toBe(MESSAGES.en.errors.internal);
   });

@@ -54,10 +54,10 @@ describe('receive', () => {
   });
 
   it('answers the code of a ProtocolError the handler throws', async () => {
-    const deliver = wire(() => Promise.reject(new ProtocolError('x', 'details')));
+    const deliver = wire(() => Promise.reject(new ProtocolError('tab-hidden', 'details')));
     const { returned, responses } = await deliver({ type: 'echo', text: '' });
     expect(returned).toBe(true);
-    expect(responses).toEqual([{ ok: false, error: 'x', detail: 'Error: details' }]);
+    expect(responses).toEqual([{ ok: false, error: 'tab-hidden', detail: 'Error: details' }]);
   });
 
   it('answers the code of a ProtocolError thrown by an async handler', async () => {
