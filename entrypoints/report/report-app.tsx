@@ -11,7 +11,7 @@ import { REVISION_KEY } from '../../utils/messaging/revision';
 import { db } from '../../utils/db/database';
 import { getVisit } from '../../utils/db/repository';
 import { buildReport } from '../../utils/report/build-report';
-import { exportFileName } from '../../utils/report/file-names';
+import { exportFileName } from '../../utils/file-names';
 import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
 import { saveFile } from '../../components/ui/save-file';
 import { useLang } from '../../components/ui/use-lang';
