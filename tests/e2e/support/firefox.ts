@@ -4,7 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withTimeout } from '../../../utils/timeout';
-import { FIREFOX_EXTENSION, FIREFOX_PATH } from './paths';
+import { FIREFOX_EXTENSION, FIREFOX_PATH } from '../../../scripts/automation/paths';
 
 /** The extension's internal UUID, fixed by a preference so that its pages have a known address. */
 export const FIREFOX_EXTENSION_UUID = '6b3f0d2e-7a41-4c55-9a1e-2f6f3d9c1a11';
