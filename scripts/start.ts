@@ -8,20 +8,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, isWorker, launchChromium, openPanel, type Launched } from '../tests/e2e/support/chromium';
-import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../tests/e2e/support/extension-data';
-import { ShopJourney } from '../tests/e2e/support/journey';
-import { Panel } from '../tests/e2e/support/panel';
-import { readStore } from '../tests/e2e/support/evidence-data';
-import { CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
-import { allowDownloads, filesIn, waitForDownload } from '../tests/e2e/support/downloads';
-// @ts-expect-error -- the fixture server is plain JavaScript.
-import { startShop } from '../tests/fixtures/shop/server.mjs';
-
-interface Shop {
-  origin: string;
-  close(): Promise<void>;
-}
+import { CHROMIUM_ARGS, isWorker, launchChromium, openPanel, type Launched } from './automation/chromium';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './automation/extension-data';
+import { ShopJourney } from './automation/journey';
+import { Panel } from './automation/panel';
+import { readStore } from './automation/evidence-data';
+import { CHROMIUM_PATH, ROOT } from './automation/paths';
+import { allowDownloads, filesIn, waitForDownload } from './automation/downloads';
+import { startShop, type Shop } from './automation/shop';
 
 const OUT = path.join(ROOT, 'start-output');
 
@@ -181,9 +175,8 @@ The report (the verdict written by this script):
   - bundle for the agency (import it in the viewer, viewer.html): ${bundle}`);
 }
 
-const shop = (await (startShop as (o: object) => Promise<Shop>)({ port: Number(process.env.PORT ?? 4173) }).catch(() =>
-  (startShop as (o: object) => Promise<Shop>)({}),
-)) satisfies Shop;
+// The usual port, else a free one (something else may be using it).
+const shop = await startShop({ port: Number(process.env.PORT ?? 4173) }).catch(() => startShop());
 console.log(`Demo shop: ${shop.origin}/`);
 try {
   if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) await headed(shop);

@@ -10,6 +10,7 @@ import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { tabShows } from './tabs';
 import { loadSettings } from '../../utils/settings';
+import { withTimeout } from '../../utils/timeout';
 
 /**
  * Accessibility (axe-core) and speed audits of the visit's pages. The audit script is injected into
@@ -27,21 +28,12 @@ const SETTLE_MS = 1500;
 const autoAudited = new Set<string>();
 /** One audit at a time per tab: axe-core is heavy, and two would measure each other. */
 const tabQueues = new Map<number, Promise<unknown>>();
-const running = new Set<string>();
 
 function queued<T>(tabId: number, job: () => Promise<T>): Promise<T> {
   const previous = tabQueues.get(tabId) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(job);
   tabQueues.set(tabId, next);
   return next;
-}
-
-function timeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timed-out'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<'timed-out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed-out'), ms);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
 export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], timeLimitMs = AUDIT_TIME_LIMIT_MS): Promise<{ auditId: string; status: AuditRecord['status'] }> {
@@ -52,16 +44,15 @@ export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], 
   if (!visit || !isActive(visit)) throw new ProtocolError('visit-not-running');
   if (!(await tabShows(page))) throw new ProtocolError('page-not-shown');
   return queued(page.tabId, async () => {
-    running.add(page.id);
-    await notifyChanged();
     const started = Date.now();
     let record: AuditRecord;
     const base = { id: crypto.randomUUID(), visitId: page.visitId, pageId: page.id, trigger };
     try {
       await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [AUDIT_SCRIPT] });
-      const reply: unknown = await timeout(
+      const reply: unknown = await withTimeout(
         browser.tabs.sendMessage<unknown, unknown>(page.tabId, { type: 'audit/run', timeLimitMs, checks: { accessibility: true, speed: true } }, { frameId: 0 }),
         timeLimitMs,
+        () => 'timed-out' as const,
       );
       if (reply === 'timed-out') {
         record = { ...base, at: Date.now(), status: 'timed-out', durationMs: Date.now() - started };
@@ -85,18 +76,11 @@ export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], 
       }
     } catch (error) {
       record = { ...base, at: Date.now(), status: 'failed', error: String(error).slice(0, 300), durationMs: Date.now() - started };
-    } finally {
-      running.delete(page.id);
     }
     await guardWrite(() => putAudit(d, record));
     await notifyChanged();
     return { auditId: record.id, status: record.status };
   });
-}
-
-/** Pages being audited now, for the panel's "audit running" state. */
-export function auditsRunning(): string[] {
-  return [...running];
 }
 
 /** A page of the visit has loaded and been read: audit it once, when it has settled. */

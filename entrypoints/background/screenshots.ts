@@ -20,6 +20,7 @@ import {
   type MeasureRequest,
 } from '../../utils/screenshots/messages';
 import { context, decode, encode, paint, ScreenshotError, type Shot } from './screenshot-image';
+import { withTimeout } from '../../utils/timeout';
 
 export { ScreenshotError, type ScreenshotErrorCode, type Shot } from './screenshot-image';
 
@@ -162,7 +163,9 @@ function measureRequest(o: ScreenshotTarget): MeasureRequest {
 async function ask<T>(tabId: number, request: CaptureRequest, parse: (value: unknown) => T | undefined): Promise<T> {
   let answer: unknown;
   try {
-    answer = await withTimeout(browser.tabs.sendMessage(tabId, request, { frameId: 0 }), ANSWER_TIMEOUT_MS);
+    answer = await withTimeout(browser.tabs.sendMessage(tabId, request, { frameId: 0 }), ANSWER_TIMEOUT_MS, () => {
+      throw new Error(`no answer in ${ANSWER_TIMEOUT_MS} ms`);
+    });
   } catch (error) {
     throw new ScreenshotError('no-recorder', String(error), { cause: error });
   }
@@ -172,10 +175,3 @@ async function ask<T>(tabId: number, request: CaptureRequest, parse: (value: unk
   return reply.value;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}

@@ -2,6 +2,7 @@ import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, typedPieces } from '..
 import { sharedTypedValues } from '../../utils/recording/typed-values';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/screenshots/messages';
+import { withTimeout } from '../../utils/timeout';
 
 /**
  * The page's side of a screenshot: it measures what the background must paint over (form fields,
@@ -184,13 +185,6 @@ function scanText(doc: Document, root: Document | ShadowRoot, scan: Scan, roots:
 
 /** Resolves once the page has painted twice, or after 100 ms in a page that does not paint (hidden). */
 function twoFrames(win: Window): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = win.setTimeout(resolve, 100);
-    win.requestAnimationFrame(() =>
-      win.requestAnimationFrame(() => {
-        win.clearTimeout(timer);
-        resolve();
-      }),
-    );
-  });
+  const painted = new Promise<void>((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => resolve())));
+  return withTimeout(painted, 100, () => undefined);
 }

@@ -5,30 +5,30 @@ import { ReportView } from '../../components/report/report-view';
 import { VerdictForm } from '../../components/report/verdict-form';
 import { reportUiEn, reportUiFr } from '../../utils/i18n/report-ui-messages';
 import { reportPageEn, reportPageFr } from '../../utils/i18n/report-page-messages';
-import { errorText, MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
+import { errorText, MESSAGES } from '../../utils/i18n/messages';
 import { ProtocolError } from '../../utils/messaging/receive';
 import { asker } from '../../utils/messaging/ask';
-
-const ask = asker((request) => browser.runtime.sendMessage(request));
 import { REVISION_KEY } from '../../utils/messaging/revision';
 import { db } from '../../utils/db/database';
 import { getVisit } from '../../utils/db/repository';
 import { buildReport } from '../../utils/report/build-report';
-import { exportFileName } from '../../utils/report/file-names';
+import { exportFileName } from '../../utils/file-names';
 import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
-import { loadSettings } from '../../utils/settings';
 import { saveFile } from '../../components/ui/save-file';
+import { useLang } from '../../components/ui/use-lang';
 import { exportBundle, exportHtml } from './export';
 import { loadSource, type Loaded, type ReportSource } from './source';
 import { ReportToolbar } from './report-toolbar';
 import { useImageUrls } from './use-image-urls';
 import { useReplay } from './use-replay';
 
+const ask = asker((request) => browser.runtime.sendMessage(request));
+
 type Busy = 'html' | 'bundle' | undefined;
 
 /** The report of one visit: read it, write the verdict, replay, export (HTML, bundle) and print. */
 export function ReportApp({ source }: { source: ReportSource }) {
-  const [lang, setLang] = useState<Lang>(pickLang('auto', browser.i18n.getUILanguage()));
+  const [lang, setLang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const [loaded, setLoaded] = useState<Loaded>();
   const [events, setEvents] = useState<ReplayEvent[] | 'failed'>();
   const [rev, setRev] = useState(0);
@@ -37,7 +37,6 @@ export function ReportApp({ source }: { source: ReportSource }) {
   const p = lang === 'fr' ? reportPageFr : reportPageEn;
 
   useEffect(() => {
-    void loadSettings(browser.storage.local).then((s) => setLang(pickLang(s.language, browser.i18n.getUILanguage())));
     // The verdict is saved by the background: re-read when it says stored data changed.
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && REVISION_KEY in changes) setRev((r) => r + 1);
@@ -62,9 +61,6 @@ export function ReportApp({ source }: { source: ReportSource }) {
         }),
       );
   }, [rev]);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
 
   const content = loaded?.ok ? loaded.content : undefined;
   const recordingKey = content ? `${content.data.visit.id}:${content.data.recording.length}` : '';

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ConfirmButton } from '../../components/ui/confirm-button';
+import { useLang } from '../../components/ui/use-lang';
 import { shortUrl } from '../../components/ui/format';
 import { PageList } from '../../components/visit/page-list';
 import { PastVisits } from '../../components/visit/past-visits';
@@ -11,7 +12,7 @@ import { asker } from '../../utils/messaging/ask';
 import { ProtocolError } from '../../utils/messaging/receive';
 import { activeDuration, isActive } from '../../utils/schema/visit';
 import type { PageType } from '../../utils/schema/page-type';
-import { messagesFor, useLang, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
+import { messagesFor, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
 import { useDrivenTab } from './use-tab';
 import { VisitEvidence } from './evidence-view';
 import { ChecklistSection } from './checklist-section';
@@ -22,7 +23,7 @@ const ask = asker((request) => browser.runtime.sendMessage(request));
 
 /** The evaluator's cockpit: the site, the visit's controls, its pages, and past visits. */
 export function App() {
-  const lang = useLang();
+  const [lang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const m = messagesFor(lang);
   const rev = useRevision();
   const now = useNow();

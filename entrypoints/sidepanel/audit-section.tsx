@@ -2,25 +2,13 @@ import type { Ask } from '../../utils/messaging/ask';
 import { useEffect, useState } from 'preact/hooks';
 import { PageAudit, VisitSpeedSummary, type SlowestPage } from '../../components/audit/audit-view';
 import type { AuditRecord } from '../../utils/audit/schema';
+import { summariseVisit } from '../../utils/audit/speed';
 import { db } from '../../utils/db/database';
 import { listEvidence } from '../../utils/db/repository';
 import type { Lang, Messages } from '../../utils/i18n/messages';
 import { ProtocolError } from '../../utils/messaging/receive';
-import { VITAL_NAMES, type Page, type Rating, type Vitals } from '../../utils/schema/page';
+import type { Page } from '../../utils/schema/page';
 import { isActive, type Visit } from '../../utils/schema/visit';
-
-const RANK: Record<Rating, number> = { good: 0, 'needs-improvement': 1, poor: 2 };
-
-/** Each metric's median over the pages (the median page's own value and rating). */
-function medianVitals(pages: Vitals[]): Vitals {
-  const out: Vitals = {};
-  for (const name of VITAL_NAMES) {
-    const values = pages.flatMap((v) => (v[name] ? [v[name]] : [])).sort((a, b) => a.value - b.value);
-    const middle = values[Math.floor((values.length - 1) / 2)];
-    if (middle) out[name] = middle;
-  }
-  return out;
-}
 
 /**
  * The audits in the panel: the speed of the visit so far, the current page's accessibility and speed
@@ -55,11 +43,9 @@ export function AuditSection(props: {
     const speed = of(p).filter((a) => a.speed).at(-1)?.speed;
     return speed ? [{ page: p, speed }] : [];
   });
-  const worstOne = measured.reduce<(typeof measured)[number] | undefined>(
-    (worst, x) => (!worst || RANK[x.speed.verdict] > RANK[worst.speed.verdict] ? x : worst),
-    undefined,
-  );
-  const worst: SlowestPage | undefined = worstOne && { pageTitle: worstOne.page.title, verdict: worstOne.speed.verdict, vitals: worstOne.speed.vitals };
+  const summary = summariseVisit(measured.map((x) => x.speed));
+  const slowest = summary.worst && measured[summary.worst.index];
+  const worst: SlowestPage | undefined = slowest && { pageTitle: slowest.page.title, verdict: slowest.speed.verdict, vitals: slowest.speed.vitals };
 
   const rerun = async (page: Page) => {
     setRunning(page.id);
@@ -75,7 +61,7 @@ export function AuditSection(props: {
 
   return (
     <div class="audits">
-      <VisitSpeedSummary t={t} lang={lang} worst={worst} median={medianVitals(measured.map((x) => x.speed.vitals))} pages={measured.length} />
+      <VisitSpeedSummary t={t} lang={lang} worst={worst} median={summary.median} pages={summary.pages} />
       {error && (
         <p class="error" role="alert" data-testid="audit-error">
           {error}

@@ -1,5 +1,6 @@
 import type { Ask } from '../../utils/messaging/ask';
 import { saveFile } from '../../components/ui/save-file';
+import { safeFileName } from '../../utils/file-names';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistPicker } from '../../components/checklist/checklist-picker';
@@ -108,7 +109,7 @@ export function ChecklistSection(props: {
       importedTitle={importedTitle}
       onExport={(id) => {
         const checklist = checklists.find((c) => c.checklist.id === id)?.checklist;
-        if (checklist) saveFile(document, `${checklist.id}.json`, JSON.stringify(checklist, null, 2), 'application/json');
+        if (checklist) saveFile(document, safeFileName(checklist.id, 'json'), JSON.stringify(checklist, null, 2), 'application/json');
       }}
     />
   );

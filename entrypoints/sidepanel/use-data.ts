@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
 import { listPages, listVisits } from '../../utils/db/repository';
-import { MESSAGES, pickLang, type Lang } from '../../utils/i18n/messages';
+import { MESSAGES, type Lang } from '../../utils/i18n/messages';
 import type { Page } from '../../utils/schema/page';
 import type { Visit } from '../../utils/schema/visit';
-import { loadSettings } from '../../utils/settings';
 import { REVISION_KEY, STORAGE_PROBLEM_KEY } from '../../utils/messaging/revision';
 
 /** Re-reads whenever the background says stored data changed. */
@@ -49,17 +48,6 @@ export function useNow(): number {
     return () => clearInterval(id);
   }, []);
   return now;
-}
-
-export function useLang(): Lang {
-  const [lang, setLang] = useState<Lang>(pickLang('auto', browser.i18n.getUILanguage()));
-  useEffect(() => {
-    void loadSettings(browser.storage.local).then((s) => setLang(pickLang(s.language, browser.i18n.getUILanguage())));
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  return lang;
 }
 
 export const messagesFor = (lang: Lang) => MESSAGES[lang];

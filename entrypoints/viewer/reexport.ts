@@ -1,7 +1,7 @@
 import type { ImportedVisit } from '../../utils/db/viewer-database';
+import { exportFileName } from '../../utils/file-names';
 import type { BundleError } from '../../utils/report/bundle/errors';
 import type { UnpackResult } from '../../utils/report/bundle/unpack';
-import type { ReviewStatus } from '../../utils/report/review';
 import type { VisitContent } from '../../utils/report/visit-data';
 
 export interface ReexportDeps {
@@ -32,18 +32,5 @@ export async function reexportBundle(
     generator: deps.generator,
     ...(unpacked.reportHtml !== undefined && { reportHtml: unpacked.reportHtml }),
   });
-  return { ok: true, bytes, fileName: reexportFileName(stored.summary.site, stored.summary.startedAt, stored.review.status) };
-}
-
-/** `mystere-<site>-<yyyy-mm-dd>-<review status>.zip`, the date being the visit's, in local time. */
-export function reexportFileName(site: string, startedAt: number, status: ReviewStatus): string {
-  const safeSite =
-    site
-      .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '')
-      .slice(0, 80) || 'visit';
-  const d = new Date(startedAt);
-  const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-  return `mystere-${safeSite}-${day}-${status}.zip`;
+  return { ok: true, bytes, fileName: exportFileName(stored.summary.site, stored.summary.startedAt, 'zip', stored.review.status) };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ImportArea, type ImportProgress } from '../../components/viewer/import-area';
 import type { CommentChange } from '../../components/viewer/review-comments';
@@ -12,8 +12,9 @@ import { unpackBundle } from '../../utils/report/bundle/unpack';
 import { importBundleFiles, type ImportResult } from '../../utils/report/import-bundles';
 import { moveReview, setReviewComment, type Review, type ReviewStatus } from '../../utils/report/review';
 import { saveFile } from '../../components/ui/save-file';
+import { useLang } from '../../components/ui/use-lang';
 import { reexportBundle } from './reexport';
-import { useImports, useLang } from './use-viewer';
+import { useImports } from './use-viewer';
 
 const reportUrl = (id: string) => `/report.html?bundle=${encodeURIComponent(id)}`;
 
@@ -33,8 +34,11 @@ async function readFiles(files: File[]) {
 
 /** The agency's viewer: import bundles, list them, review them, re-export them. */
 export function ViewerApp() {
-  const lang = useLang();
+  const [lang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const t = viewerMessages(lang);
+  useEffect(() => {
+    document.title = t.pageTitle;
+  }, [lang]);
   const { visits, failed, reload } = useImports();
   const [progress, setProgress] = useState<ImportProgress>();
   const [done, setDone] = useState<string>();

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type CDPSession, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS } from '../../tests/e2e/support/chromium';
-import { CHROMIUM_PATH, ROOT } from '../../tests/e2e/support/paths';
+import { CHROMIUM_ARGS } from '../automation/chromium';
+import { CHROMIUM_PATH, ROOT } from '../automation/paths';
 
 /**
  * What an accessibility audit costs the page: main-thread time axe-core adds (its script parsed and

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT } from '../../tests/e2e/support/paths';
+import { ROOT } from '../automation/paths';
 import { sum } from './stats';
 
 /** The store build: what users install (the automation build differs only in its manifest). */

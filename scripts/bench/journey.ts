@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { z } from 'zod';
-import { ShopJourney } from '../../tests/e2e/support/journey';
+import { ShopJourney } from '../automation/journey';
 import { takeLatencies, type Durations, type Latency, type MainThreadMeter } from './page-probes';
 
 /** A fixed, human-like pace, the same in both runs so that only the extension differs. */

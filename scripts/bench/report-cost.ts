@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { toBase64 } from '../../utils/recording/codec';
-import { launchChromium, type Launched } from '../../tests/e2e/support/chromium';
-import { allowDownloads, filesIn, waitForDownload } from '../../tests/e2e/support/downloads';
+import { launchChromium, type Launched } from '../automation/chromium';
+import { allowDownloads, filesIn, waitForDownload } from '../automation/downloads';
 import { GENERATED, generateVisit, type GeneratedRecords } from './generated-visit';
 import { median } from './stats';
 

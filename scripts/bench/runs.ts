@@ -1,9 +1,9 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { z } from 'zod';
-import { CHROMIUM_ARGS, launchChromium, openPanel } from '../../tests/e2e/support/chromium';
-import { chunksOf, dumpDatabase, until } from '../../tests/e2e/support/extension-data';
-import { Panel } from '../../tests/e2e/support/panel';
-import { CHROMIUM_PATH } from '../../tests/e2e/support/paths';
+import { CHROMIUM_ARGS, launchChromium, openPanel } from '../automation/chromium';
+import { chunksOf, dumpDatabase, until } from '../automation/extension-data';
+import { Panel } from '../automation/panel';
+import { CHROMIUM_PATH } from '../automation/paths';
 import { BenchJourney, walk, type PageSample, type Pace } from './journey';
 import { DURATIONS, LATENCY_PROBE, MainThreadMeter, zeroDurations, readStoredSizes, type Durations, type Latency, type StoredSizes } from './page-probes';
 import { sum } from './stats';

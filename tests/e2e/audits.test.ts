@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../utils/audit/schema';
-import { until } from './support/extension-data';
-import { pathOf, readEvidence, readStore, type EvidenceDump } from './support/evidence-data';
-import { ROOT } from './support/paths';
+import { until } from '../../scripts/automation/extension-data';
+import { pathOf, readEvidence, readStore, type EvidenceDump } from '../../scripts/automation/evidence-data';
+import { ROOT } from '../../scripts/automation/paths';
 import { openSession, type Session } from './support/session';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');

@@ -8,7 +8,7 @@ import { bundleEn, bundleErrorText, bundleFr } from '../../utils/i18n/bundle-mes
 import { packBundle } from '../../utils/report/bundle/pack';
 import { editBundle } from '../unit/report/fixtures/bundle-edit';
 import { VISIT_ID, visitContent } from '../unit/report/fixtures/visit-content';
-import { launchChromium, type Launched } from './support/chromium';
+import { launchChromium, type Launched } from '../../scripts/automation/chromium';
 
 /** Bundles an agency might receive damaged or forged: each is refused with a clear message, and nothing is stored. */
 describe('the viewer refuses tampered bundles and stores nothing from them', () => {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECOMMERCE_CHECKLIST } from '../../utils/checklist/defaults';
 import type { Answer } from '../../utils/checklist/schema';
 import { PRODUCT_ANSWERS, PRODUCT_ANSWERS_SCORE } from '../shared/product-answers';
-import { until } from './support/extension-data';
-import { pathOf, readEvidence, readStore } from './support/evidence-data';
+import { until } from '../../scripts/automation/extension-data';
+import { pathOf, readEvidence, readStore } from '../../scripts/automation/evidence-data';
 import { openSession, type Session } from './support/session';
 
 type Stored = Awaited<ReturnType<typeof readEvidence>> & { answers: Answer[]; checklists: { id: string }[] };

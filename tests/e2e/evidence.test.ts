@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from './support/extension-data';
-import { pathOf, readEvidence, readImage, type EvidenceDump } from './support/evidence-data';
+import { until } from '../../scripts/automation/extension-data';
+import { pathOf, readEvidence, readImage, type EvidenceDump } from '../../scripts/automation/evidence-data';
 import { jpegSize } from './support/images';
 import { openSession, type Session } from './support/session';
 

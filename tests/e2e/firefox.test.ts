@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksOf, dumpSource, opensWithFullSnapshot, pagesOf, parseDump, until, type Dump } from './support/extension-data';
+import { chunksOf, dumpSource, opensWithFullSnapshot, pagesOf, parseDump, until, type Dump } from '../../scripts/automation/extension-data';
 import { Firefox } from './support/firefox';
-import { startShop, type Shop } from './support/shop';
+import { startShop, type Shop } from '../../scripts/automation/shop';
 
 /** The same recorder, in Firefox ESR: a visit of three pages, stored. */
 describe('recording a visit in Firefox ESR', () => {

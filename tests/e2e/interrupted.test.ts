@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPanel, type Launched } from './support/chromium';
-import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until } from './support/extension-data';
-import { ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
-import { startShop, type Shop } from './support/shop';
+import { launchChromium, openPanel, type Launched } from '../../scripts/automation/chromium';
+import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until } from '../../scripts/automation/extension-data';
+import { ShopJourney } from '../../scripts/automation/journey';
+import { Panel } from '../../scripts/automation/panel';
+import { startShop, type Shop } from '../../scripts/automation/shop';
 
 /** The browser closes in the middle of a visit, and starts again on the same profile. */
 describe('a visit cut short by the browser closing', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'puppeteer-core';
-import { isWorker } from './support/chromium';
-import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
+import { isWorker } from '../../scripts/automation/chromium';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../../scripts/automation/extension-data';
 import { openSession, type Session } from './support/session';
 
 /**

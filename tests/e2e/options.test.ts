@@ -1,10 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/schema/settings';
-import type { Launched } from './support/chromium';
-import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
-import { SECRETS, type ShopJourney } from './support/journey';
-import { type Panel } from './support/panel';
+import type { Launched } from '../../scripts/automation/chromium';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../../scripts/automation/extension-data';
+import { SECRETS, type ShopJourney } from '../../scripts/automation/journey';
+import { type Panel } from '../../scripts/automation/panel';
 import {
   ELEMENT,
   TEXT,
@@ -17,7 +17,7 @@ import {
   walk,
   type SnapshotNode,
 } from './support/panel-extras';
-import type { Shop } from './support/shop';
+import type { Shop } from '../../scripts/automation/shop';
 import { openSession } from './support/session';
 
 /** Where `needle` occurs in `text`, each with a little context: short failure messages. */

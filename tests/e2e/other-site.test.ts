@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpDatabase, pagesOf, until } from './support/extension-data';
+import { dumpDatabase, pagesOf, until } from '../../scripts/automation/extension-data';
 import { openSession, type Session } from './support/session';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until, type Dump } from './support/extension-data';
-import { SECRETS } from './support/journey';
+import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until, type Dump } from '../../scripts/automation/extension-data';
+import { SECRETS } from '../../scripts/automation/journey';
 import { openSession, type Session } from './support/session';
 
 /**

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page as Tab } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from './support/extension-data';
-import { ROOT } from './support/paths';
+import { chunksOf, dumpDatabase, pagesOf, until, type Dump } from '../../scripts/automation/extension-data';
+import { ROOT } from '../../scripts/automation/paths';
 import { openSession, type Session } from './support/session';
 
 const PROPS = ['color', 'background-color', 'border-left-color', 'border-left-width', 'padding-left', 'font-weight', 'font-size', 'letter-spacing'];

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SECTIONS } from '../../utils/report/model-types';
 import { unpackBundle } from '../../utils/report/bundle/unpack';
 import { PRODUCT_ANSWERS } from '../shared/product-answers';
-import { launchChromium, type Launched } from './support/chromium';
+import { launchChromium, type Launched } from '../../scripts/automation/chromium';
 import { violations } from './support/axe';
-import { allowDownloads, filesIn, waitForDownload } from './support/downloads';
-import { until } from './support/extension-data';
-import { readEvidence } from './support/evidence-data';
+import { allowDownloads, filesIn, waitForDownload } from '../../scripts/automation/downloads';
+import { until } from '../../scripts/automation/extension-data';
+import { readEvidence } from '../../scripts/automation/evidence-data';
 import { watchScripts } from './support/script-watch';
 import { openSession, type Session } from './support/session';
 

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from './support/extension-data';
-import { pathOf, readEvidence, readImage, type EvidenceDump } from './support/evidence-data';
+import { until } from '../../scripts/automation/extension-data';
+import { pathOf, readEvidence, readImage, type EvidenceDump } from '../../scripts/automation/evidence-data';
 import { ocr } from './support/images';
-import { SECRETS } from './support/journey';
+import { SECRETS } from '../../scripts/automation/journey';
 import { openSession, type Session } from './support/session';
 
 /**

@@ -1,11 +1,11 @@
 import type { Page as Tab, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPanel, type Launched } from './support/chromium';
-import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until, type Dump } from './support/extension-data';
-import { ShopJourney } from './support/journey';
-import { Panel } from './support/panel';
+import { launchChromium, openPanel, type Launched } from '../../scripts/automation/chromium';
+import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until, type Dump } from '../../scripts/automation/extension-data';
+import { ShopJourney } from '../../scripts/automation/journey';
+import { Panel } from '../../scripts/automation/panel';
 import { eventsOfVisit, launchChromiumWith, openInNewWindow, shownElapsedSeconds, shownPages, storedPaths } from './support/panel-extras';
-import { startShop, type Shop } from './support/shop';
+import { startShop, type Shop } from '../../scripts/automation/shop';
 import { openSession } from './support/session';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killServiceWorker } from './support/chromium';
-import { chunksOf, dumpDatabase, pagesOf, until, type Dump, opensWithFullSnapshot } from './support/extension-data';
+import { killServiceWorker } from '../../scripts/automation/chromium';
+import { chunksOf, dumpDatabase, opensWithFullSnapshot, pagesOf, until, type Dump } from '../../scripts/automation/extension-data';
 import { openSession, type Session } from './support/session';
 
 /** Chrome stops an idle service worker after 30 s; here we stop it ourselves, twice, mid-visit. */

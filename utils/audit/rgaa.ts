@@ -7,9 +7,6 @@ import rgaa from './rgaa-4.1.2.json';
 
 export type WcagLevel = 'A' | 'AA' | 'AAA';
 
-/** The credit to show wherever RGAA numbers or titles are shown. */
-export const RGAA_SOURCE: string = rgaa.source;
-
 const LEVELS: readonly WcagLevel[] = ['A', 'AA', 'AAA'];
 
 /** "1.10" after "1.9": compares dotted numbers part by part. */
@@ -24,9 +21,10 @@ export function byDottedNumber(a: string, b: string): number {
 }
 
 const byWcag = new Map<string, string[]>();
-const titles = new Map<string, string>();
+/** The criteria RGAA 4.1.2 has ("1.1" … "13.12"). */
+const criteria = new Set<string>();
 for (const c of rgaa.criteria) {
-  titles.set(c.number, c.title);
+  criteria.add(c.number);
   for (const sc of c.wcag) byWcag.set(sc, [...(byWcag.get(sc) ?? []), c.number]);
 }
 
@@ -34,11 +32,6 @@ for (const c of rgaa.criteria) {
 export function rgaaFor(wcag: readonly string[]): string[] {
   const found = new Set(wcag.flatMap((sc) => byWcag.get(sc) ?? []));
   return [...found].sort(byDottedNumber);
-}
-
-/** The French title of an RGAA criterion, or undefined for a number RGAA 4.1.2 does not have. */
-export function rgaaTitle(criterion: string): string | undefined {
-  return titles.get(criterion);
 }
 
 // "wcag111" → 1.1.1, "wcag1410" → 1.4.10: principles and guidelines have one digit, criteria up to two.
@@ -78,7 +71,7 @@ export function rgaaFromAxeTags(tags: readonly string[]): string[] {
   const named = new Set<string>();
   for (const tag of tags) {
     const criterion = RGAA_TEST_TAG.exec(tag)?.[1];
-    if (criterion && titles.has(criterion)) named.add(criterion);
+    if (criterion && criteria.has(criterion)) named.add(criterion);
   }
   if (named.size > 0) return [...named].sort(byDottedNumber);
   return rgaaFor(wcagFromAxeTags(tags).criteria);

@@ -386,11 +386,8 @@ export type VisitSpeed = {
   pages: number;
   /** The page with the worst verdict (on a tie, the one with more reasons), by its index in the list. */
   worst?: { index: number; verdict: Rating; vitals: Vitals };
-  /** The median page's verdict: the worse of the two middle ones. */
-  medianVerdict?: Rating;
   /** Each vital's median over the pages that have it (the higher of the two middle ones), rated. */
   median: Vitals;
-  counts: Record<Rating, number>;
 };
 
 /** web-vitals' own bounds: good up to the first, poor above the second. */
@@ -410,12 +407,10 @@ export function rateVital(name: VitalName, value: number): Rating {
 
 const upperMiddle = <T>(sorted: readonly T[]): T | undefined => sorted[Math.floor(sorted.length / 2)];
 
-/** A visit's speed at a glance: its worst page, its median page and vitals, the count of each verdict. */
+/** A visit's speed at a glance (the panel's summary): its worst page and each vital's median. */
 export function summariseVisit(audits: readonly Pick<SpeedAudit, 'verdict' | 'reasons' | 'vitals'>[]): VisitSpeed {
-  const counts: Record<Rating, number> = { good: 0, 'needs-improvement': 0, poor: 0 };
   let worst: VisitSpeed['worst'];
   audits.forEach((a, index) => {
-    counts[a.verdict]++;
     const seen = worst ? audits[worst.index] : undefined;
     const beats = !seen || RANK[a.verdict] > RANK[seen.verdict] || (a.verdict === seen.verdict && a.reasons.length > seen.reasons.length);
     if (beats) worst = { index, verdict: a.verdict, vitals: a.vitals };
@@ -425,6 +420,5 @@ export function summariseVisit(audits: readonly Pick<SpeedAudit, 'verdict' | 're
     const value = upperMiddle(audits.flatMap((a) => a.vitals[name]?.value ?? []).sort((x, y) => x - y));
     if (value !== undefined) median[name] = { value, rating: rateVital(name, value) };
   }
-  const medianVerdict = upperMiddle(audits.map((a) => a.verdict).sort((x, y) => RANK[x] - RANK[y]));
-  return { pages: audits.length, ...(worst ? { worst } : {}), ...(medianVerdict ? { medianVerdict } : {}), median, counts };
+  return { pages: audits.length, ...(worst ? { worst } : {}), median };
 }

@@ -1,6 +1,7 @@
 import type { AUDIT_STATUSES, AUDIT_TRIGGERS, Impact, ResourceType } from '../audit/schema';
 import type { NavigationTiming, Rating, VitalName } from '../schema/page';
 import { bytesIn, percentIn, secondsIn } from './formats';
+import { RGAA_CREDIT } from '../audit/rgaa-credit';
 
 /**
  * The words of a page's audits (accessibility and speed), in French and English. Numbers, sizes
@@ -65,7 +66,7 @@ export const auditFr = {
   fixLabel: 'À corriger',
   learnMore: 'En savoir plus (site Deque, en anglais)',
   opensNewTab: '(nouvel onglet)',
-  rgaaCredit: 'Correspondance RGAA 4.1.2\u00a0: DINUM, Licence Ouverte 2.0',
+  rgaaCredit: `Correspondance RGAA 4.1.2\u00a0: ${RGAA_CREDIT}`,
 
   // Speed
   speedTitle: 'Vitesse',
@@ -183,7 +184,7 @@ export const auditEn: AuditMessages = {
   fixLabel: 'To fix',
   learnMore: 'Learn more (Deque website)',
   opensNewTab: '(new tab)',
-  rgaaCredit: 'RGAA 4.1.2 mapping: DINUM, Licence Ouverte 2.0',
+  rgaaCredit: `RGAA 4.1.2 mapping: ${RGAA_CREDIT}`,
 
   speedTitle: 'Speed',
   notMeasured: 'Speed was not measured in this audit.',

@@ -1,5 +1,6 @@
 import { checklistEn } from './checklist-messages';
 import { bySeverity, type ReportMessages, type Severity } from './report-fr';
+import { RGAA_CREDIT } from '../audit/rgaa-credit';
 
 /** The words the report model is written with, in English, in the French catalogue's shape. */
 
@@ -113,7 +114,7 @@ export const reportEn: ReportMessages = {
   attributions: {
     checklist: (text: string) => text,
     axe: 'Deque Systems, MPL-2.0 licence',
-    rgaa: 'DINUM, Licence Ouverte 2.0',
+    rgaa: RGAA_CREDIT,
     opquast: 'Opquast, CC BY-SA 4.0 (rule numbers only)',
     webVitals: 'Google, Apache-2.0 licence',
     rrweb: 'rrweb, MIT licence',

@@ -1,6 +1,7 @@
 import type { AnswerState } from '../checklist/schema';
 import type { FunnelStage } from '../schema/evidence';
 import { checklistFr } from './checklist-messages';
+import { RGAA_CREDIT } from '../audit/rgaa-credit';
 
 /** The words the report model is written with, in French, whose shape every language follows. */
 
@@ -136,7 +137,7 @@ export const reportFr = {
   attributions: {
     checklist: (text: string) => text,
     axe: 'Deque Systems, licence MPL-2.0',
-    rgaa: 'DINUM, Licence Ouverte 2.0',
+    rgaa: RGAA_CREDIT,
     opquast: 'Opquast, CC BY-SA 4.0 (numéros de règles seulement)',
     webVitals: 'Google, licence Apache-2.0',
     rrweb: 'rrweb, licence MIT',

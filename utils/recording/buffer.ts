@@ -6,7 +6,6 @@
  */
 
 export const FULL_SNAPSHOT = 2;
-export const META = 4;
 
 export interface PendingBatch {
   pageId: string;

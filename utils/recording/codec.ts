@@ -31,10 +31,6 @@ export async function gzipText(text: string): Promise<Uint8Array<ArrayBuffer>> {
   return gzip(new TextEncoder().encode(text));
 }
 
-export async function gunzipText(data: Uint8Array): Promise<string> {
-  return new TextDecoder().decode(await gunzip(data));
-}
-
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {

@@ -13,7 +13,6 @@ export const reviewCommentSchema = z.object({
   text: z.string().min(1).max(5000),
   at: z.number(),
 });
-export type ReviewComment = z.infer<typeof reviewCommentSchema>;
 
 export const reviewSchema = z.object({
   status: reviewStatusSchema,

@@ -104,11 +104,6 @@ export function clipRects(rects: readonly Rect[], bounds: Rect): Rect[] {
   return out;
 }
 
-/** The parts of the rectangles inside a viewport of `width` × `height` CSS pixels. */
-export function clipToViewport(rects: readonly Rect[], width: number, height: number): Rect[] {
-  return clipRects(rects, { x: 0, y: 0, width, height });
-}
-
 /**
  * The thumbnail of a `w` × `h` image: it fits in `maxW` × `maxH` and is never enlarged. An image
  * taller than the thumbnail's proportions (a full page) shows its top only: the first `sourceHeight`

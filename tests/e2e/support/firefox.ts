@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FIREFOX_EXTENSION, FIREFOX_PATH } from './paths';
+import { withTimeout } from '../../../utils/timeout';
+import { FIREFOX_EXTENSION, FIREFOX_PATH } from '../../../scripts/automation/paths';
 
 /** The extension's internal UUID, fixed by a preference so that its pages have a known address. */
 export const FIREFOX_EXTENSION_UUID = '6b3f0d2e-7a41-4c55-9a1e-2f6f3d9c1a11';
@@ -70,16 +71,11 @@ export class Firefox {
   async send(command: string, params: object = {}): Promise<unknown> {
     const id = this.nextId++;
     const body = JSON.stringify([0, id, command, params]);
-    let timer: NodeJS.Timeout | undefined;
-    const reply = new Promise<unknown[]>((resolve, reject) => {
-      this.waiting.set(id, resolve);
-      timer = setTimeout(() => reject(new Error(`${command}: no answer from Firefox in 30 s`)), 30_000);
-    });
+    const reply = new Promise<unknown[]>((resolve) => this.waiting.set(id, resolve));
     this.socket.write(`${Buffer.byteLength(body)}:${body}`);
-    const [, , error, result] = await reply.finally(() => {
-      clearTimeout(timer);
-      this.waiting.delete(id);
-    });
+    const [, , error, result] = await withTimeout(reply, 30_000, () => {
+      throw new Error(`${command}: no answer from Firefox in 30 s`);
+    }).finally(() => this.waiting.delete(id));
     if (error) throw new Error(`${command}: ${JSON.stringify(error).slice(0, 500)}`);
     return result;
   }
@@ -143,16 +139,8 @@ export class Firefox {
     await this.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
     this.socket.destroy();
     if (this.process.exitCode === null) {
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          this.process.kill('SIGKILL');
-          resolve(undefined);
-        }, 5000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
-      });
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
+      await withTimeout(exited, 5000, () => this.process.kill('SIGKILL'));
     }
     await rm(this.profile, { recursive: true, force: true });
   }

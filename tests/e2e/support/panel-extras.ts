@@ -1,7 +1,7 @@
 import puppeteer, { TargetType, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, isWorker, type Launched } from './chromium';
-import { chunksOf, pagesOf, type Dump } from './extension-data';
-import { CHROME_EXTENSION, CHROMIUM_PATH } from './paths';
+import { CHROMIUM_ARGS, isWorker, type Launched } from '../../../scripts/automation/chromium';
+import { chunksOf, pagesOf, type Dump } from '../../../scripts/automation/extension-data';
+import { CHROME_EXTENSION, CHROMIUM_PATH } from '../../../scripts/automation/paths';
 
 /**
  * Launches Chromium like `launchChromium`, with extra switches and environment. On Linux Chromium

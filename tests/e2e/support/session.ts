@@ -1,7 +1,7 @@
-import { launchChromium, openPanel, type Launched } from './chromium';
-import { ShopJourney } from './journey';
-import { Panel } from './panel';
-import { startShop, type Shop } from './shop';
+import { launchChromium, openPanel, type Launched } from '../../../scripts/automation/chromium';
+import { ShopJourney } from '../../../scripts/automation/journey';
+import { Panel } from '../../../scripts/automation/panel';
+import { startShop, type Shop } from '../../../scripts/automation/shop';
 
 /** What most end-to-end tests begin with: the shop served, Chromium with Mystère, the shop open in a tab, the panel beside it. */
 export interface Session {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rgaaData from '../../../utils/audit/rgaa-4.1.2.json';
-import { byDottedNumber, rgaaFor, rgaaFromAxeTags, rgaaTitle, wcagFromAxeTags } from '../../../utils/audit/rgaa';
+import { byDottedNumber, rgaaFor, rgaaFromAxeTags, wcagFromAxeTags } from '../../../utils/audit/rgaa';
 
 // Tags as axe-core 4.14 gives them.
 const IMAGE_ALT = ['cat.text-alternatives', 'wcag2a', 'wcag111', 'section508', 'section508.22.a', 'TTv5', 'TT7.a', 'TT7.b', 'EN-301-549', 'EN-9.1.1.1', 'ACT', 'RGAAv4', 'RGAA-1.1.1'];
@@ -103,10 +103,5 @@ describe('the RGAA 4.1.2 extract', () => {
       expect(c.wcag.length).toBeGreaterThan(0);
       for (const sc of c.wcag) expect(sc).toMatch(/^\d\.\d\.\d{1,2}$/);
     }
-  });
-
-  it('gives a criterion its title', () => {
-    expect(rgaaTitle('1.1')).toBe('Chaque image porteuse d’information a-t-elle une alternative textuelle ?');
-    expect(rgaaTitle('14.1')).toBeUndefined();
   });
 });

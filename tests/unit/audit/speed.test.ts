@@ -313,17 +313,14 @@ describe('summariseVisit', () => {
   });
 
   it('says nothing of a visit without measures', () => {
-    expect(summariseVisit([])).toEqual({ pages: 0, median: {}, counts: { good: 0, 'needs-improvement': 0, poor: 0 } });
+    expect(summariseVisit([])).toEqual({ pages: 0, median: {} });
   });
 
-  it('names the worst page, the median verdict and the median vitals', () => {
+  it('names the worst page and the median vitals', () => {
     const summary = summariseVisit([page('good', 1200), page('poor', 5200), page('needs-improvement', 3000), page('good')]);
     expect(summary.pages).toBe(4);
     expect(summary.worst).toEqual({ index: 1, verdict: 'poor', vitals: { LCP: { value: 5200, rating: 'poor' } } });
-    // good, good, needs-improvement, poor: the worse of the two middle ones.
-    expect(summary.medianVerdict).toBe('needs-improvement');
     expect(summary.median).toEqual({ LCP: { value: 3000, rating: 'needs-improvement' } });
-    expect(summary.counts).toEqual({ good: 2, 'needs-improvement': 1, poor: 1 });
   });
 
   it('on a tie, takes the page with more reasons', () => {

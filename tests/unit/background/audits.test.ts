@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { auditsRunning, autoAudit, runAudit } from '../../../entrypoints/background/audits';
+import { autoAudit, runAudit } from '../../../entrypoints/background/audits';
 import type { AuditRecord } from '../../../utils/audit/schema';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, listEvidence, putAudit, putVisit } from '../../../utils/db/repository';
@@ -86,18 +86,6 @@ describe('runAudit', () => {
     fakeAuditScript(new Promise(() => undefined));
     expect((await runAudit('a3', 'rerun', 30)).status).toBe('timed-out');
     expect((await audits())[0]?.status).toBe('timed-out');
-  });
-
-  it('says which pages are being audited while they are', async () => {
-    await storePage({ id: 'a4', url: `${SHOP}/a4` });
-    tabsShow({ 1: { url: `${SHOP}/a4` } });
-    let answer!: (reply: unknown) => void;
-    fakeAuditScript(new Promise((resolve) => (answer = resolve)));
-    const running = runAudit('a4', 'rerun');
-    await vi.waitFor(() => expect(auditsRunning()).toEqual(['a4']));
-    answer({ ok: true, value: { durationMs: 10 } });
-    await running;
-    expect(auditsRunning()).toEqual([]);
   });
 
   it('runs one audit at a time in a tab', async () => {

@@ -5,7 +5,9 @@ import { db } from '../../../utils/db/database';
 import { deleteVisit, getPage, getVisit, listChunks, listPages, putVisit } from '../../../utils/db/repository';
 import { ProtocolError } from '../../../utils/messaging/receive';
 import type { Batch, PageUpsert } from '../../../utils/messaging/protocol';
-import { gunzipText, gzipText, toBase64 } from '../../../utils/recording/codec';
+import { gunzip, gzipText, toBase64 } from '../../../utils/recording/codec';
+
+const gunzipText = async (data: Uint8Array) => new TextDecoder().decode(await gunzip(data));
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { saveSettings } from '../../../utils/settings';
 import { visit } from '../db/fixtures';

@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractCheckFacts, type CheckFacts } from '../../../utils/checklist/check-facts';
 import { checkFactsSchema } from '../../../utils/checklist/check-facts-schema';
-import { startShop, type Shop } from '../../e2e/support/shop';
+import { startShop, type Shop } from '../../../scripts/automation/shop';
 
 // Each document gets its own happy-dom Window so that its URL (protocol, origin) is the page's.
 // Scripts are neither loaded nor run: facts that depend on script-rendered content are noted below.

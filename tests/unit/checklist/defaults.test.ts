@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHECKLIST_ID, DEFAULT_CHECKLISTS, ECOMMERCE_CHECKLIST, QUICK_CHECKLIST } from '../../../utils/checklist/defaults';
+import { DEFAULT_CHECKLISTS, ECOMMERCE_CHECKLIST, QUICK_CHECKLIST } from '../../../utils/checklist/defaults';
+import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { checklistSchema, SUGGESTION_RULES, type Checklist, type Criterion, type SuggestionRule } from '../../../utils/checklist/schema';
 
 const criteriaOf = (checklist: Checklist): Criterion[] => checklist.sections.flatMap((section) => section.criteria);
@@ -48,11 +49,10 @@ const BASTIEN_SCAPIN_CODES = new Set([
 ]);
 
 describe('default checklists', () => {
-  it('has unique ids and includes the default one', () => {
+  it('has unique ids, the default setting’s first', () => {
     const ids = DEFAULT_CHECKLISTS.map((checklist) => checklist.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toContain(DEFAULT_CHECKLIST_ID);
-    expect(DEFAULT_CHECKLISTS[0]?.id).toBe(DEFAULT_CHECKLIST_ID);
+    expect(DEFAULT_CHECKLISTS[0]?.id).toBe(DEFAULT_SETTINGS.checklistId);
   });
 
   describe.each(DEFAULT_CHECKLISTS.map((checklist) => [checklist.id, checklist] as const))('%s', (_id, checklist) => {

@@ -7,7 +7,7 @@ import { suggest, suggestionsFor, type SuggestionContext } from '../../../utils/
 import type { Signal } from '../../../utils/schema/evidence';
 import type { Page } from '../../../utils/schema/page';
 import type { PageType } from '../../../utils/schema/page-type';
-import { startShop, type Shop } from '../../e2e/support/shop';
+import { startShop, type Shop } from '../../../scripts/automation/shop';
 
 /** Neutral facts: nothing found, nothing wrong. */
 const NONE: CheckFacts = {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, EventBuffer, FULL_SNAPSHOT, META } from '../../../utils/recording/buffer';
+import { DEFAULT_POLICY, EventBuffer, FULL_SNAPSHOT } from '../../../utils/recording/buffer';
+
+/** rrweb's Meta event type. */
+const META = 4;
 
 const policy = { intervalMs: 1000, maxEvents: 3, maxChars: 100 };
 const event = (type: number, timestamp: number) => JSON.stringify({ type, timestamp, data: {} });

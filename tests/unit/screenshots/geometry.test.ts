@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_PAGE_CSS_HEIGHT,
   clipRects,
-  clipToViewport,
   inflateRects,
   placeTile,
   planTiles,
@@ -127,7 +126,7 @@ describe('rectangles', () => {
       { x: 10, y: 10, width: 0, height: 10 },
       { x: 0, y: 100, width: 10, height: 10 },
     ];
-    expect(clipToViewport(rects, 100, 100)).toEqual([
+    expect(clipRects(rects, { x: 0, y: 0, width: 100, height: 100 })).toEqual([
       { x: 0, y: 0, width: 10, height: 10 },
       { x: 90, y: 50, width: 10, height: 10 },
     ]);

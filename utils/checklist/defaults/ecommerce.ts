@@ -1,3 +1,4 @@
+import { RGAA_CREDIT } from '../../audit/rgaa-credit';
 import {
   CHECKLIST_FORMAT,
   CHECKLIST_VERSION,
@@ -88,7 +89,7 @@ export const ECOMMERCE_CHECKLIST: Checklist = {
   ),
   author: 'Mystère',
   attribution:
-    'References: Bastien & Scapin (INRIA RT-0156, 1993); Nielsen (1994, NN/g); Opquast « The Opquast Digital Quality Framework » (CC BY-SA 4.0), rule numbers only; RGAA 4.1.2 (DINUM, Licence Ouverte 2.0); WCAG 2.2 (W3C); Baymard Institute statistics (cited). Questions and help texts written by Mystère.',
+    `References: Bastien & Scapin (INRIA RT-0156, 1993); Nielsen (1994, NN/g); Opquast « The Opquast Digital Quality Framework » (CC BY-SA 4.0), rule numbers only; RGAA 4.1.2 (${RGAA_CREDIT}); WCAG 2.2 (W3C); Baymard Institute statistics (cited). Questions and help texts written by Mystère.`,
   sections: [
     {
       id: 'A',

@@ -6,5 +6,3 @@ export { ECOMMERCE_CHECKLIST, QUICK_CHECKLIST };
 
 /** The checklists shipped with the extension; the first is the default. */
 export const DEFAULT_CHECKLISTS: readonly Checklist[] = [ECOMMERCE_CHECKLIST, QUICK_CHECKLIST];
-
-export const DEFAULT_CHECKLIST_ID = 'mystere-ecommerce';

@@ -76,7 +76,6 @@ export const bundlePartSchema = z.object({
   /** SHA-256 of the uncompressed bytes, lowercase hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-export type BundlePart = z.infer<typeof bundlePartSchema>;
 
 export const bundleManifestSchema = z
   .object({

@@ -1,7 +1,7 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { Abandonment, Note, Screenshot, Signal } from '../../../utils/schema/evidence';
-import type { Page } from '../../../utils/schema/page';
-import type { Visit } from '../../../utils/schema/visit';
+import type { Abandonment, Note, Screenshot, Signal } from '../../utils/schema/evidence';
+import type { Page } from '../../utils/schema/page';
+import type { Visit } from '../../utils/schema/visit';
 
 export type StoredScreenshot = Omit<Screenshot, 'image' | 'thumb'> & { imageBytes: number; thumbBytes: number };
 

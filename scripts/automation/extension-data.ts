@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { Page } from '../../../utils/schema/page';
-import type { Visit } from '../../../utils/schema/visit';
+import type { Page } from '../../utils/schema/page';
+import type { Visit } from '../../utils/schema/visit';
 
 export interface DumpedChunk {
   visitId: string;

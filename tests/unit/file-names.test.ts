@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName } from '../../../../utils/report/file-names';
+import { exportFileName, safeFileName } from '../../utils/file-names';
 
 const DAY = Date.UTC(2026, 10, 24, 12, 0);
 /** What a file name may hold between `mystere-` and its date. */
@@ -70,5 +70,28 @@ describe('exportFileName drops accents rather than cutting words', () => {
     ['Ünïcödé.de', 'mystere-Unicode.de-2026-11-24.html'],
   ])('%s → %s', (site, expected) => {
     expect(exportFileName(site, Date.UTC(2026, 10, 24, 9), 'html')).toBe(expected);
+  });
+});
+
+describe('exportFileName names a re-exported bundle after its review', () => {
+  it.each([
+    ['shop.example', 'in-review', 'mystere-shop.example-2025-03-14-in-review.zip'],
+    ['Boutique Été:8080', 'returned', 'mystere-Boutique-Ete-8080-2025-03-14-returned.zip'],
+    ['', 'submitted', 'mystere-site-2025-03-14-submitted.zip'],
+    ['../..', 'validated', 'mystere-site-2025-03-14-validated.zip'],
+  ])('%j, %s → %s', (site, status, name) => {
+    expect(exportFileName(site, Date.UTC(2025, 2, 14, 12), 'zip', status)).toBe(name);
+  });
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['a checklist id', 'mystere-ecommerce', 'json', 'mystere-ecommerce.json'],
+    ['an id with dots and underscores', 'agence_2.v3', 'json', 'agence_2.v3.json'],
+    ['accents and spaces', 'Grille été 2026', 'json', 'Grille-ete-2026.json'],
+    ['a path', '../../etc/passwd', 'html', 'etc-passwd.html'],
+    ['nothing safe', '///', 'zip', 'mystere.zip'],
+  ] as const)('makes a safe name of %s', (_, name, extension, expected) => {
+    expect(safeFileName(name, extension)).toBe(expected);
   });
 });

@@ -1,0 +1,16 @@
+// @ts-expect-error -- the fixture server is plain JavaScript (it also runs on its own with node).
+import { startShop as start } from '../../tests/fixtures/shop/server.mjs';
+
+export interface Shop {
+  origin: string;
+  altOrigin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the demo shop (tests/fixtures/shop, a data fixture with documented flaws) on 127.0.0.1:
+ * on `port`, else a free one. `npm start`, the bench and the tests all reach it through here.
+ */
+export function startShop(o: { port?: number } = {}): Promise<Shop> {
+  return (start as (o: object) => Promise<Shop>)(o);
+}
