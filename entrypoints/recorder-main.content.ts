@@ -1,7 +1,7 @@
 import { record } from '@rrweb/record';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { MainMessage } from '../utils/recording/bridge';
-import { BRIDGE_SOURCE, MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, parseRelayMessage } from '../utils/recording/bridge-guards';
+import type { MainMessage } from '../utils/messaging/bridge';
+import { BRIDGE_SOURCE, MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, parseRelayMessage } from '../utils/messaging/bridge-guards';
 import { bareUrl } from '../utils/friction/requests';
 import { maskSensitiveText } from '../utils/recording/privacy';
 import { rrwebOptions } from '../utils/recording/rrweb-options';

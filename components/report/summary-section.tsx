@@ -11,7 +11,7 @@ export function SummarySection({ ev, model }: { ev: EvidenceContext; model: Repo
   const s = model.summary;
   return (
     <ReportSection id="summary" title={t.sections.summary}>
-      <p class="score-big" data-testid="overall-score">
+      <p class="score-big" data-testid="overall-score" data-score={s.score ?? ""}>
         <span class="score-label">{t.overallScore}</span>
         <span class={s.score === null ? 'score-value score-none' : 'score-value'}>{s.score === null ? t.notScored : t.score(s.score)}</span>
       </p>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseAuditRequest, type AuditReply } from '../../utils/audit/messages';
+import { parseAuditRequest, type AuditReply } from '../../utils/messaging/audit-page';
 import { createAuditRunner } from './run';
 
 /**

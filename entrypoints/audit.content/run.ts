@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { toFindings } from '../../utils/audit/findings';
-import type { AuditAnswer, AuditRequest } from '../../utils/audit/messages';
+import type { AuditAnswer, AuditRequest } from '../../utils/messaging/audit-page';
 import { collectSpeedFacts } from './speed-facts';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
 

@@ -1,4 +1,4 @@
-import { SPEED_FACT_LIMITS, bareUrl } from '../../utils/audit/messages';
+import { SPEED_FACT_LIMITS, bareUrl } from '../../utils/messaging/audit-page';
 import type { ImageFact, ResourceFact, SpeedFacts } from '../../utils/audit/schema';
 import { navigationBreakdown } from '../../utils/recording/timing';
 

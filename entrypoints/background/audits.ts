@@ -50,7 +50,7 @@ export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], 
     try {
       await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [AUDIT_SCRIPT] });
       const reply: unknown = await withTimeout(
-        browser.tabs.sendMessage<unknown, unknown>(page.tabId, { type: 'audit/run', timeLimitMs, checks: { accessibility: true, speed: true } }, { frameId: 0 }),
+        browser.tabs.sendMessage<unknown, unknown>(page.tabId, { type: 'page/audit', timeLimitMs, checks: { accessibility: true, speed: true } }, { frameId: 0 }),
         timeLimitMs,
         () => 'timed-out' as const,
       );

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { checkFactsSchema } from '../../utils/checklist/check-facts-schema';
+import { CHECKS_REQUEST } from '../../utils/messaging/capture-page';
 import { db } from '../../utils/db/database';
 import { upsertPage } from '../../utils/db/repository';
 import type { Page } from '../../utils/schema/page';
@@ -32,7 +33,7 @@ export async function readChecks(page: Page): Promise<void> {
   if (!(await tabShows(page))) return;
   try {
     await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [PROBE_SCRIPT] });
-    const reply: unknown = await browser.tabs.sendMessage<unknown, unknown>(page.tabId, { type: 'page/checks' }, { frameId: 0 });
+    const reply: unknown = await browser.tabs.sendMessage<unknown, unknown>(page.tabId, CHECKS_REQUEST, { frameId: 0 });
     const checks = checkFactsSchema.parse((reply as { value?: unknown } | undefined)?.value);
     const d = await db();
     await guardWrite(() => upsertPage(d, page.id, (p) => p && { ...p, checks }));

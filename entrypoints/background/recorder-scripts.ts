@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { WAKE } from '../../utils/recording/bridge-guards';
+import { WAKE } from '../../utils/messaging/bridge-guards';
 
 const RELAY = 'mystere-relay';
 const MAIN = 'mystere-main';

@@ -18,7 +18,7 @@ import {
   type CaptureRequest,
   type Measurement,
   type MeasureRequest,
-} from '../../utils/screenshots/messages';
+} from '../../utils/messaging/capture-page';
 import { context, decode, encode, paint, ScreenshotError, type Shot } from './screenshot-image';
 import { withTimeout } from '../../utils/timeout';
 

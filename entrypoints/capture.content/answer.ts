@@ -1,7 +1,7 @@
 import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, typedPieces } from '../../utils/recording/privacy';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
-import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/screenshots/messages';
+import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/messaging/capture-page';
 import { withTimeout } from '../../utils/timeout';
 
 /**

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseCaptureRequest } from '../../utils/screenshots/messages';
+import { isChecksRequest, parseCaptureRequest } from '../../utils/messaging/capture-page';
 import { answerCapture } from './answer';
 import { extractCheckFacts } from '../../utils/checklist/check-facts';
 
@@ -20,7 +20,7 @@ export default defineContentScript({
     if (g.__mystereCapture) return;
     g.__mystereCapture = true;
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
-      if ((message as { type?: unknown } | null)?.type === 'page/checks') {
+      if (isChecksRequest(message)) {
         // What the checklist's automatic checks read on the page, once it is loaded.
         sendResponse({ ok: true, value: extractCheckFacts(document, location.href) });
         return undefined;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isWake, parseRecorderControl } from '../../utils/recording/bridge-guards';
+import { isWake, parseRecorderControl } from '../../utils/messaging/bridge-guards';
 import { asker } from '../../utils/messaging/ask';
 import { connectMainWorld } from './main-world';
 import { PageSession } from './page-session';

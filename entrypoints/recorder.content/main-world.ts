@@ -1,5 +1,5 @@
-import type { MainMessage, RelayMessage } from '../../utils/recording/bridge';
-import { BRIDGE_SOURCE, parseMainMessage } from '../../utils/recording/bridge-guards';
+import type { MainMessage, RelayMessage } from '../../utils/messaging/bridge';
+import { BRIDGE_SOURCE, parseMainMessage } from '../../utils/messaging/bridge-guards';
 
 export interface MainWorldBridge {
   post(message: RelayMessage): void;

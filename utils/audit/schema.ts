@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { navigationTimingSchema, ratingSchema, vitalsSchema } from '../schema/page';
 import { FINDING_LIMITS, IMPACTS } from './findings';
-import { SPEED_FACT_LIMITS } from './messages';
+import { SPEED_FACT_LIMITS } from '../messaging/audit-page';
 
 /**
  * The stored result of one page's audit: accessibility findings (axe-core, mapped to WCAG and RGAA)

@@ -1,6 +1,6 @@
 import { CLSThresholds, FCPThresholds, INPThresholds, LCPThresholds, TTFBThresholds } from 'web-vitals';
 import { VITAL_NAMES, type Rating, type VitalName, type Vitals } from '../schema/page';
-import { bareUrl } from './messages';
+import { bareUrl } from '../messaging/audit-page';
 import {
   AUDIT_LIMITS,
   RESOURCE_TYPES,

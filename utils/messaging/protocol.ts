@@ -201,7 +201,7 @@ export type HelloReply = z.infer<typeof helloReplySchema>;
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string; detail?: string };
 
 /** Background to recorder: declared with the recorder's own (small) schemas. */
-export { recorderControlSchema, type RecorderControl } from '../recording/bridge';
+export { recorderControlSchema, type RecorderControl } from './bridge';
 
 /**
  * What the background answers to each request (the `value` of an `ok` reply). A handler map typed

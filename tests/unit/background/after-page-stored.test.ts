@@ -69,7 +69,7 @@ describe('afterPageStored', () => {
     tabsShow({ 1: { url: `${SHOP}/audit` } });
     const { inject } = fakeProbe(CHECKS);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((_tab: number, message: { type: string }) =>
-      Promise.resolve(message.type === 'audit/run' ? { ok: true, value: { durationMs: 5 } } : { ok: true, value: CHECKS })) as never);
+      Promise.resolve(message.type === 'page/audit' ? { ok: true, value: { durationMs: 5 } } : { ok: true, value: CHECKS })) as never);
     const page = await storePage({ id: 'p-audit', url: `${SHOP}/audit`, autoTypeReasons: ['path /audit'] });
     await afterPageStored(page, await storedVisit());
     // Done before the audit, which waits for the page to settle.

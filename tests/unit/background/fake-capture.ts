@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CaptureRequest, Rect } from '../../../utils/screenshots/messages';
+import type { CaptureRequest, Rect } from '../../../utils/messaging/capture-page';
 
 /**
  * A fake of a page's capture script (it measures what to hide, scrolls, and puts the scroll back)

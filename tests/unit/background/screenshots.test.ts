@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { takeScreenshot, type ScreenshotTarget } from '../../../entrypoints/background/screenshots';
-import type { CaptureRequest, Rect } from '../../../utils/screenshots/messages';
+import type { CaptureRequest, Rect } from '../../../utils/messaging/capture-page';
 import { fakePage } from './fake-capture';
 import { installFakeCanvas, text } from './fake-canvas';
 import { tabsShow } from './support';

@@ -2,7 +2,7 @@
 // @vitest-environment-options {"url":"https://shop.test/checkout","settings":{"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCapture, MAX_TEXT_NODES, measure } from '../../../entrypoints/capture.content/answer';
-import { parseCaptureReply, parseMeasurement, parseScrollPosition, type Rect } from '../../../utils/screenshots/messages';
+import { parseCaptureReply, parseMeasurement, parseScrollPosition, type Rect } from '../../../utils/messaging/capture-page';
 
 // happy-dom lays nothing out: every box is placed by hand, and a text range's boxes are looked up
 // by the text it covers.

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { mainMessageSchema, recorderControlSchema, relayMessageSchema } from '../../../utils/recording/bridge';
+import { mainMessageSchema, recorderControlSchema, relayMessageSchema } from '../../../utils/messaging/bridge';
 import {
   MAX_ERROR_MESSAGE_CHARS,
   MAX_ERROR_SOURCE_CHARS,
@@ -11,7 +11,7 @@ import {
   parseMainMessage,
   parseRecorderControl,
   parseRelayMessage,
-} from '../../../utils/recording/bridge-guards';
+} from '../../../utils/messaging/bridge-guards';
 
 type Case = [label: string, value: unknown];
 

@@ -6,7 +6,7 @@ import {
   parseCaptureRequest,
   parseMeasurement,
   parseScrollPosition,
-} from '../../../utils/screenshots/messages';
+} from '../../../utils/messaging/capture-page';
 
 const measurement = {
   rects: [{ x: -2, y: 10.5, width: 100, height: 0 }],

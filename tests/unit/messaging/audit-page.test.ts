@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bareUrl, parseAuditRequest } from '../../../utils/audit/messages';
+import { bareUrl, parseAuditRequest } from '../../../utils/messaging/audit-page';
 
-const request = { type: 'audit/run', timeLimitMs: 30_000, checks: { accessibility: true, speed: false } };
+const request = { type: 'page/audit', timeLimitMs: 30_000, checks: { accessibility: true, speed: false } };
 
 describe('parseAuditRequest', () => {
   it.each([request, { ...request, timeLimitMs: 0.5, checks: { accessibility: false, speed: true } }])('accepts %j as it is', (r) => {
@@ -20,13 +20,13 @@ describe('parseAuditRequest', () => {
     ['null', null],
     ['an array', [request]],
     ['another type', { ...request, type: 'capture/measure' }],
-    ['no time limit', { type: 'audit/run', checks: request.checks }],
+    ['no time limit', { type: 'page/audit', checks: request.checks }],
     ['a time limit of 0', { ...request, timeLimitMs: 0 }],
     ['a negative time limit', { ...request, timeLimitMs: -1 }],
     ['an endless time limit', { ...request, timeLimitMs: Infinity }],
     ['a time limit of NaN', { ...request, timeLimitMs: NaN }],
     ['a time limit as text', { ...request, timeLimitMs: '30000' }],
-    ['no checks', { type: 'audit/run', timeLimitMs: 1000 }],
+    ['no checks', { type: 'page/audit', timeLimitMs: 1000 }],
     ['checks as an array', { ...request, checks: [true, true] }],
     ['a check that is not a boolean', { ...request, checks: { accessibility: 1, speed: true } }],
     ['a missing check', { ...request, checks: { accessibility: true } }],

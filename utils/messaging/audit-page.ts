@@ -1,5 +1,5 @@
 import { bareUrl as bareAddress } from '../recording/privacy';
-import type { AccessibilityAudit, SpeedFacts } from './schema';
+import type { AccessibilityAudit, SpeedFacts } from '../audit/schema';
 
 /**
  * The background's request to audit a page, and the page's answer. Hand-written guards, no zod: the
@@ -8,7 +8,7 @@ import type { AccessibilityAudit, SpeedFacts } from './schema';
 
 /** What to check; the background sets its own time limit and races the answer. */
 export type AuditChecks = { accessibility: boolean; speed: boolean };
-export type AuditRequest = { type: 'audit/run'; timeLimitMs: number; checks: AuditChecks };
+export type AuditRequest = { type: 'page/audit'; timeLimitMs: number; checks: AuditChecks };
 
 /** The page's findings: axe's results already mapped, and the speed facts to analyse. */
 export type AuditAnswer = { accessibility?: AccessibilityAudit; speed?: SpeedFacts; durationMs: number };
@@ -25,11 +25,11 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 /** The request as declared (a fresh object, without extra fields), or undefined. */
 export function parseAuditRequest(v: unknown): AuditRequest | undefined {
-  if (!isObj(v) || v.type !== 'audit/run') return undefined;
+  if (!isObj(v) || v.type !== 'page/audit') return undefined;
   const { timeLimitMs, checks } = v;
   if (typeof timeLimitMs !== 'number' || !Number.isFinite(timeLimitMs) || timeLimitMs <= 0 || timeLimitMs > MAX_TIME_LIMIT_MS) return undefined;
   if (!isObj(checks) || typeof checks.accessibility !== 'boolean' || typeof checks.speed !== 'boolean') return undefined;
-  return { type: 'audit/run', timeLimitMs, checks: { accessibility: checks.accessibility, speed: checks.speed } };
+  return { type: 'page/audit', timeLimitMs, checks: { accessibility: checks.accessibility, speed: checks.speed } };
 }
 
 /**

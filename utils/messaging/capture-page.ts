@@ -1,4 +1,4 @@
-import type { Rect } from './geometry';
+import type { Rect } from '../screenshots/geometry';
 
 /**
  * The background's questions to the page while it takes a screenshot, and the page's answers.
@@ -105,4 +105,13 @@ export function parseCaptureReply<T>(v: unknown, parseValue: (value: unknown) =>
     return typeof v.detail === 'string' ? { ok: false, error: v.error, detail: v.detail } : { ok: false, error: v.error };
   }
   return undefined;
+}
+
+/** The checklist's page checks: what its automatic suggestions read on the page (answered by the same script). */
+export const CHECKS_REQUEST = { type: 'page/checks' } as const;
+export type ChecksRequest = typeof CHECKS_REQUEST;
+
+/** Whether a message asks for the page checks. */
+export function isChecksRequest(message: unknown): message is ChecksRequest {
+  return (message as { type?: unknown } | null)?.type === CHECKS_REQUEST.type;
 }
