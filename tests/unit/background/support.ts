@@ -1,7 +1,6 @@
 import { vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CheckFacts } from '../../../utils/checklist/check-facts';
 import { db } from '../../../utils/db/database';
 import { upsertPage } from '../../../utils/db/repository';
 import { REVISION_KEY } from '../../../utils/messaging/revision';
@@ -52,42 +51,4 @@ export function settle(ms = 20): Promise<void> {
 }
 
 /** Page checks that found nothing and nothing wrong. */
-export const NO_CHECKS: CheckFacts = {
-  protocol: 'https',
-  searchField: false,
-  pricesWithCurrency: 0,
-  pricesWithoutCurrency: 0,
-  ldCurrency: '',
-  ldProduct: false,
-  ldAvailability: '',
-  ldShippingDetails: false,
-  ldShippingRate: false,
-  deliveryCost: 'none',
-  deliveryAmount: '',
-  imageCount: 0,
-  imagesWithoutAlt: 0,
-  lang: '',
-  zoomBlock: '',
-  cookieBanner: 'none',
-  cookieRefuseLabel: '',
-  guestOption: false,
-  passwordFields: 0,
-  passwordRequired: false,
-  breadcrumb: false,
-  homeLink: false,
-  hasTitle: false,
-  h1Count: 0,
-  fieldCount: 0,
-  unlabelledFields: 0,
-  checkoutSteps: false,
-  currentStep: 0,
-  stepCount: 0,
-  returnPolicyLink: false,
-  termsLink: false,
-  legalNoticeLink: false,
-  contactMeans: [],
-  orderNumber: false,
-  paymentMethods: [],
-  payButtonLabel: '',
-  payButtonExplicit: false,
-};
+export { NO_CHECKS } from '../../shared/check-facts';

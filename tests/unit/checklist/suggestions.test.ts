@@ -8,47 +8,8 @@ import type { Signal } from '../../../utils/schema/evidence';
 import type { Page } from '../../../utils/schema/page';
 import type { PageType } from '../../../utils/schema/page-type';
 import { startShop, type Shop } from '../../../scripts/automation/shop';
+import { NO_CHECKS as NONE } from '../../shared/check-facts';
 
-/** Neutral facts: nothing found, nothing wrong. */
-const NONE: CheckFacts = {
-  protocol: 'https',
-  searchField: false,
-  pricesWithCurrency: 0,
-  pricesWithoutCurrency: 0,
-  ldCurrency: '',
-  ldProduct: false,
-  ldAvailability: '',
-  ldShippingDetails: false,
-  ldShippingRate: false,
-  deliveryCost: 'none',
-  deliveryAmount: '',
-  imageCount: 0,
-  imagesWithoutAlt: 0,
-  lang: '',
-  zoomBlock: '',
-  cookieBanner: 'none',
-  cookieRefuseLabel: '',
-  guestOption: false,
-  passwordFields: 0,
-  passwordRequired: false,
-  breadcrumb: false,
-  homeLink: false,
-  hasTitle: false,
-  h1Count: 0,
-  fieldCount: 0,
-  unlabelledFields: 0,
-  checkoutSteps: false,
-  currentStep: 0,
-  stepCount: 0,
-  returnPolicyLink: false,
-  termsLink: false,
-  legalNoticeLink: false,
-  contactMeans: [],
-  orderNumber: false,
-  paymentMethods: [],
-  payButtonLabel: '',
-  payButtonExplicit: false,
-};
 
 function page(type: PageType, over: Partial<Page> = {}): Page {
   return {

@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PageType } from '../../../utils/schema/page-type';
 import { PAGE_TYPES } from '../../../utils/schema/page-type';
-import type { PageFacts } from '../../../utils/journey/page-facts';
+import { urlFacts, type PageFacts } from '../../../utils/journey/page-facts';
 import { classifyPage } from '../../../utils/journey/page-type';
 
 /** Facts of a blank page at `path`, with the given cues switched on. */
 function facts(path: string, over: Partial<PageFacts> = {}): PageFacts {
-  return {
-    url: path.startsWith('http') ? path : `https://shop.example${path}`,
-    title: '',
-    h1: '',
-    ogType: '',
-    ldTypes: [],
-    ldProductCount: 0,
-    microdataTypes: [],
-    breadcrumbDepth: 0,
-    productCardCount: 0,
-    priceCount: 0,
-    addToCartCount: 0,
-    quantityInputCount: 0,
-    hasVariantSelector: false,
-    cartItemCount: 0,
-    hasCheckoutButton: false,
-    passwordFieldCount: 0,
-    cardFieldCount: 0,
-    paymentFrameCount: 0,
-    addressFieldCount: 0,
-    emailFieldCount: 0,
-    hasSearchResultsCue: false,
-    confirmationCueCount: 0,
-    hasLoginForm: false,
-    hasContactForm: false,
-    ...over,
-  };
+  return { ...urlFacts(path.startsWith('http') ? path : `https://shop.example${path}`), ...over };
 }
 
 const productLd = { ldTypes: ['product'], ldProductCount: 1 };
