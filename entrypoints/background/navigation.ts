@@ -1,5 +1,5 @@
 import { db, type Db } from '../../utils/db/database';
-import { findActiveVisit, firstChunk, listChunks, listPages, replacePage, upsertPage } from '../../utils/db/repository';
+import { findActiveVisit, firstChunk, getPage, listChunks, listPages, replacePage, upsertPage } from '../../utils/db/repository';
 import { absorb, commitPageFor, inOrigins, markRecorded, pageFromCommit, recordedPageFor, type Commit } from '../../utils/journey/navigation';
 import { endPage, lastRecorded } from '../../utils/recording/page-merge';
 import type { Page } from '../../utils/schema/page';
@@ -102,6 +102,8 @@ async function takeCommitPlace(d: Db, page: Page): Promise<Page> {
 
 /** A batch of the page's recording is stored: the page is recorded. */
 export async function markPageRecorded(d: Db, pageId: string): Promise<void> {
+  // Every batch comes here: a read, and a write only for the page's first batch.
+  if ((await getPage(d, pageId))?.unrecorded === undefined) return;
   let changed = false;
   await upsertPage(d, pageId, (p) => {
     if (!p || p.unrecorded === undefined) return undefined;
