@@ -39,8 +39,9 @@ describe('two checklists in one visit, in Chromium', () => {
     await panel.start();
     await panel.waitForTypes(['product']);
 
-    // Under the quick checklist.
+    // Under the quick checklist, once the panel shows it: D03 is not one of its criteria.
     await p.waitForSelector(item('D01'));
+    await p.waitForFunction((d03: string) => document.querySelector(d03) === null, {}, item('D03'));
     await answer(p, 'D01', 'yes');
     await answer(p, 'D05', 'no', 'Frais de livraison inconnus avant le panier.');
 
