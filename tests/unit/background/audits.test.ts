@@ -4,11 +4,10 @@ import { autoAudit, runAudit } from '../../../entrypoints/background/audits';
 import type { AuditRecord } from '../../../utils/audit/schema';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, listEvidence, putAudit, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { saveSettings } from '../../../utils/settings';
 import { visit } from '../db/fixtures';
-import { SHOP, storePage, tabsShow } from './support';
+import { SHOP, storePage, tabsShow, code } from './support';
 
 /**
  * Audits of the visit's pages: the audit script injected on demand, its answer stored (or its
@@ -44,10 +43,6 @@ function fakeAuditScript(reply: unknown) {
 
 const audits = async () => listEvidence(await db(), 'audits', 'v1');
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -4,11 +4,10 @@ import { installChecklist, removeChecklist, selectChecklist, setAnswer } from '.
 import { CHECKLIST_FORMAT, CHECKLIST_VERSION, type Checklist } from '../../../utils/checklist/schema';
 import { db } from '../../../utils/db/database';
 import { deleteInstalledChecklist, deleteVisit, getVisit, listEvidence, listInstalledChecklists, putChunk, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import type { AnswerSet } from '../../../utils/messaging/protocol';
 import { loadSettings } from '../../../utils/settings';
 import { chunk, visit } from '../db/fixtures';
-import { lookAt, storePage, viewsNotified } from './support';
+import { lookAt, storePage, viewsNotified, code } from './support';
 
 /**
  * The evaluator's checklist in the background: answers stamped with the page shown and its replay
@@ -52,10 +51,6 @@ const imported = (over: Partial<Checklist> = {}): Checklist => ({
   ...over,
 });
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 const answers = async () => listEvidence(await db(), 'answers', 'v1');
 

@@ -3,13 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { abandon, captureNewStage, settleOutcome } from '../../../entrypoints/background/funnel';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, getVisit, listEvidence, putAbandonment, putChunk, putSignal, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import type { Abandonment, Signal } from '../../../utils/schema/evidence';
 import type { Page } from '../../../utils/schema/page';
 import { chunk, visit } from '../db/fixtures';
 import { fakePage } from './fake-capture';
 import { installFakeCanvas } from './fake-canvas';
-import { lookAt, SHOP, storePage, tabsShow, viewsNotified } from './support';
+import { lookAt, SHOP, storePage, tabsShow, viewsNotified, code } from './support';
 
 /**
  * The purchase funnel: the first page of each stage captured on arrival, "I would leave here"
@@ -26,10 +25,6 @@ const current = async () => (await getVisit(await db(), 'v1'))!;
 /** The visit's tab is in the background: a capture is attempted (the tab is looked up) and refused. */
 const tabInBackground = () => tabsShow({ 1: { active: false } });
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 const signal = (id: string, pageId: string, at: number): Signal => ({ id, visitId: 'v1', pageId, type: 'js-error', at, offset: 0, facts: {} });
 const abandonment = (id: string, pageId: string, at: number, over: Partial<Abandonment> = {}): Abandonment => ({

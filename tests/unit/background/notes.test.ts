@@ -3,18 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addNote, deleteNote, editNote } from '../../../entrypoints/background/notes';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, listEvidence, putChunk, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import { chunk, visit } from '../db/fixtures';
-import { lookAt, storePage, viewsNotified } from './support';
+import { lookAt, storePage, viewsNotified, code } from './support';
 
 /** The evaluator's notes: each tied to the page shown and its replay moment when written. */
 
 const notes = async () => listEvidence(await db(), 'notes', 'v1');
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

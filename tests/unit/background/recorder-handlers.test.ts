@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onBatch, onHello, onPage } from '../../../entrypoints/background/recorder-handlers';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, getPage, getVisit, listChunks, listPages, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import type { Batch, PageUpsert } from '../../../utils/messaging/protocol';
 import { gunzip, gzipText, toBase64 } from '../../../utils/recording/codec';
 
@@ -11,7 +10,7 @@ const gunzipText = async (data: Uint8Array) => new TextDecoder().decode(await gu
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { saveSettings } from '../../../utils/settings';
 import { visit } from '../db/fixtures';
-import { SHOP, settle, storePage } from './support';
+import { SHOP, settle, storePage, code } from './support';
 
 /** What recorders send: hello, their page (merged, ending the one it replaced) and event batches. */
 
@@ -39,10 +38,6 @@ const batch = (over: Partial<Batch> = {}): Batch => ({
   ...over,
 });
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -3,12 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { annotateScreenshot, captureFromShortcut, captureScreenshot, deleteScreenshot } from '../../../entrypoints/background/screenshot-commands';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, deleteEvidence, getEvidence, listEvidence, putChunk, putScreenshot, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import type { Screenshot } from '../../../utils/schema/evidence';
 import { chunk, visit } from '../db/fixtures';
 import { fakePage } from './fake-capture';
 import { installFakeCanvas } from './fake-canvas';
-import { lookAt, SHOP, storePage, tabsShow, viewsNotified } from './support';
+import { lookAt, SHOP, storePage, tabsShow, viewsNotified, code } from './support';
 
 /**
  * Screenshots asked for by the evaluator or taken by the visit: what is refused before anything is
@@ -32,10 +31,6 @@ const shot = (over: Partial<Screenshot> = {}): Screenshot => ({
   ...over,
 });
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

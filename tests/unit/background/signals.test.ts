@@ -4,10 +4,9 @@ import { claimWaitingFacts, onFacts, onFailedRequest } from '../../../entrypoint
 import { db } from '../../../utils/db/database';
 import { deleteVisit, listEvidence, putChunk, putVisit } from '../../../utils/db/repository';
 import type { ErrorFact, RequestFact, WaitFact } from '../../../utils/friction/facts';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import type { Facts } from '../../../utils/messaging/protocol';
 import { chunk, visit } from '../db/fixtures';
-import { SHOP, sessionValue, storePage, tabsShow, viewsNotified } from './support';
+import { SHOP, sessionValue, storePage, tabsShow, viewsNotified, code } from './support';
 
 /**
  * Friction signals from the recorders' facts and the browser's failed requests; facts that come
@@ -32,10 +31,6 @@ const facts = (list: Facts['facts'], over: Partial<Facts> = {}): Facts => ({ typ
 const signals = async () => (await listEvidence(await db(), 'signals', 'v1')).map((s) => ({ type: s.type, page: s.pageId, at: s.at, offset: s.offset, facts: s.facts }));
 const waiting = async () => (await sessionValue(WAITING)) as { requests: Record<string, RequestFact[]>; leaving: Record<string, WaitFact> } | undefined;
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

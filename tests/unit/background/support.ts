@@ -6,6 +6,7 @@ import { upsertPage } from '../../../utils/db/repository';
 import { REVISION_KEY } from '../../../utils/messaging/revision';
 import type { Page } from '../../../utils/schema/page';
 import { page as fixturePage } from '../db/fixtures';
+import { ProtocolError } from '../../../utils/messaging/receive';
 
 /** Small helpers shared by the background's handler tests (fake browser + fake-indexeddb). */
 
@@ -52,3 +53,9 @@ export function settle(ms = 20): Promise<void> {
 
 /** Page checks that found nothing and nothing wrong. */
 export { NO_CHECKS } from '../../shared/check-facts';
+
+/** The error code a handler refused with, or undefined when it did not refuse with a ProtocolError. */
+export async function code(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  return error instanceof ProtocolError ? error.code : undefined;
+}

@@ -12,9 +12,8 @@ import {
 } from '../../../entrypoints/background/visit-controller';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, getVisit, listPages, listVisits, putVisit } from '../../../utils/db/repository';
-import { ProtocolError } from '../../../utils/messaging/receive';
 import { visit } from '../db/fixtures';
-import { SHOP, sessionValue, storePage, tabsShow, viewsNotified } from './support';
+import { SHOP, sessionValue, storePage, tabsShow, viewsNotified, code } from './support';
 
 /**
  * The evaluator's commands on a visit: each is stored first, then the recorders hear of it (a
@@ -36,10 +35,6 @@ function fakeRecorderBrowser({ permitted = true, awake = false } = {}) {
 
 const stored = async (id = 'v1') => (await getVisit(await db(), id))!;
 
-async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
-}
 
 beforeEach(() => {
   fakeBrowser.reset();
