@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { autoAudit, runAudit } from '../../../entrypoints/background/audits';
 import type { AuditRecord } from '../../../utils/audit/schema';
 import { db } from '../../../utils/db/database';
-import { deleteVisit, listEvidence, putAudit, putVisit } from '../../../utils/db/repository';
+import { listEvidence, putAudit, putVisit } from '../../../utils/db/repository';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { saveSettings } from '../../../utils/settings';
 import { visit } from '../db/fixtures';
-import { SHOP, storePage, tabsShow, code } from './support';
+import { SHOP, storePage, tabsShow, code, withVisit } from './support';
 
 /**
  * Audits of the visit's pages: the audit script injected on demand, its answer stored (or its
@@ -44,14 +44,7 @@ function fakeAuditScript(reply: unknown) {
 const audits = async () => listEvidence(await db(), 'audits', 'v1');
 
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await putVisit(await db(), visit({ tabIds: [1] }));
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await deleteVisit(await db(), 'v1');
-});
+withVisit();
 
 describe('runAudit', () => {
   it('injects the audit script, runs it within the time limit, and stores its findings', async () => {

@@ -3,11 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installChecklist, removeChecklist, selectChecklist, setAnswer } from '../../../entrypoints/background/checklist';
 import { CHECKLIST_FORMAT, CHECKLIST_VERSION, type Checklist } from '../../../utils/checklist/schema';
 import { db } from '../../../utils/db/database';
-import { deleteInstalledChecklist, deleteVisit, getVisit, listEvidence, listInstalledChecklists, putChunk, putVisit } from '../../../utils/db/repository';
+import { deleteInstalledChecklist, getVisit, listEvidence, listInstalledChecklists, putChunk } from '../../../utils/db/repository';
 import type { AnswerSet } from '../../../utils/messaging/protocol';
 import { loadSettings } from '../../../utils/settings';
-import { chunk, visit } from '../db/fixtures';
-import { lookAt, storePage, viewsNotified, code } from './support';
+import { chunk } from '../db/fixtures';
+import { lookAt, storePage, viewsNotified, code, withVisit } from './support';
 
 /**
  * The evaluator's checklist in the background: answers stamped with the page shown and its replay
@@ -54,15 +54,8 @@ const imported = (over: Partial<Checklist> = {}): Checklist => ({
 
 const answers = async () => listEvidence(await db(), 'answers', 'v1');
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await putVisit(await db(), visit({ tabIds: [1] }));
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await deleteVisit(await db(), 'v1');
-  await deleteInstalledChecklist(await db(), 'agence-x');
-});
+withVisit();
+afterEach(async () => deleteInstalledChecklist(await db(), 'agence-x'));
 
 describe('setAnswer', () => {
   beforeEach(async () => {

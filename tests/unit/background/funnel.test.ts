@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { abandon, captureNewStage, settleOutcome } from '../../../entrypoints/background/funnel';
 import { db } from '../../../utils/db/database';
-import { deleteVisit, getVisit, listEvidence, putAbandonment, putChunk, putSignal, putVisit } from '../../../utils/db/repository';
+import { getVisit, listEvidence, putAbandonment, putChunk, putSignal, putVisit } from '../../../utils/db/repository';
 import type { Abandonment, Signal } from '../../../utils/schema/evidence';
 import type { Page } from '../../../utils/schema/page';
 import { chunk, visit } from '../db/fixtures';
 import { fakePage } from './fake-capture';
 import { installFakeCanvas } from './fake-canvas';
-import { lookAt, SHOP, storePage, tabsShow, viewsNotified, code } from './support';
+import { lookAt, SHOP, storePage, tabsShow, viewsNotified, code, withVisit } from './support';
 
 /**
  * The purchase funnel: the first page of each stage captured on arrival, "I would leave here"
@@ -39,15 +39,7 @@ const abandonment = (id: string, pageId: string, at: number, over: Partial<Aband
   ...over,
 });
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await putVisit(await db(), visit({ tabIds: [1] }));
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  await deleteVisit(await db(), 'v1');
-});
+withVisit();
 
 describe('captureNewStage', () => {
   it('captures the first page of each stage once, and records the stages in the order reached', async () => {

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readChecks, wantsChecks } from '../../../entrypoints/background/page-probe';
 import { db } from '../../../utils/db/database';
-import { deleteVisit, getPage, putVisit } from '../../../utils/db/repository';
+import { getPage } from '../../../utils/db/repository';
 import type { Page } from '../../../utils/schema/page';
-import { page as fixturePage, visit } from '../db/fixtures';
-import { NO_CHECKS, SHOP, storePage, tabsShow, viewsNotified } from './support';
+import { page as fixturePage } from '../db/fixtures';
+import { NO_CHECKS, SHOP, storePage, tabsShow, viewsNotified, withVisit } from './support';
 
 /**
  * The checklist's page checks, read once per page by a probe injected on demand, once the page's
@@ -25,14 +25,7 @@ function fakeProbe(reply: unknown) {
   };
 }
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await putVisit(await db(), visit({ tabIds: [1] }));
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await deleteVisit(await db(), 'v1');
-});
+withVisit();
 
 describe('wantsChecks', () => {
   it('wants the checks of a page whose document was read and classified', () => {

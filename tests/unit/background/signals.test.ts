@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { claimWaitingFacts, onFacts, onFailedRequest } from '../../../entrypoints/background/signals';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, listEvidence, putChunk, putVisit } from '../../../utils/db/repository';
 import type { ErrorFact, RequestFact, WaitFact } from '../../../utils/friction/facts';
 import type { Facts } from '../../../utils/messaging/protocol';
 import { chunk, visit } from '../db/fixtures';
-import { SHOP, sessionValue, storePage, tabsShow, viewsNotified, code } from './support';
+import { SHOP, sessionValue, storePage, tabsShow, viewsNotified, code, withVisit } from './support';
 
 /**
  * Friction signals from the recorders' facts and the browser's failed requests; facts that come
@@ -32,15 +31,7 @@ const signals = async () => (await listEvidence(await db(), 'signals', 'v1')).ma
 const waiting = async () => (await sessionValue(WAITING)) as { requests: Record<string, RequestFact[]>; leaving: Record<string, WaitFact> } | undefined;
 
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await putVisit(await db(), visit({ tabIds: [1] }));
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await deleteVisit(await db(), 'v1');
-  await deleteVisit(await db(), 'v2');
-});
+withVisit({ alsoDelete: ['v2'] });
 
 describe('onFacts', () => {
   it('stores the signals the detectors find, offset from the page’s first recorded event, and tells the views', async () => {

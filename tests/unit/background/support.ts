@@ -1,11 +1,11 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../utils/db/database';
-import { upsertPage } from '../../../utils/db/repository';
+import { deleteVisit, putVisit, upsertPage } from '../../../utils/db/repository';
 import { REVISION_KEY } from '../../../utils/messaging/revision';
 import type { Page } from '../../../utils/schema/page';
-import { page as fixturePage } from '../db/fixtures';
+import { page as fixturePage, visit } from '../db/fixtures';
 import { ProtocolError } from '../../../utils/messaging/receive';
 
 /** Small helpers shared by the background's handler tests (fake browser + fake-indexeddb). */
@@ -58,4 +58,20 @@ export { NO_CHECKS } from '../../shared/check-facts';
 export async function code(promise: Promise<unknown>): Promise<string | undefined> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   return error instanceof ProtocolError ? error.code : undefined;
+}
+
+/**
+ * Each test of the file starts with a fresh fake browser and the running visit `v1` (the tabs
+ * given, tab 1 by default), and ends with the fakes undone and the visits named deleted.
+ */
+export function withVisit(o: { tabIds?: number[]; alsoDelete?: string[] } = {}): void {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await putVisit(await db(), visit({ tabIds: o.tabIds ?? [1] }));
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    for (const id of ['v1', ...(o.alsoDelete ?? [])]) await deleteVisit(await db(), id);
+  });
 }
