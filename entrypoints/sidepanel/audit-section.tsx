@@ -1,7 +1,6 @@
 import type { Ask } from '../../utils/messaging/ask';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { PageAudit, VisitSpeedSummary, type SlowestPage } from '../../components/audit/audit-view';
-import type { AuditRecord } from '../../utils/audit/schema';
 import { summariseVisit } from '../../utils/audit/speed';
 import { db } from '../../utils/db/database';
 import { listEvidence } from '../../utils/db/repository';
@@ -9,6 +8,7 @@ import type { Lang, Messages } from '../../utils/i18n/messages';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Page } from '../../utils/schema/page';
 import { isActive, type Visit } from '../../utils/schema/visit';
+import { useRead } from './use-read';
 
 /**
  * The audits in the panel: the speed of the visit so far, the current page's accessibility and speed
@@ -25,15 +25,9 @@ export function AuditSection(props: {
 }) {
   const { m, lang, visit, pages, tabId, rev, ask } = props;
   const t = m.audit;
-  const [audits, setAudits] = useState<AuditRecord[]>([]);
+  const audits = useRead(async () => listEvidence(await db(), 'audits', visit.id), [visit.id, rev]) ?? [];
   const [running, setRunning] = useState<string>();
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    void db()
-      .then((d) => listEvidence(d, 'audits', visit.id))
-      .then(setAudits);
-  }, [visit.id, rev]);
 
   const current = pages.filter((p) => p.tabId === tabId).at(-1) ?? pages.at(-1);
   const of = (page: Page) => audits.filter((a) => a.pageId === page.id);

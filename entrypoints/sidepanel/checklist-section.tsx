@@ -1,7 +1,7 @@
 import type { Ask } from '../../utils/messaging/ask';
 import { saveFile } from '../../components/ui/save-file';
 import { safeFileName } from '../../utils/file-names';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistPicker } from '../../components/checklist/checklist-picker';
 import { ChecklistView } from '../../components/checklist/checklist-view';
@@ -21,22 +21,16 @@ import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
 import { useEvidence } from './use-evidence';
+import { useRead } from './use-read';
 
 
 function useChecklists(rev: number) {
-  const [installed, setInstalled] = useState<Awaited<ReturnType<typeof listInstalledChecklists>>>([]);
-  useEffect(() => {
-    void db().then(listInstalledChecklists).then(setInstalled);
-  }, [rev]);
-  return useMemo(() => allChecklists(installed), [installed]);
+  const installed = useRead(() => db().then(listInstalledChecklists), [rev]);
+  return useMemo(() => allChecklists(installed ?? []), [installed]);
 }
 
 function useSettings(rev: number): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void loadSettings(browser.storage.local).then(setSettings);
-  }, [rev]);
-  return settings;
+  return useRead(() => loadSettings(browser.storage.local), [rev]) ?? DEFAULT_SETTINGS;
 }
 
 /**
@@ -57,17 +51,10 @@ export function ChecklistSection(props: {
   const checklists = useChecklists(rev);
   const settings = useSettings(rev);
   const evidence = useEvidence(visit?.id, rev);
-  const [answers, setAnswers] = useState<Awaited<ReturnType<typeof listEvidence<'answers'>>>>([]);
+  const answers = useRead(visit ? async () => listEvidence(await db(), 'answers', visit.id) : undefined, [visit?.id, rev]) ?? [];
   const [importing, setImporting] = useState(false);
   const [problems, setProblems] = useState<ChecklistProblem[]>();
   const [importedTitle, setImportedTitle] = useState<string>();
-
-  useEffect(() => {
-    if (!visit) return;
-    void db()
-      .then((d) => listEvidence(d, 'answers', visit.id))
-      .then(setAnswers);
-  }, [visit?.id, rev]);
 
   const selectedId = visit?.checklistId ?? settings.checklistId;
   const selected = checklists.find((c) => c.checklist.id === selectedId)?.checklist ?? checklists[0]?.checklist;

@@ -6,6 +6,7 @@ import { MESSAGES, type Lang } from '../../utils/i18n/messages';
 import type { Page } from '../../utils/schema/page';
 import type { Visit } from '../../utils/schema/visit';
 import { REVISION_KEY, STORAGE_PROBLEM_KEY } from '../../utils/messaging/revision';
+import { useRead } from './use-read';
 
 /** Re-reads whenever the background says stored data changed. */
 export function useRevision(): number {
@@ -21,22 +22,12 @@ export function useRevision(): number {
 }
 
 export function useVisits(rev: number): Visit[] | undefined {
-  const [visits, setVisits] = useState<Visit[]>();
-  useEffect(() => {
-    void db().then(listVisits).then(setVisits);
-  }, [rev]);
-  return visits;
+  return useRead(() => db().then(listVisits), [rev]);
 }
 
 /** A visit's pages; undefined until they are read (so a list is never shown empty by mistake). */
 export function usePages(visitId: string | undefined, rev: number): Page[] | undefined {
-  const [loaded, setLoaded] = useState<{ visitId: string; pages: Page[] }>();
-  useEffect(() => {
-    if (!visitId) return;
-    void db()
-      .then((d) => listPages(d, visitId))
-      .then((pages) => setLoaded({ visitId, pages }));
-  }, [visitId, rev]);
+  const loaded = useRead(visitId ? async () => ({ visitId, pages: await listPages(await db(), visitId) }) : undefined, [visitId, rev]);
   return visitId && loaded?.visitId === visitId ? loaded.pages : undefined;
 }
 

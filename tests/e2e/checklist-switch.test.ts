@@ -19,7 +19,14 @@ async function answer(p: Page, criterionId: string, state: 'yes' | 'no', comment
     await p.locator(`${item(criterionId)} [data-testid=criterion-comment]`).fill(comment);
     await p.locator(`${item(criterionId)} [data-testid=criterion-save]`).click();
   }
-  await p.waitForSelector(`${item(criterionId)}[data-state=${state}]`);
+  try {
+    await p.waitForSelector(`${item(criterionId)}[data-state=${state}]`, { timeout: 10_000 });
+  } catch (e) {
+    // Say whether the answer was stored (the panel shows a stale read) or never sent (the click missed).
+    const stored = (await readStore<Answer>(p, 'answers')).map((a) => `${a.checklistId}/${a.criterionId}=${a.state}`);
+    const shown = await p.$eval(item(criterionId), (el) => el.getAttribute('data-state'));
+    throw new Error(`${criterionId} is shown ${shown}, not ${state}; stored answers: ${stored.join(', ') || 'none'}`, { cause: e });
+  }
 }
 
 describe('two checklists in one visit, in Chromium', () => {
