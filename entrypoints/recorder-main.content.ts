@@ -3,10 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { MainMessage } from '../utils/messaging/bridge';
 import { BRIDGE_SOURCE, MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, parseRelayMessage } from '../utils/messaging/bridge-guards';
 import { bareUrl } from '../utils/friction/requests';
-import { maskSensitiveText } from '../utils/recording/privacy';
 import { rrwebOptions } from '../utils/recording/rrweb-options';
 import { watchRoutes } from '../utils/recording/routes';
-import { TypedValues } from '../utils/recording/typed-values';
 
 /**
  * The recorder in the page's own world, where rrweb sees CSS-in-JS (`insertRule`), shadow roots and
@@ -28,7 +26,6 @@ export default defineContentScript({
     // Natives captured before the page can replace them.
     const postToPort = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'postMessage')?.value as MessagePort['postMessage'];
     const apply = Reflect.apply;
-    const typed = new TypedValues(document);
     let port: MessagePort | undefined;
     let stop: (() => void) | undefined;
 
@@ -39,7 +36,7 @@ export default defineContentScript({
     const start = (maskSelectors: string[], blockSelectors: string[]) => {
       stop?.();
       stop = record({
-        ...rrwebOptions({ maskSelectors, blockSelectors, typed: () => typed.values(), doc: document }),
+        ...rrwebOptions({ maskSelectors, blockSelectors, doc: document }),
         emit(event) {
           send({ k: 'event', type: event.type, timestamp: event.timestamp, json: JSON.stringify(event) });
         },
@@ -83,8 +80,8 @@ export default defineContentScript({
       send({
         k: 'error',
         error,
-        // What the page says may echo what the person typed.
-        message: maskSensitiveText(text.slice(0, 1000), typed.values()).slice(0, MAX_ERROR_MESSAGE_CHARS),
+        // Masked by the background's privacy pass, like everything from the page.
+        message: text.slice(0, MAX_ERROR_MESSAGE_CHARS),
         ...(source ? { source: bareUrl(source).slice(0, MAX_ERROR_SOURCE_CHARS) } : {}),
         ...(known(line) ? { line } : {}),
         ...(known(column) ? { column } : {}),

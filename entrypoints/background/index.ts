@@ -8,9 +8,13 @@ import { captureFromShortcut } from './screenshot-commands';
 import { onFailedRequest } from './signals';
 import { watchFailedRequests } from './requests';
 import { onCommitted, onTabRemoved } from './navigation';
+import { privacyPass } from './privacy';
+import { setPrivacy } from '../../utils/db/repository';
 
 /** Wires listeners only; each concern lives in its own file. Listeners are added synchronously. */
 export default defineBackground(() => {
+  // Every record from the shop's pages is masked with what the evaluator typed in the visit.
+  setPrivacy(privacyPass);
   receive(browser.runtime.onMessage, requestSchema, handleRequest, isRequest);
   browser.tabs.onCreated.addListener((tab) => {
     if (tab.id !== undefined) void adoptTab(tab.id, tab.openerTabId);

@@ -5,7 +5,7 @@ import { installChecklist, removeChecklist, selectChecklist, setAnswer } from '.
 import { abandon } from './funnel';
 import { addNote, deleteNote, editNote } from './notes';
 import { setPageType } from './page-commands';
-import { onBatch, onHello, onPage } from './recorder-handlers';
+import { onBatch, onHello, onPage, onTyped } from './recorder-handlers';
 import { annotateScreenshot, captureScreenshot, deleteScreenshot } from './screenshot-commands';
 import { onFacts } from './signals';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
@@ -22,6 +22,7 @@ export const handlers: Handlers<Sender> = {
   'recorder/page': (m, sender) => onPage(m, sender.tabId),
   'recorder/batch': (m, sender) => onBatch(m, sender.tabId),
   'recorder/facts': (m, sender) => onFacts(m, sender.tabId),
+  'recorder/typed': (m, sender) => onTyped(m, sender.tabId),
   'visit/start': (m) => startVisit(m.tabId),
   'visit/pause': (m) => pauseVisit(m.visitId),
   'visit/resume': (m) => resumeVisit(m.visitId, m.tabId),

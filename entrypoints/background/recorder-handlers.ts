@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { getPage, getVisit, listPages, putChunk, upsertPage } from '../../utils/db/repository';
+import { getPage, getVisit, listPages, putEvents, upsertPage } from '../../utils/db/repository';
 import { ProtocolError } from '../../utils/messaging/receive';
-import type { Batch, HelloReply, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
-import { fromBase64, gzipText } from '../../utils/recording/codec';
+import type { Batch, HelloReply, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
+import { fromBase64, gunzip } from '../../utils/recording/codec';
 import { endPage, mergePage } from '../../utils/recording/page-merge';
 import { loadSettings } from '../../utils/settings';
 import { isActive } from '../../utils/schema/visit';
@@ -12,6 +12,7 @@ import { guardWrite } from './storage-health';
 import { adoptTab } from './visit-controller';
 import { afterPageStored } from './after-page-stored';
 import { markPageRecorded, settleNewRecordedPage } from './navigation';
+import { rememberTyped } from './privacy';
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
@@ -62,24 +63,31 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
   if (page) void afterPageStored(page, visit).catch(() => undefined);
 }
 
-/** A plain batch must be a JSON array before it is stored. */
-function checkedJson(text: string): string {
-  if (!Array.isArray(JSON.parse(text))) throw new ProtocolError('bad-message', 'batch is not an array');
-  return text;
+/** A batch's events: a JSON array, sent plain or compressed. */
+async function eventsOf(message: Batch): Promise<unknown[]> {
+  let events: unknown;
+  try {
+    const text = message.encoding === 'json' ? message.data : new TextDecoder().decode(await gunzip(fromBase64(message.data)));
+    events = JSON.parse(text);
+  } catch {
+    throw new ProtocolError('bad-message', 'batch does not decode');
+  }
+  if (!Array.isArray(events)) throw new ProtocolError('bad-message', 'batch is not an array');
+  return events as unknown[];
 }
 
 export async function onBatch(message: Batch, tabId: number | undefined): Promise<void> {
   await checkSender(message.visitId, tabId);
-  const data = message.encoding === 'json' ? await gzipText(checkedJson(message.data)) : fromBase64(message.data);
+  const events = await eventsOf(message);
   const d = await db();
-  await guardWrite(() => putChunk(d, {
-    visitId: message.visitId,
-    pageId: message.pageId,
-    seq: message.seq,
-    data,
-    count: message.count,
-    firstTs: message.firstTs,
-    lastTs: message.lastTs,
-  }));
+  const { visitId, pageId, seq, count, firstTs, lastTs } = message;
+  // Through the privacy pass, with every value typed so far in the visit (sent ahead of the batch).
+  await guardWrite(() => putEvents(d, { visitId, pageId, seq, count, firstTs, lastTs }, events));
   await markPageRecorded(d, message.pageId);
+}
+
+/** What the evaluator typed, remembered in memory for the privacy pass. */
+export async function onTyped(message: Typed, tabId: number | undefined): Promise<void> {
+  await checkSender(message.visitId, tabId);
+  await rememberTyped(message);
 }

@@ -7,7 +7,7 @@ import { signalId } from '../../utils/friction/signal-id';
 import { replayOffset, replayStart } from '../../utils/journey/stamp';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Facts } from '../../utils/messaging/protocol';
-import { bareUrl } from '../../utils/recording/privacy';
+import { bareUrl } from '../../utils/privacy/urls';
 import type { Page } from '../../utils/schema/page';
 import { serially } from './navigation';
 import { notifyChanged } from './revision';

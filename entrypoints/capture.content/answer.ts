@@ -1,4 +1,5 @@
-import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, typedPieces } from '../../utils/recording/privacy';
+import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../../utils/recording/privacy';
+import { typedPieces } from '../../utils/privacy/typed';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/messaging/capture-page';

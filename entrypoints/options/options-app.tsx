@@ -77,6 +77,15 @@ export function OptionsApp() {
           />
           <span>{m.autoAudit}</span>
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="settings-keep-search-terms"
+            checked={settings.keepSearchTerms}
+            onChange={(e) => setSettings({ ...settings, keepSearchTerms: e.currentTarget.checked })}
+          />
+          <span>{m.keepSearchTerms}</span>
+        </label>
         <p class="notice">{m.privacyNote}</p>
         <label class="field">
           <span>{m.mask}</span>

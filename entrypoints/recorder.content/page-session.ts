@@ -2,21 +2,20 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyPage } from '../../utils/journey/page-type';
 import { extractPageFacts } from '../../utils/journey/page-facts';
-import type { Batch, Facts, PageUpsert, RecorderConfig } from '../../utils/messaging/protocol';
+import type { Batch, Facts, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/messaging/bridge';
 import { parseEventJson } from '../../utils/messaging/bridge-guards';
 import { EventBuffer, FULL_SNAPSHOT } from '../../utils/recording/buffer';
 import { gzipText, toBase64 } from '../../utils/recording/codec';
 import { Outbox } from '../../utils/recording/outbox';
-import { scrubCardNumbers } from '../../utils/recording/privacy';
 import { navigationBreakdown, navTypeOf } from '../../utils/recording/timing';
 import type { MainWorldBridge } from './main-world';
 import { watchVitals } from './vitals';
 import { watchFriction } from './friction';
 import { watchLanding } from './landing';
 import type { FrictionFact } from '../../utils/friction/facts';
-import { maskSensitiveText } from '../../utils/recording/privacy';
+import { maskIdentifiers } from '../../utils/privacy/identifiers';
 import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
 
 // 'no-such-page': facts for a page the background never stored (its own upsert was refused) have no home.
@@ -48,6 +47,10 @@ export class PageSession {
   /** Facts for the friction detectors, each with the page it happened on, sent with the next flush. */
   private facts: { pageId: string; fact: FrictionFact }[] = [];
   private friction: { leaving(): void } | undefined;
+  /** What the person types into the page's fields, for the privacy pass (see `flushTyped`). */
+  private readonly typed = new TypedValues(document);
+  /** Names this document's fields apart from other pages' in the visit's typed values. */
+  private readonly documentKey = crypto.randomUUID();
   private landing: { finish(): void } | undefined;
 
   constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig }) {
@@ -120,16 +123,16 @@ export class PageSession {
    */
   private watchEvidence(loadPage: PageState): void {
     const { ctx } = this.o;
-    const typed = new TypedValues(document);
     // The screenshot and audit scripts hide the page's echoes of it too.
-    shareTypedValues(typed);
+    shareTypedValues(this.typed);
     const listen = (target: EventTarget, type: string, fn: (e: Event) => void, capture?: boolean) =>
       ctx.addEventListener(target as Window, type as 'click', fn, { capture: capture ?? false });
     const timer = (fn: () => void, ms: number) => ctx.setTimeout(fn, ms);
     this.friction = watchFriction({
       win: window,
       emit: (fact) => this.addFact(fact),
-      mask: (text) => maskSensitiveText(text, typed.values()),
+      // The background's privacy pass masks echoes of typed values; identifiers go no further.
+      mask: maskIdentifiers,
       listen,
       setTimeout: timer,
     });
@@ -213,12 +216,25 @@ export class PageSession {
     this.sendPage();
   }
 
+  /**
+   * Sends the latest values of the fields typed into since the last time, ahead of the batch that
+   * may hold their echoes: the background masks a batch with every value it has heard of.
+   */
+  private flushTyped(): void {
+    const fields = this.typed.takeChanged().map((f) => ({ ...f, field: `${this.documentKey}:${f.field}`, value: f.value.slice(0, 5000) }));
+    for (let i = 0; i < fields.length; i += 100) {
+      const message: Typed = { type: 'recorder/typed', visitId: this.visitId, fields: fields.slice(i, i + 100) };
+      this.outbox.enqueue(() => message);
+    }
+  }
+
   /** Sends what is buffered as the current page's next batch, compressed when its turn comes. */
   private flush(): void {
+    this.flushTyped();
     this.flushFacts();
     const batch = this.buffer.take(this.page.pageId);
     if (!batch) return;
-    const json = scrubCardNumbers(batch.json);
+    const json = batch.json;
     const message = (encoding: Batch['encoding'], data: string): Batch => ({
       type: 'recorder/batch',
       visitId: this.visitId,

@@ -1,5 +1,6 @@
 import type { NodeResult, Result } from 'axe-core';
-import { maskSensitiveText } from '../recording/privacy';
+import { maskIdentifiers } from '../privacy/identifiers';
+import { TypedMatcher } from '../privacy/typed';
 import { rgaaFromAxeTags, wcagFromAxeTags } from './rgaa';
 import type { AccessibilityAudit, Finding, FindingNode } from './schema';
 
@@ -24,6 +25,9 @@ export type AxeResultsLike = {
   incomplete: readonly AxeRuleResult[];
   testEngine: { version: string };
 };
+
+/** Identifiers and this page's typed values masked before the cut; the background's pass does the rest. */
+const maskSensitiveText = (text: string, typed: Iterable<string>) => new TypedMatcher(typed).mask(maskIdentifiers(text));
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

@@ -15,8 +15,22 @@ import type { Db, MystereDB } from './database';
 import { answerSchema, type Answer } from '../checklist/schema';
 import { auditRecordSchema, type AuditRecord } from '../audit/schema';
 import { installedChecklistSchema, type InstalledChecklist } from '../checklist/installed';
+import { PrivacyPass } from '../privacy/pass';
+import { scrubCardNumbers } from '../privacy/identifiers';
+import { gzipText } from '../recording/codec';
 
 /** Typed reads and writes. Only the background writes; extension pages read. */
+
+/**
+ * The privacy pass that every record coming from the shop's pages goes through before it is
+ * written: events, pages, signals, audits. The background sets it (with what the evaluator typed,
+ * kept in memory); until then, identifiers are masked and addresses kept bare all the same.
+ */
+let privacy: () => Promise<PrivacyPass> = () => Promise.resolve(new PrivacyPass());
+
+export function setPrivacy(pass: () => Promise<PrivacyPass>): void {
+  privacy = pass;
+}
 
 export async function putVisit(db: Db, visit: Visit): Promise<void> {
   await db.put('visits', visitSchema.parse(visit));
@@ -84,8 +98,10 @@ export async function deleteVisit(db: Db, id: string): Promise<void> {
  * the page to store, or undefined to leave it as it is.
  */
 export async function upsertPage(db: Db, id: string, merge: (current: Page | undefined) => Page | undefined) {
+  const pass = await privacy();
   const tx = db.transaction('pages', 'readwrite');
-  const next = merge(await tx.store.get(id));
+  const merged = merge(await tx.store.get(id));
+  const next = merged && pass.page(merged);
   if (next) await tx.store.put(pageSchema.parse(next));
   await tx.done;
   return next;
@@ -101,7 +117,16 @@ export async function listPages(db: Db, visitId: string): Promise<Page[]> {
   return pages.sort((a, b) => a.startedAt - b.startedAt);
 }
 
-/** Stores a chunk; storing the same (visit, page, seq) again replaces it, so resends are harmless. */
+/**
+ * Stores a page's recorded events as its chunk `seq`, through the privacy pass, compressed.
+ * Storing the same (visit, page, seq) again replaces it, so resends are harmless.
+ */
+export async function putEvents(db: Db, chunk: Omit<Chunk, 'data'>, events: unknown[]): Promise<void> {
+  const masked = (await privacy()).events(events);
+  await putChunk(db, { ...chunk, data: await gzipText(scrubCardNumbers(JSON.stringify(masked))) });
+}
+
+/** Stores a chunk whose events are already masked (`putEvents` is how recorded events are stored). */
 export async function putChunk(db: Db, chunk: Chunk): Promise<void> {
   await db.put('chunks', chunkSchema.parse(chunk));
 }
@@ -125,7 +150,7 @@ export async function putNote(db: Db, note: Note): Promise<void> {
   await db.put('notes', noteSchema.parse(note));
 }
 export async function putSignal(db: Db, signal: Signal): Promise<void> {
-  await db.put('signals', signalSchema.parse(signal));
+  await db.put('signals', signalSchema.parse((await privacy()).signal(signal)));
 }
 export async function putAbandonment(db: Db, abandonment: Abandonment): Promise<void> {
   await db.put('abandonments', abandonmentSchema.parse(abandonment));
@@ -173,7 +198,7 @@ export async function deleteInstalledChecklist(db: Db, id: string): Promise<void
 }
 
 export async function putAudit(db: Db, audit: AuditRecord): Promise<void> {
-  await db.put('audits', auditRecordSchema.parse(audit));
+  await db.put('audits', auditRecordSchema.parse((await privacy()).audit(audit)));
 }
 
 /**
@@ -182,6 +207,7 @@ export async function putAudit(db: Db, audit: AuditRecord): Promise<void> {
  * whatever evidence was tied to the other is tied to it. Returns the page kept, if both exist.
  */
 export async function replacePage(db: Db, replacedId: string, byId: string, merge: (replaced: Page, by: Page) => Page): Promise<Page | undefined> {
+  const pass = await privacy();
   const tx = db.transaction(['pages', ...EVIDENCE_STORES], 'readwrite');
   const pages = tx.objectStore('pages');
   const [replaced, by] = await Promise.all([pages.get(replacedId), pages.get(byId)]);
@@ -189,7 +215,7 @@ export async function replacePage(db: Db, replacedId: string, byId: string, merg
     await tx.done;
     return undefined;
   }
-  const kept = pageSchema.parse(merge(replaced, by));
+  const kept = pageSchema.parse(pass.page(merge(replaced, by)));
   const moves = EVIDENCE_STORES.map(async (name) => {
     const store = tx.objectStore(name);
     for (const item of await store.index('visitId').getAll(replaced.visitId)) {

@@ -1,4 +1,4 @@
-import { bareUrl } from '../recording/privacy';
+import { bareUrl } from '../privacy/urls';
 import type { RequestFact } from './facts';
 
 /**

@@ -91,10 +91,12 @@ const fr = {
     languageAuto: 'Celle du navigateur',
     commentOnNo: 'Exiger un commentaire pour chaque réponse « Non » de la grille',
     autoAudit: 'Auditer automatiquement chaque page (accessibilité et vitesse) une fois chargée',
+    keepSearchTerms:
+      'Conserver les termes tapés dans les champs de recherche de la boutique (les adresses e-mail, numéros et jetons qu’ils contiennent restent masqués)',
     mask: 'Masquer le texte de ces éléments (sélecteurs CSS, un par ligne)',
     block: 'Exclure entièrement ces éléments (sélecteurs CSS, un par ligne)',
     privacyNote:
-      'Toujours actif : aucune saisie n’est conservée, les champs de paiement et les cadres des prestataires de paiement sont exclus, les adresses e-mail et numéros longs sont masqués.',
+      'Toujours actif : rien de ce que vous tapez n’est conservé, même quand la boutique le réaffiche sur une autre page ; les champs et cadres de paiement sont exclus ; les adresses e-mail, numéros de téléphone et de carte et les jetons sont masqués ; les adresses des pages sont gardées sans leurs paramètres ; les zones que la boutique marque « à ne pas enregistrer » sont respectées.',
     save: 'Enregistrer',
     saved: 'Réglages enregistrés.',
     badSelector: (line: number, selector: string) => `Ligne ${line} : « ${selector} » n’est pas un sélecteur CSS valide.`,
@@ -187,10 +189,11 @@ const en: Messages = {
     languageAuto: 'The browser’s',
     commentOnNo: 'Require a comment with every “No” answer of the checklist',
     autoAudit: 'Audit each page automatically (accessibility and speed) once it has loaded',
+    keepSearchTerms: 'Keep the terms typed into the shop’s search fields (e-mail addresses, numbers and tokens in them stay masked)',
     mask: 'Mask the text of these elements (CSS selectors, one per line)',
     block: 'Leave these elements out entirely (CSS selectors, one per line)',
     privacyNote:
-      'Always on: nothing typed is kept, payment fields and payment providers’ frames are left out, e-mail addresses and long numbers are masked.',
+      'Always on: nothing you type is kept, even when the shop shows it again on another page; payment fields and frames are left out; e-mail addresses, phone and card numbers and tokens are masked; page addresses are kept without their parameters; the zones the shop marks as “do not record” are respected.',
     save: 'Save',
     saved: 'Settings saved.',
     badSelector: (line: number, selector: string) => `Line ${line}: “${selector}” is not a valid CSS selector.`,

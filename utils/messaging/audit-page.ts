@@ -1,4 +1,4 @@
-import { bareUrl as bareAddress } from '../recording/privacy';
+import { bareUrl as bareAddress } from '../privacy/urls';
 import type { AccessibilityAudit, SpeedFacts } from '../audit/schema';
 
 /**

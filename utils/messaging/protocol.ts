@@ -90,6 +90,27 @@ export const factsSchema = z.object({
 });
 export type Facts = z.infer<typeof factsSchema>;
 
+/**
+ * The latest values of fields the evaluator typed into, for the privacy pass to mask wherever the
+ * shop shows them again. Kept in memory only (session storage), never written to disk.
+ */
+export const typedSchema = z.object({
+  type: z.literal('recorder/typed'),
+  visitId: id,
+  fields: z
+    .array(
+      z.object({
+        /** The field: its page and its place in the page. */
+        field: z.string().min(1).max(200),
+        value: z.string().max(5000),
+        /** Typed into a search field. */
+        search: z.boolean(),
+      }),
+    )
+    .max(100),
+});
+export type Typed = z.infer<typeof typedSchema>;
+
 export const screenshotCaptureSchema = z.object({
   type: z.literal('screenshot/capture'),
   visitId: id,
@@ -161,6 +182,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   checklistDeleteSchema,
   checklistSelectSchema,
   factsSchema,
+  typedSchema,
   screenshotCaptureSchema,
   screenshotDeleteSchema,
   screenshotAnnotateSchema,
@@ -213,6 +235,7 @@ export interface Replies {
   'recorder/page': void;
   'recorder/batch': void;
   'recorder/facts': void;
+  'recorder/typed': void;
   'visit/start': { visitId: string };
   'visit/pause': Visit;
   'visit/resume': Visit;

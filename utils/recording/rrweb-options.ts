@@ -1,9 +1,8 @@
-import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS, maskSensitiveText } from './privacy';
+import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from './privacy';
 
 interface Options {
   maskSelectors: string[];
   blockSelectors: string[];
-  typed: () => Iterable<string>;
   doc: Document;
 }
 
@@ -26,24 +25,19 @@ export function validSelectors(selectors: readonly string[], doc: Document): str
 }
 
 /**
- * rrweb's recording options: every input masked, hidden inputs and payment fields blocked, every
- * text node passed through our masking (identifiers, typed values, the evaluator's own selectors).
+ * rrweb's recording options: every input masked; hidden inputs, payment fields and the shop's
+ * private zones blocked; the text of contenteditable regions, the shop's masked zones and the
+ * evaluator's own selectors masked whole. The rest of the masking (identifiers, echoes of typed
+ * values, addresses) is the privacy pass's, off the page, before anything is written.
  */
-export function rrwebOptions({ maskSelectors, blockSelectors, typed, doc }: Options) {
+export function rrwebOptions({ maskSelectors, blockSelectors, doc }: Options) {
   const block = validSelectors([...DEFAULT_BLOCK_SELECTORS, ...blockSelectors], doc).join(',');
   const maskWhole = validSelectors([...DEFAULT_MASK_SELECTORS, ...maskSelectors], doc).join(',');
   return {
     maskAllInputs: true,
     maskInputOptions: { password: true, hidden: true } as Record<string, boolean>,
     maskInputFn: (text: string) => (text ? '********' : ''),
-    maskTextSelector: '*',
-    maskTextFn: (text: string, element: HTMLElement | null) => {
-      try {
-        return maskWhole && element?.closest(maskWhole) ? text.replace(/\S/g, '*') : maskSensitiveText(text, typed());
-      } catch {
-        return text.replace(/\S/g, '*'); // if in doubt, mask
-      }
-    },
+    maskTextSelector: maskWhole,
     blockSelector: block,
     recordAfter: 'DOMContentLoaded' as const,
     sampling: { mousemove: 100, scroll: 150, media: 800, input: 'last' as const },

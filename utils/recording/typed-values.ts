@@ -1,18 +1,54 @@
 /**
- * Remembers, in the page's memory only, what the person typed into fields, so that the recorder can
- * mask the page's echoes of it ("receipt sent to jane@…"). Never stored, never sent.
+ * Remembers what the person typed into the page's fields, so that the privacy pass can mask the
+ * shop's echoes of it ("receipt sent to jane@…", on this page or another). Values are kept in the
+ * page's memory and handed to the background, which keeps them in memory only; never stored.
  */
+
+export interface TypedField {
+  /** The field within this document: its place in the order fields were first typed into. */
+  field: string;
+  value: string;
+  /** A search field: its terms may be kept, if the evaluator chose so. */
+  search: boolean;
+}
+
+const CHOICES = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'range', 'color']);
+const SEARCH_NAMES = /^(q|s|query|search|recherche|search_query|keywords?|controller_search|term)$/i;
+
+/** Whether a field is a search field: its type, role or name, or the search form it belongs to. */
+function isSearch(el: HTMLInputElement | HTMLTextAreaElement): boolean {
+  if (el.type === 'search' || el.getAttribute('role') === 'searchbox' || SEARCH_NAMES.test(el.name)) return true;
+  const form = el.form;
+  return !!form && (form.getAttribute('role') === 'search' || /search|recherche/i.test(form.getAttribute('action') ?? ''));
+}
+
+/** What a field holds that the person typed or chose: its text, or the names of chosen files. */
+function valueOf(el: Element): string | undefined {
+  if (el instanceof HTMLTextAreaElement) return el.value;
+  if (!(el instanceof HTMLInputElement) || CHOICES.has(el.type)) return undefined;
+  if (el.type === 'file') return [...(el.files ?? [])].map((f) => f.name).join(' ');
+  return el.value;
+}
+
 export class TypedValues {
-  private readonly byField = new WeakMap<EventTarget, string>();
-  private readonly fields = new Set<WeakRef<EventTarget>>();
+  private readonly keys = new WeakMap<EventTarget, string>();
+  private readonly fields = new Map<string, { ref: WeakRef<Element>; value: string; search: boolean }>();
+  private readonly changed = new Set<string>();
+  private next = 0;
 
   constructor(doc: Document) {
     const note = (e: Event) => {
-      const t = e.target;
-      const value: unknown = t && (t as { value?: unknown }).value;
-      if (!t || typeof value !== 'string') return;
-      if (!this.byField.has(t)) this.fields.add(new WeakRef(t));
-      this.byField.set(t, value);
+      const el = e.target;
+      if (!(el instanceof Element)) return;
+      const value = valueOf(el);
+      if (value === undefined) return;
+      let key = this.keys.get(el);
+      if (!key) {
+        key = String(this.next++);
+        this.keys.set(el, key);
+      }
+      this.fields.set(key, { ref: new WeakRef(el), value, search: isSearch(el as HTMLInputElement) });
+      this.changed.add(key);
     };
     doc.addEventListener('input', note, true);
     doc.addEventListener('change', note, true);
@@ -20,12 +56,21 @@ export class TypedValues {
 
   /** The current value of every field typed into, still on the page. */
   *values(): Generator<string> {
-    for (const ref of this.fields) {
-      const field = ref.deref();
-      const value = field && this.byField.get(field);
-      if (value) yield value;
-      else if (!field) this.fields.delete(ref);
+    for (const [key, f] of this.fields) {
+      if (!f.ref.deref()) this.fields.delete(key);
+      else if (f.value) yield f.value;
     }
+  }
+
+  /** The fields whose value changed since the last call, with their latest value. */
+  takeChanged(): TypedField[] {
+    const out: TypedField[] = [];
+    for (const key of this.changed) {
+      const f = this.fields.get(key);
+      if (f) out.push({ field: key, value: f.value, search: f.search });
+    }
+    this.changed.clear();
+    return out;
   }
 }
 

@@ -13,6 +13,11 @@ export const settingsSchema = z.object({
   commentRequiredOnNo: z.boolean().default(true),
   /** Audit each page of a visit (accessibility and speed) once it has settled. */
   autoAudit: z.boolean().default(true),
+  /**
+   * Keep the terms typed into the shop's search fields (identifiers in them are masked still). Off:
+   * a search term is masked wherever it comes back, like everything else the evaluator types.
+   */
+  keepSearchTerms: z.boolean().default(false),
   /** The checklist new visits use. */
   checklistId: z.string().min(1).max(100).default('mystere-ecommerce'),
 });

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onBatch, onHello, onPage } from '../../../entrypoints/background/recorder-handlers';
+import { onBatch, onHello, onPage, onTyped } from '../../../entrypoints/background/recorder-handlers';
+import { forgetTypedCache, privacyPass } from '../../../entrypoints/background/privacy';
 import { db } from '../../../utils/db/database';
-import { deleteVisit, getPage, getVisit, listChunks, listPages, putVisit } from '../../../utils/db/repository';
+import { deleteVisit, getPage, getVisit, listChunks, listPages, putVisit, setPrivacy } from '../../../utils/db/repository';
+import { PrivacyPass } from '../../../utils/privacy/pass';
 import type { Batch, PageUpsert } from '../../../utils/messaging/protocol';
 import { gunzip, gzipText, toBase64 } from '../../../utils/recording/codec';
 
@@ -152,10 +154,64 @@ describe('onBatch', () => {
     expect(await gunzipText(chunks[0]!.data)).toBe('[1,2]');
   });
 
-  it('refuses a plain batch that is not a JSON array, and a tab outside the visit', async () => {
+  it('refuses a plain batch that is not a JSON array, a compressed one that does not decode, and a tab outside the visit', async () => {
     expect(await code(onBatch(batch({ data: '{"type":4}' }), 1))).toBe('bad-message');
+    expect(await code(onBatch(batch({ encoding: 'gzip-base64', data: toBase64(new Uint8Array([1, 2, 3])) }), 1))).toBe('bad-message');
     expect(await code(onBatch(batch(), 2))).toBe('not-in-visit');
     expect(await listChunks(await db(), 'v1')).toEqual([]);
     expect((await getPage(await db(), 'p1'))?.unrecorded).toBe('waiting');
+  });
+});
+
+describe('the privacy pass on what recorders send', () => {
+  const echo = (text: string, seq = 0) =>
+    batch({ seq, data: JSON.stringify([{ type: 3, timestamp: 1_000, data: { source: 0, adds: [], removes: [], attributes: [], texts: [{ id: 1, value: text }] } }]) });
+  const stored = async () => Promise.all((await listChunks(await db(), 'v1')).map((c) => gunzipText(c.data)));
+
+  beforeEach(async () => {
+    forgetTypedCache();
+    setPrivacy(privacyPass);
+    await putVisit(await db(), visit({ tabIds: [1, 2] }));
+    await onPage(upsert(), 1);
+  });
+  afterEach(() => setPrivacy(() => Promise.resolve(new PrivacyPass())));
+
+  it('masks a value typed in one tab wherever another tab of the visit echoes it, and keeps it out of disk storage', async () => {
+    await onTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'doc-a:0', value: 'Maëlys Quenouillard', search: false }] }, 2);
+    await onBatch(echo('Merci MAELYS ! Livraison chez Quenouillard'), 1);
+    expect(await stored()).toEqual([expect.stringContaining('Merci ****** ! Livraison chez ************')]);
+    // Remembered in session storage (memory), never in local storage or IndexedDB.
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain('Quenouillard');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('Quenouillard');
+  });
+
+  it('keeps only the latest value of a field: what was typed on the way is not masked for ever', async () => {
+    const typed = (value: string) => onTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'doc-a:0', value, search: false }] }, 1);
+    await typed('Mai');
+    await typed('Maëlys');
+    await onBatch(echo('Maison Lumière salue Maëlys'), 1);
+    expect(await stored()).toEqual([expect.stringContaining('Maison Lumière salue ******')]);
+  });
+
+  it('masks search terms unless the evaluator chose to keep them, and masks identifiers in them either way', async () => {
+    await onTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'doc-a:1', value: 'bottines fourrées', search: true }] }, 1);
+    await onBatch(echo('Résultats pour bottines fourrées', 0), 1);
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, keepSearchTerms: true });
+    await onBatch(echo('Résultats pour bottines fourrées, ou jane@example.com', 1), 1);
+    expect(await stored()).toEqual([
+      expect.stringContaining('Résultats pour ******** ********'),
+      expect.stringContaining('Résultats pour bottines fourrées, ou ****************'),
+    ]);
+  });
+
+  it('refuses typed values from a tab outside the visit', async () => {
+    expect(await code(onTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'x', value: 'Quenouillard', search: false }] }, 9))).toBe('not-in-visit');
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('Quenouillard');
+  });
+
+  it('masks the page record: its address without query, its title', async () => {
+    await onTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'doc-a:0', value: 'bottines', search: true }] }, 1);
+    await onPage(upsert({ pageId: 'p2', url: `${SHOP}/recherche?q=bottines#r`, title: 'Bottines – recherche', startedAt: 2_000 }), 1);
+    expect(await getPage(await db(), 'p2')).toMatchObject({ url: `${SHOP}/recherche`, title: '******** – recherche' });
   });
 });

@@ -22,11 +22,10 @@ doc.body.innerHTML = `
 `;
 const byId = (id: string) => doc.getElementById(id)!;
 
-function options(over: { maskSelectors?: string[]; blockSelectors?: string[]; typed?: string[] } = {}) {
+function options(over: { maskSelectors?: string[]; blockSelectors?: string[] } = {}) {
   return rrwebOptions({
     maskSelectors: over.maskSelectors ?? [],
     blockSelectors: over.blockSelectors ?? [],
-    typed: () => over.typed ?? [],
     doc,
   });
 }
@@ -75,51 +74,69 @@ describe('rrwebOptions inputs', () => {
   });
 });
 
-describe('rrwebOptions maskTextFn', () => {
-  it('masks e-mails and long numbers in ordinary text', () => {
-    const { maskTextFn } = options();
-    expect(maskTextFn('Reçu envoyé à jane@example.com', byId('plain'))).toBe('Reçu envoyé à ****************');
-    expect(maskTextFn('Tél. 06 12 34 56 78', byId('plain'))).toBe('Tél. ** ** ** ** **');
-  });
+describe('rrwebOptions maskTextSelector', () => {
+  /** Whether rrweb masks a text node inside `el`: it looks for the selector on the node's ancestors. */
+  const masked = (el: Element, o = options()) => el.closest(o.maskTextSelector) !== null;
 
-  it('masks what the person typed, asking for the typed values each time', () => {
-    const typed: string[] = [];
-    const { maskTextFn } = rrwebOptions({ maskSelectors: [], blockSelectors: [], typed: () => typed, doc });
-    expect(maskTextFn('Bonjour Canary', byId('plain'))).toBe('Bonjour Canary');
-    typed.push('Jane Canary');
-    expect(maskTextFn('Bonjour Canary', byId('plain'))).toBe('Bonjour ******');
-  });
-
-  it('leaves ordinary text readable', () => {
-    expect(options().maskTextFn('Total : 89,00 € le 23/11/2026', byId('plain'))).toBe('Total : 89,00 € le 23/11/2026');
+  it('leaves ordinary text to the privacy pass', () => {
+    expect(masked(byId('plain'))).toBe(false);
+    expect(options()).not.toHaveProperty('maskTextFn');
   });
 
   it("masks everything inside an element matching the evaluator's mask selector", () => {
-    const { maskTextFn } = options({ maskSelectors: ['.address'] });
-    expect(maskTextFn('12 rue de la Paix', byId('street'))).toBe('** *** ** ** ****');
-    expect(maskTextFn('Livré chez vous', byId('plain'))).toBe('Livré chez vous');
+    const o = options({ maskSelectors: ['.address'] });
+    expect(masked(byId('street'), o)).toBe(true);
+    expect(masked(byId('plain'), o)).toBe(false);
   });
 
   it('masks everything inside editable content, but not inside contenteditable="false"', () => {
-    const { maskTextFn } = options();
-    expect(maskTextFn('Note libre', byId('edited'))).toBe('**** *****');
-    expect(maskTextFn('Pas éditable', byId('not-edited'))).toBe('Pas éditable');
+    expect(masked(byId('edited'))).toBe(true);
+    expect(masked(byId('not-edited'))).toBe(false);
+  });
+
+  it.each([
+    ['rr-mask', '<p class="rr-mask">x</p>'],
+    ['ph-mask', '<p class="ph-mask">x</p>'],
+    ['data-hj-suppress', '<p data-hj-suppress>x</p>'],
+    ['fs-mask', '<p class="fs-mask">x</p>'],
+    ['sentry-mask', '<p class="sentry-mask">x</p>'],
+    ['data-sentry-mask', '<p data-sentry-mask>x</p>'],
+    ['data-private', '<p data-private>x</p>'],
+    ['data-clarity-mask', '<p data-clarity-mask="true">x</p>'],
+  ])("masks the shop's own %s zone", (_, html) => {
+    const host = doc.createElement('div');
+    host.innerHTML = `<section>${html}</section>`;
+    doc.body.append(host);
+    expect(masked(host.querySelector('p')!)).toBe(true);
+    host.remove();
+  });
+
+  it.each(['<p data-private="false">x</p>', '<p data-clarity-mask="false">x</p>'])('leaves %s readable', (html) => {
+    const host = doc.createElement('div');
+    host.innerHTML = html;
+    doc.body.append(host);
+    expect(masked(host.querySelector('p')!)).toBe(false);
+    host.remove();
+  });
+
+  it.each(['rr-block', 'ph-no-capture', 'fs-exclude', 'sentry-block'])("blocks the shop's own .%s zone", (cls) => {
+    const host = doc.createElement('div');
+    host.innerHTML = `<p class="${cls}">x</p><p data-sentry-block>y</p>`;
+    doc.body.append(host);
+    expect([...host.querySelectorAll('p')].every((p) => p.matches(options().blockSelector))).toBe(true);
+    host.remove();
   });
 
   it('drops mask selectors that do not parse, without throwing', () => {
-    const { maskTextFn } = options({ maskSelectors: ['div[', '.address', ':::'] });
-    expect(maskTextFn('12 rue de la Paix', byId('street'))).toBe('** *** ** ** ****');
-    expect(maskTextFn('Livré chez vous', byId('plain'))).toBe('Livré chez vous');
-  });
-
-  it('masks identifiers in text without an element', () => {
-    expect(options().maskTextFn('jane@example.com', null)).toBe('****************');
+    const o = options({ maskSelectors: ['div[', '.address', ':::'] });
+    expect(masked(byId('street'), o)).toBe(true);
+    expect(masked(byId('plain'), o)).toBe(false);
   });
 });
 
 describe('a selector that parses alone but breaks a list', () => {
   it.each(['a[href', 'div[data-x="1"', ':not(.x'])('%s is dropped, and the built-in blocking stays whole', (bad) => {
-    const options = rrwebOptions({ maskSelectors: [bad, 'h1'], blockSelectors: [bad, '#size-guide'], typed: () => [], doc });
+    const options = rrwebOptions({ maskSelectors: [bad, 'h1'], blockSelectors: [bad, '#size-guide'], doc });
     expect(() => doc.querySelector(options.blockSelector)).not.toThrow();
     expect(options.blockSelector).toContain('input[type=hidden]');
     expect(options.blockSelector).toContain('#size-guide');

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isLuhnValid, maskSensitiveText, scrubCardNumbers, typedPieces } from '../../../utils/recording/privacy';
+import { isLuhnValid, scrubCardNumbers } from '../../../utils/privacy/identifiers';
+import { PrivacyPass } from '../../../utils/privacy/pass';
+import { typedPieces } from '../../../utils/privacy/typed';
+
+/** Page text through the privacy pass, with these values typed in the visit. */
+const maskSensitiveText = (text: string, typed: Iterable<string> = []) => new PrivacyPass(typed).text(text);
 
 const stars = (s: string) => s.replace(/\S/g, '*');
 
-describe('maskSensitiveText', () => {
+describe('the privacy pass on page text', () => {
   it.each([
     ['an e-mail', 'Reçu envoyé à ', 'jane.doe@example.com', ' ce soir'],
     ['plus addressing', 'Contact: ', 'jane+shop@mail.example.org', ''],

@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import type { Typed } from '../../utils/messaging/protocol';
+import { PrivacyPass } from '../../utils/privacy/pass';
+import { loadSettings } from '../../utils/settings';
+
+/**
+ * What the evaluator typed into the shop's fields, remembered for the whole visit — every page,
+ * every tab — so that the privacy pass masks it wherever the shop puts it back. It lives in session
+ * storage: in memory, never on disk, gone when the browser closes, and out of content scripts'
+ * reach. It outlives the service worker, which may stop between two pages.
+ */
+
+const KEY = 'privacy/typed';
+/** The most fields remembered; the oldest are forgotten first. */
+const MAX_FIELDS = 500;
+const MAX_VALUE_CHARS = 1000;
+
+interface Remembered {
+  /** The latest value of each field, by field key (its page and its place in the page). */
+  fields: Record<string, { value: string; search: boolean }>;
+}
+
+let cache: Promise<Remembered> | undefined;
+
+function remembered(): Promise<Remembered> {
+  cache ??= browser.storage.session
+    .get(KEY)
+    .then((got) => ({ fields: (got[KEY] as Remembered | undefined)?.fields ?? {} }))
+    .catch((error: unknown) => {
+      cache = undefined;
+      throw error;
+    });
+  return cache;
+}
+
+/** Remembers the latest values of fields the evaluator typed into. */
+export async function rememberTyped(message: Typed): Promise<void> {
+  const now = await remembered();
+  for (const { field, value, search } of message.fields) {
+    delete now.fields[field];
+    if (value.trim()) now.fields[field] = { value: value.slice(0, MAX_VALUE_CHARS), search };
+  }
+  const keys = Object.keys(now.fields);
+  for (const key of keys.slice(0, Math.max(0, keys.length - MAX_FIELDS))) delete now.fields[key];
+  await browser.storage.session.set({ [KEY]: now });
+}
+
+/**
+ * The privacy pass as it stands now: every value typed in this browser session, but terms typed
+ * into search fields when the evaluator chose to keep them (identifiers in them are masked still).
+ */
+export async function privacyPass(): Promise<PrivacyPass> {
+  const [{ fields }, settings] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
+  const values = Object.values(fields)
+    .filter((f) => !(f.search && settings.keepSearchTerms))
+    .map((f) => f.value);
+  return new PrivacyPass(values);
+}
+
+/** Forgets the cache (tests; a worker that starts again reads session storage anew). */
+export function forgetTypedCache(): void {
+  cache = undefined;
+}

@@ -1,0 +1,87 @@
+import { isLuhnValid, isRandomLooking, stars } from './identifiers';
+
+/**
+ * Addresses as Mystère keeps them: no query, no fragment, no credentials — that is where search
+ * terms, reset and OAuth tokens, tracking e-mails and card numbers sent by a GET form travel.
+ */
+
+const PERSONAL_SCHEMES = new Set(['mailto:', 'tel:', 'sms:', 'callto:', 'facetime:', 'whatsapp:']);
+
+/**
+ * An address without what may carry what a person typed or who they are: no query, no fragment, no
+ * credentials (a data: URL keeps its media type only; a mailto: or tel: keeps its scheme only).
+ * Relative addresses resolve against `base` when given, else are cut at their first `?` or `#`.
+ */
+export function bareUrl(raw: string, base?: string): string {
+  const trimmed = raw.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme && PERSONAL_SCHEMES.has(scheme)) return scheme + stars(trimmed.slice(scheme.length));
+  try {
+    if (!scheme && base === undefined) throw new Error('relative');
+    const u = new URL(trimmed, base);
+    if (u.protocol === 'data:') return `data:${/^[^;,]*/.exec(u.pathname)?.[0] ?? ''}`;
+    if (u.protocol === 'http:' || u.protocol === 'https:') return `${u.origin}${u.pathname}`;
+    return `${u.protocol}${u.pathname}`.replace(/[?#].*$/s, '');
+  } catch {
+    return trimmed.replace(/[?#].*$/s, '');
+  }
+}
+
+/**
+ * The address of a page (a page record, a link, a form's action): bare, and its path rid of what
+ * identifies a person — an order's secret token (`/orders/4f9c…/authenticate`), an e-mail, a card
+ * number. An asset's path is kept whole (the replay must load it).
+ */
+export function pageUrl(raw: string, base?: string): string {
+  const bare = bareUrl(raw, base);
+  return bare.replace(/[^/]+/g, (segment) => {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      // Kept as it is.
+    }
+    if (/@/.test(decoded)) return stars(segment);
+    if (isLuhnValid(decoded.replace(/[ -]/g, ''))) return stars(segment);
+    return segment.replace(/[A-Za-z0-9_-]{20,}/g, (run) => (isRandomLooking(run) ? stars(run) : run));
+  });
+}
+
+/** Every `url(…)` of a style sheet or a `style` attribute, bare. */
+export function bareCssUrls(css: string): string {
+  if (!css.includes('url(')) return css;
+  return css.replace(/url\(\s*(['"]?)([^'")]*)\1\s*\)/g, (whole, quote: string, url: string) =>
+    /[?#]/.test(url) || /^(mailto|tel):/i.test(url) ? `url(${quote}${bareUrl(url)}${quote})` : whole,
+  );
+}
+
+/**
+ * Each address of a `srcset` ("a.jpg?w=400 400w, b.jpg 800w"), bare, with its descriptor. Parsed as
+ * browsers do: an address runs to the next white space (it may hold commas), a comma ends a candidate.
+ */
+export function bareSrcset(srcset: string): string {
+  let out = '';
+  let i = 0;
+  while (i < srcset.length) {
+    const lead = /^[\s,]*/.exec(srcset.slice(i))![0];
+    out += lead;
+    i += lead.length;
+    if (i >= srcset.length) break;
+    let url = /^\S+/.exec(srcset.slice(i))![0];
+    i += url.length;
+    const trailing = /,+$/.exec(url)?.[0] ?? '';
+    url = url.slice(0, url.length - trailing.length);
+    out += bareUrl(url) + trailing;
+    if (trailing) continue;
+    // The descriptors, up to the comma that ends the candidate (none inside parentheses).
+    let depth = 0;
+    const start = i;
+    while (i < srcset.length && !(srcset[i] === ',' && depth === 0)) {
+      if (srcset[i] === '(') depth++;
+      else if (srcset[i] === ')') depth = Math.max(0, depth - 1);
+      i++;
+    }
+    out += srcset.slice(start, i);
+  }
+  return out;
+}
