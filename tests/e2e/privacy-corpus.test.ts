@@ -1,0 +1,192 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowDownloads, filesIn, waitForDownload } from '../../scripts/automation/downloads';
+import { readEvidence, readImage } from '../../scripts/automation/evidence-data';
+import { dumpDatabase, until } from '../../scripts/automation/extension-data';
+import { CANARIES, ORDINARY, TYPED, fold } from '../shared/privacy-canaries';
+import { ocr } from './support/images';
+import { describeScan, scanOcr, scanStores, scanText, type Leak } from './support/privacy-scan';
+import { openSession, type Session } from './support/session';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The privacy corpus (tests/fixtures/privacy): a shopper's walk through three shops that leak the way
+ * real shops do, the canaries typed with the keyboard, screenshots taken on the pages that echo them.
+ * Then every record of every store (chunks decompressed), the same URL-decoded, the exported report
+ * and bundle, and OCR of every screenshot: no canary anywhere.
+ */
+describe('the privacy corpus, visited in Chromium: no canary is kept anywhere', () => {
+  let session: Session;
+  const downloads = mkdtempSync(path.join(tmpdir(), 'mystere-privacy-'));
+  const leaks: Leak[] = [];
+  /** What the pages showed while the shopper was there: proof that the corpus echoed what was typed. */
+  const shown: Record<string, string> = {};
+  let storeText = '';
+  let ocrText = '';
+  let pageCount = 0;
+  let shotCount = 0;
+
+  /** Waits for `n` recorded pages; a page the extension does not record is reported, not fatal. */
+  async function pages(n: number): Promise<void> {
+    await session.panel.waitForPages(n).catch((err: Error) => console.warn(`[privacy-corpus] ${err.message}`));
+  }
+
+  async function type(selector: string, text: string): Promise<void> {
+    await session.journey.typeInto(selector, text);
+  }
+
+  async function text(page: Page, selector: string): Promise<string> {
+    return page.$eval(selector, (e) => e.textContent ?? '');
+  }
+
+  beforeAll(async () => {
+    session = await openSession({ path: '/privacy/shopify/' });
+    const { journey, panel, launched } = session;
+    const page = journey.page;
+    await panel.start();
+    await sleep(800);
+    await pages(1);
+    await panel.capture('visible');
+
+    // Shopify: search, product, checkout, thank-you, order status.
+    await type('#Search-In-Template', TYPED.search);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    shown.searchHeading = await text(page, '#search-heading');
+    shown.searchTitle = await page.title();
+    await pages(2);
+    await panel.capture('visible');
+    await journey.clickAndLoad('#result-link');
+    await journey.clickAndLoad('#buy-now');
+    await pages(4);
+    await type('#email', TYPED.email);
+    await type('#TextField0', TYPED.firstName);
+    await type('#TextField1', TYPED.lastName);
+    await type('#TextField2', TYPED.street);
+    await type('#TextField5', TYPED.phone);
+    await type('#delivery-note', TYPED.deliveryNote);
+    await journey.clickAndLoad('#continue-button');
+    shown.thanks = await text(page, '#customer-information');
+    shown.thanksTitle = await page.title();
+    await pages(5);
+    await sleep(500);
+    await panel.capture('visible');
+    await panel.capture('full-page');
+    await journey.clickAndLoad('#order-status-link');
+    await journey.clickAndLoad('#to-woo');
+    await pages(7);
+
+    // WooCommerce: a card form sent with GET, a file chosen, an order-received page that throws.
+    await type('#lumi_pay-card-number', TYPED.card);
+    await type('#lumi_pay-card-expiry', TYPED.cardExpiry);
+    await type('#lumi_pay-card-cvc', TYPED.cvc);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mystere-upload-')), TYPED.fileName);
+    writeFileSync(file, '%PDF-1.4\n% corpus\n');
+    const input = await page.waitForSelector('#wc-upload-proof');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    await page.waitForFunction(() => (document.querySelector('#wc-upload-status')?.textContent ?? '').includes('Fichier'));
+    shown.fileStatus = await text(page, '#wc-upload-status');
+    await panel.capture('visible');
+    await journey.clickAndLoad('#place_order');
+    shown.orderReceivedUrl = page.url();
+    await pages(8);
+    await sleep(600); // the page's script throws 200 ms after it loads
+    await panel.capture('visible');
+
+    // PrestaShop: the password-reset link, then the sign-in with a token in the fragment.
+    await journey.clickAndLoad('#to-presta');
+    await pages(9);
+    await panel.capture('visible');
+    await journey.clickAndLoad('#oauth-login');
+    shown.oauthUrl = page.url();
+    await pages(10);
+    await panel.capture('visible');
+    await sleep(1500);
+    await panel.stop();
+    const p = panel.page;
+    await until(() => readEvidence(p), (d) => d.visits[0]?.status === 'ended', 'the visit ended');
+
+    // The exports: the report's HTML and the bundle.
+    await allowDownloads(launched.browser, downloads);
+    const opened = launched.browser.waitForTarget((t) => t.url().includes('/report.html?visit='));
+    await p.locator('[data-testid=visit-ended] [data-testid=report-open]').click();
+    const report = (await (await opened).page())!;
+    await report.waitForSelector('[data-testid=report-section][data-section=appendix]', { timeout: 30_000 });
+    await report.locator('[data-testid=verdict-alias]').fill('Évaluatrice 11');
+    await report.locator('[data-testid=verdict-text]').fill('Parcours du corpus de confidentialité.');
+    await report.locator('[data-testid=verdict-final]').click();
+    await report.waitForSelector('[data-testid=report-state][data-final=true]', { timeout: 10_000 });
+    const before = filesIn(downloads);
+    await report.locator('[data-testid=report-export-html]').click();
+    const htmlPath = await waitForDownload(downloads, '.html', before);
+    await report.locator('[data-testid=bundle-export]').click();
+    const bundlePath = await waitForDownload(downloads, '.zip', before);
+
+    // 1. Every store, every record, every field (chunks decompressed), as is and URL-decoded.
+    const dump = await dumpDatabase(p);
+    storeText = dump.text;
+    pageCount = dump.pages.length;
+    const stores = JSON.parse(dump.text) as Record<string, unknown[]>;
+    leaks.push(...scanStores(stores));
+    // The extension's other storage, for good measure.
+    const storage = await p.evaluate(async () => {
+      type Area = { get(k: null): Promise<Record<string, unknown>> };
+      const { storage: s } = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+      return { local: await s.local.get(null), session: await s.session.get(null) };
+    });
+    leaks.push(...scanStores({ local: [storage.local], session: [storage.session] }, 'storage'));
+
+    // 2. The exports.
+    leaks.push(...scanText(readFileSync(htmlPath, 'utf8'), 'exported report HTML', path.basename(htmlPath)));
+    const zip = unzipSync(new Uint8Array(readFileSync(bundlePath)));
+    for (const [name, bytes] of Object.entries(zip)) {
+      if (name.endsWith('.jpg')) continue; // the same images as the store's, read by OCR below
+      const content = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : Buffer.from(bytes).toString('utf8');
+      leaks.push(...scanText(content, 'bundle', name));
+    }
+
+    // 3. OCR of every screenshot.
+    const shots = (stores.screenshots ?? []) as Array<{ id: string; trigger: string; pageId: string }>;
+    shotCount = shots.length;
+    const urls = new Map((dump.pages as Array<{ id: string; url: string }>).map((pg) => [pg.id, pg.url]));
+    for (const shot of shots) {
+      const read = ocr(await readImage(p, shot.id));
+      ocrText += `\n${read}`;
+      const where = `screenshot ${shot.id} (${shot.trigger}, ${new URL(urls.get(shot.pageId) ?? 'http://x/').pathname})`;
+      leaks.push(...scanOcr(read, where));
+    }
+    const out = process.env.MYSTERE_PRIVACY_REPORT;
+    if (out) writeFileSync(out, JSON.stringify({ leaks, shown }, null, 2));
+  }, 300_000);
+
+  afterAll(() => session?.close());
+
+  it('walked the corpus as a shopper: the pages echoed what was typed', () => {
+    expect(shown.searchHeading).toContain(TYPED.search);
+    expect(shown.searchTitle).toContain(TYPED.search);
+    expect(shown.thanks).toContain(TYPED.email);
+    expect(shown.thanks).toContain(TYPED.lastName.toUpperCase());
+    expect(shown.thanksTitle).toContain(TYPED.firstName);
+    expect(shown.fileStatus).toBe(`Fichier : ${TYPED.fileName}`);
+    expect(decodeURIComponent(shown.orderReceivedUrl!)).toContain('7391');
+    expect(shown.oauthUrl).toContain('#access_token=');
+    expect(pageCount).toBeGreaterThanOrEqual(10);
+    expect(shotCount).toBeGreaterThanOrEqual(8);
+  });
+
+  it('sees the pages: ordinary page text is in the stores, and OCR reads the screenshots', () => {
+    for (const words of ORDINARY.stores) expect(fold(storeText), words).toContain(fold(words));
+    for (const word of ORDINARY.ocr) expect(fold(ocrText), word).toContain(fold(word));
+  });
+
+  it('finds no canary in any store, export or screenshot (each canary looked for is printed)', () => {
+    console.log(`[privacy-corpus] ${CANARIES.length} canaries looked for:\n${describeScan(leaks)}`);
+    const summary = [...new Set(leaks.map((l) => `${l.canary} — ${l.place}`))].sort();
+    expect(summary).toEqual([]);
+  });
+});
