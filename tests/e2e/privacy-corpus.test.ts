@@ -7,8 +7,10 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowDownloads, filesIn, waitForDownload } from '../../scripts/automation/downloads';
 import { readEvidence, readImage } from '../../scripts/automation/evidence-data';
-import { dumpDatabase, until } from '../../scripts/automation/extension-data';
+import { dumpDatabase, dumpSource, parseDump, until } from '../../scripts/automation/extension-data';
+import { startShop, type Shop } from '../../scripts/automation/shop';
 import { CANARIES, ORDINARY, TYPED, fold } from '../shared/privacy-canaries';
+import { Firefox } from './support/firefox';
 import { ocr } from './support/images';
 import { describeScan, scanOcr, scanStores, scanText, type Leak } from './support/privacy-scan';
 import { openSession, type Session } from './support/session';
@@ -188,5 +190,107 @@ describe('the privacy corpus, visited in Chromium: no canary is kept anywhere', 
     console.log(`[privacy-corpus] ${CANARIES.length} canaries looked for:\n${describeScan(leaks)}`);
     const summary = [...new Set(leaks.map((l) => `${l.canary} — ${l.place}`))].sort();
     expect(summary).toEqual([]);
+  });
+});
+
+/** The same walk in Firefox ESR (Marionette: real key events), for the recording: the stores are scanned. */
+describe('the privacy corpus, recorded in Firefox ESR: no canary is kept in the stores', () => {
+  let shop: Shop;
+  let firefox: Firefox;
+  const leaks: Leak[] = [];
+  let storeText = '';
+  let pageCount = 0;
+  const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+  async function find(selector: string): Promise<string> {
+    const found = (await firefox.send('WebDriver:FindElement', { using: 'css selector', value: selector })) as Record<string, unknown>;
+    const ref = (found.value ?? found) as Record<string, string>;
+    return ref[ELEMENT]!;
+  }
+  async function type(selector: string, text: string): Promise<void> {
+    await firefox.send('WebDriver:ElementSendKeys', { id: await find(selector), text });
+  }
+  /** Clicks, and waits for the page whose path matches to have loaded. */
+  async function clickTo(selector: string, path: RegExp): Promise<void> {
+    await firefox.send('WebDriver:ElementClick', { id: await find(selector) });
+    await loaded(path);
+  }
+  async function loaded(path: RegExp): Promise<void> {
+    await firefox.waitFor(`return document.readyState === 'complete' && new RegExp(arguments[0]).test(location.pathname)`.replace('arguments[0]', JSON.stringify(path.source)), `a page at ${path.source}`);
+    // A shopper looks at each page a moment: its first snapshot reaches the background.
+    await sleep(1000);
+  }
+
+  beforeAll(async () => {
+    shop = await startShop();
+    firefox = await Firefox.launch();
+    await firefox.installExtension();
+    await firefox.navigate(`${shop.origin}/privacy/shopify/`);
+    const shopTab = await firefox.windowHandle();
+    await firefox.openExtensionPage('sidepanel.html');
+    const tabId = await firefox.run<number>(
+      `const page = window.wrappedJSObject;
+       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
+      shop.origin,
+    );
+    await firefox.run(`location.search = '?tabId=' + arguments[0]`, tabId);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
+    await firefox.run(`document.querySelector('[data-testid=visit-start]').click()`);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
+    await firefox.switchTo(shopTab);
+    await sleep(1000);
+
+    await type('#Search-In-Template', `${TYPED.search}\uE007`);
+    await loaded(/\/search$/);
+    await clickTo('#result-link', /\/products\//);
+    await clickTo('#buy-now', /\/information$/);
+    await type('#email', TYPED.email);
+    await type('#TextField0', TYPED.firstName);
+    await type('#TextField1', TYPED.lastName);
+    await type('#TextField2', TYPED.street);
+    await type('#TextField5', TYPED.phone);
+    await type('#delivery-note', TYPED.deliveryNote);
+    await clickTo('#continue-button', /\/thank-you$/);
+    await clickTo('#order-status-link', /\/authenticate$/);
+    await clickTo('#to-woo', /\/woo\/checkout\/?$/);
+    await type('#lumi_pay-card-number', TYPED.card);
+    await type('#lumi_pay-card-expiry', TYPED.cardExpiry);
+    await type('#lumi_pay-card-cvc', TYPED.cvc);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mystere-upload-')), TYPED.fileName);
+    writeFileSync(file, '%PDF-1.4\n% corpus\n');
+    await type('#wc-upload-proof', file);
+    await firefox.waitFor(`return (document.querySelector('#wc-upload-status')?.textContent ?? '').includes('Fichier')`, 'the chosen file shown');
+    await sleep(1000);
+    await clickTo('#place_order', /\/order-received\//);
+    await clickTo('#to-presta', /\/recuperation-mot-de-passe$/);
+    await clickTo('#oauth-login', /\/callback$/);
+    await sleep(1000);
+
+    await firefox.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await firefox.run(`document.querySelector('[data-testid=visit-stop]').click()`);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]')`, 'the visit to stop');
+    const dump = await until(
+      async () => parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`)),
+      (d) => d.pages.length >= 10 && d.pages.every((p) => d.chunks.some((c) => c.pageId === p.id && c.seq === 0)),
+      'every page’s first recorded batch',
+    ).catch(async () => parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`)));
+    storeText = dump.text;
+    pageCount = dump.pages.length;
+    leaks.push(...scanStores(JSON.parse(dump.text) as Record<string, unknown[]>, 'Firefox IndexedDB'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await firefox?.close();
+    await shop?.close();
+  });
+
+  it('recorded the ten pages, with their ordinary text', () => {
+    expect(pageCount).toBeGreaterThanOrEqual(10);
+    for (const words of ORDINARY.stores) expect(fold(storeText), words).toContain(fold(words));
+  });
+
+  it('finds no canary in any store (each canary looked for is printed)', () => {
+    console.log(`[privacy-corpus, Firefox] ${CANARIES.length} canaries looked for:\n${describeScan(leaks)}`);
+    expect([...new Set(leaks.map((l) => `${l.canary} — ${l.place}`))].sort()).toEqual([]);
   });
 });
