@@ -15,6 +15,9 @@ import { ocr } from './support/images';
 import { describeScan, scanOcr, scanStores, scanText, type Leak } from './support/privacy-scan';
 import { openSession, type Session } from './support/session';
 
+/** Where the background keeps what was typed, in memory (see entrypoints/background/privacy.ts). */
+const TYPED_MEMORY_KEY = 'privacy/typed';
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -141,7 +144,11 @@ describe('the privacy corpus, visited in Chromium: no canary is kept anywhere', 
       const { storage: s } = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
       return { local: await s.local.get(null), session: await s.session.get(null) };
     });
-    leaks.push(...scanStores({ local: [storage.local], session: [storage.session] }, 'storage'));
+    // What was typed lives in session storage, in memory, for the privacy pass (never on disk):
+    // it must be there, and only there.
+    const { [TYPED_MEMORY_KEY]: typedMemory, ...sessionRest } = storage.session;
+    expect(JSON.stringify(typedMemory)).toContain(TYPED.lastName);
+    leaks.push(...scanStores({ local: [storage.local], session: [sessionRest] }, 'storage'));
 
     // 2. The exports.
     leaks.push(...scanText(readFileSync(htmlPath, 'utf8'), 'exported report HTML', path.basename(htmlPath)));

@@ -24,24 +24,32 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b\\d{4}(?:${SEP}\\d{4}){2,3}(?:${SEP}\\d{1,4})?\\b|\\b\\d{4}${SEP}\\d{6}${SEP}\\d{5}\\b|\\d{8,}`, 'g'),
 ];
 
-/** A run of 20+ letters, digits, `_` or `-` that mixes letters and digits like a generated secret. */
-const TOKEN_RUN = /[A-Za-z0-9_-]{20,}/g;
+/** A run of 12+ letters, digits, `_` or `-`: a candidate token. */
+const TOKEN_RUN = /[A-Za-z0-9_-]{12,}/g;
 
+/**
+ * Whether a run looks like a generated secret (a session, reset or OAuth token, a hash) rather than
+ * a word, a slug or a file name: it mixes digits and letters, and switches between digits, capitals
+ * and small letters often — at every other character for a short run ("Jx93KqPzVb71"), six times
+ * or more for a run of 20 or more. "product_image_1024x1024" or "size-guide-2024" switch a few times.
+ */
 export function isRandomLooking(run: string): boolean {
   let digits = 0;
   let letters = 0;
   let switches = 0;
-  let last: 'd' | 'l' | undefined;
+  let alnum = 0;
+  let last: 'd' | 'u' | 'l' | undefined;
   for (const ch of run) {
-    const kind = ch >= '0' && ch <= '9' ? 'd' : /[A-Za-z]/.test(ch) ? 'l' : undefined;
+    const kind = ch >= '0' && ch <= '9' ? 'd' : ch >= 'A' && ch <= 'Z' ? 'u' : ch >= 'a' && ch <= 'z' ? 'l' : undefined;
     if (!kind) continue;
+    alnum++;
     if (kind === 'd') digits++;
     else letters++;
     if (last && kind !== last) switches++;
     last = kind;
   }
-  // "product_image_1024x1024" or "size-guide-2024" switch a few times; a hash or a token, often.
-  return digits >= 2 && letters >= 2 && switches >= 6;
+  if (digits < 2 || letters < 2) return false;
+  return alnum >= 20 ? switches >= 6 : alnum >= 12 && switches * 2 >= alnum;
 }
 
 /** Masks every identifier and random-looking token in `text`. */
@@ -49,7 +57,7 @@ export function maskIdentifiers(text: string): string {
   let out = text;
   // Most text has no digit and no @: nothing but tokens can match there.
   if (/[@\d]|%40/.test(out)) for (const pattern of PATTERNS) out = out.replace(pattern, stars);
-  if (out.length >= 20) out = out.replace(TOKEN_RUN, (run) => (isRandomLooking(run) ? stars(run) : run));
+  if (out.length >= 12) out = out.replace(TOKEN_RUN, (run) => (isRandomLooking(run) ? stars(run) : run));
   return out;
 }
 

@@ -43,7 +43,7 @@ export function pageUrl(raw: string, base?: string): string {
     }
     if (/@/.test(decoded)) return stars(segment);
     if (isLuhnValid(decoded.replace(/[ -]/g, ''))) return stars(segment);
-    return segment.replace(/[A-Za-z0-9_-]{20,}/g, (run) => (isRandomLooking(run) ? stars(run) : run));
+    return segment.replace(/[A-Za-z0-9_-]{12,}/g, (run) => (isRandomLooking(run) ? stars(run) : run));
   });
 }
 
