@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Db } from '../../utils/db/database';
-import { firstChunk, listPages } from '../../utils/db/repository';
+import { firstChunk, getVisit, listPages } from '../../utils/db/repository';
 import { pageAt, replayOffset, replayStart } from '../../utils/journey/stamp';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Page } from '../../utils/schema/page';
@@ -29,7 +29,8 @@ async function activeTabId(): Promise<number | undefined> {
 async function stampOf(d: Db, visit: Visit, at: number, pageId?: string): Promise<Stamp> {
   const pages = await listPages(d, visit.id);
   const page = pages.find((p) => p.id === pageId) ?? pageAt(pages, at, await activeTabId());
-  if (!page) throw new ProtocolError('no-page-yet');
+  // No page because the visit itself was deleted meanwhile (a capture that ended after it): say so.
+  if (!page) throw new ProtocolError((await getVisit(d, visit.id)) ? 'no-page-yet' : 'no-such-visit');
   return { page, offset: await offsetOn(d, page, at) };
 }
 

@@ -57,6 +57,9 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
     // A zip bomb: 250 MB of zeros (more than any one part may inflate to) in a few hundred KB.
     write('bomb.zip', zipSync({ 'manifest.json': new TextEncoder().encode('{}'), 'recording/p/0.json.gz': new Uint8Array(250 * 1024 * 1024) }, { level: 9 }));
     write('future.zip', await editBundle(good, (b) => (b.manifest.version = 99)));
+    // A well-formed bundle (hashes made again) whose visit.json claims the agency validated it already.
+    const forged = { status: 'validated' as const, updatedAt: 1, reviewer: 'Forged', comments: [], history: [{ status: 'validated' as const, at: 1 }] };
+    write('validated.zip', await editBundle(good, (b) => (b.visit.review = forged)));
     launched = await launchChromium();
     viewer = await launched.browser.newPage();
     await viewer.goto(`chrome-extension://${launched.extensionId}/viewer.html`);
@@ -94,4 +97,15 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
     await viewer.waitForSelector(`[data-testid=viewer-visit][data-visit-id="${VISIT_ID}"]`);
     expect(await stored()).toBe(1);
   }, 60_000);
+
+  it('takes no review from a bundle: it arrives submitted, and a new import keeps the agency’s review', async () => {
+    const row = `[data-testid=viewer-visit][data-visit-id="${VISIT_ID}"]`;
+    const status = () => viewer.$eval(row, (e) => e.getAttribute('data-review-status'));
+    expect(await importFile('validated.zip')).toMatchObject({ ok: true });
+    expect(await status()).toBe('submitted');
+    await viewer.select(`${row} [data-testid=visit-review-status]`, 'in-review');
+    await viewer.waitForSelector(`${row}[data-review-status=in-review]`);
+    expect(await importFile('validated.zip')).toMatchObject({ ok: true });
+    expect(await status()).toBe('in-review');
+  }, 90_000);
 });

@@ -11,7 +11,9 @@ import {
   type Screenshot,
   type Signal,
 } from '../schema/evidence';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Db, MystereDB } from './database';
+import { VisitGoneError } from './errors';
 import { answerSchema, type Answer } from '../checklist/schema';
 import { auditRecordSchema, type AuditRecord } from '../audit/schema';
 import { installedChecklistSchema, type InstalledChecklist } from '../checklist/installed';
@@ -19,7 +21,16 @@ import { PrivacyPass } from '../privacy/pass';
 import { scrubCardNumbers } from '../privacy/identifiers';
 import { gzipText } from '../recording/codec';
 
-/** Typed reads and writes. Only the background writes; extension pages read. */
+/**
+ * Typed reads and writes. Only the background writes; extension pages read.
+ *
+ * One rule keeps a deleted visit deleted: every record that belongs to a visit (page, recording
+ * batch, evidence) is written by `putOfVisit` or `upsertPage`, in one transaction with the `visits`
+ * store, and only while the visit is there; otherwise the write throws `VisitGoneError`. `deleteVisit`
+ * covers the `visits` store too, so the browser runs the two one after the other: a capture or an
+ * audit that ends after its visit was deleted stores nothing, and a write just before the delete is
+ * deleted with the rest.
+ */
 
 /**
  * The privacy pass that every record coming from the shop's pages goes through before it is
@@ -99,10 +110,16 @@ export async function deleteVisit(db: Db, id: string): Promise<void> {
  */
 export async function upsertPage(db: Db, id: string, merge: (current: Page | undefined) => Page | undefined) {
   const pass = await privacy();
-  const tx = db.transaction('pages', 'readwrite');
-  const merged = merge(await tx.store.get(id));
+  const tx = db.transaction(['visits', 'pages'], 'readwrite');
+  const pages = tx.objectStore('pages');
+  const merged = merge(await pages.get(id));
   const next = merged && pass.page(merged);
-  if (next) await tx.store.put(pageSchema.parse(next));
+  if (next) {
+    const page = pageSchema.parse(next);
+    await visitMustExist(tx, page.visitId);
+    await Promise.all([pages.put(page), tx.done]);
+    return next;
+  }
   await tx.done;
   return next;
 }
@@ -128,7 +145,7 @@ export async function putEvents(db: Db, chunk: Omit<Chunk, 'data'>, events: unkn
 
 /** Stores a chunk whose events are already masked (`putEvents` is how recorded events are stored). */
 export async function putChunk(db: Db, chunk: Chunk): Promise<void> {
-  await db.put('chunks', chunkSchema.parse(chunk));
+  await putOfVisit(db, 'chunks', chunkSchema.parse(chunk));
 }
 
 /** A visit's chunks, by page then sequence number. */
@@ -138,22 +155,43 @@ export async function listChunks(db: Db, visitId: string): Promise<Chunk[]> {
   );
 }
 
+// ——— Records of a visit ———
+
+type VisitStore = 'chunks' | EvidenceStore;
+
+/** Throws `VisitGoneError`, writing nothing, unless the visit `visitId` is stored (read in `tx`). */
+async function visitMustExist<T extends StoreNames<MystereDB>>(
+  tx: IDBPTransaction<MystereDB, ('visits' | T)[], 'readwrite'>,
+  visitId: string,
+): Promise<void> {
+  if ((await tx.objectStore('visits').getKey(visitId)) !== undefined) return;
+  await tx.done;
+  throw new VisitGoneError(visitId);
+}
+
+/** Stores a record of a visit, only while the visit exists (the rule at the top of this file). */
+async function putOfVisit<S extends VisitStore>(db: Db, store: S, value: MystereDB[S]['value']): Promise<void> {
+  const tx = db.transaction(['visits', store], 'readwrite');
+  await visitMustExist(tx, value.visitId);
+  await Promise.all([tx.objectStore(store).put(value), tx.done]);
+}
+
 // ——— Evidence ———
 
 const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments', 'answers', 'audits'] as const;
 type EvidenceStore = (typeof EVIDENCE_STORES)[number];
 
 export async function putScreenshot(db: Db, shot: Screenshot): Promise<void> {
-  await db.put('screenshots', screenshotSchema.parse(shot));
+  await putOfVisit(db, 'screenshots', screenshotSchema.parse(shot));
 }
 export async function putNote(db: Db, note: Note): Promise<void> {
-  await db.put('notes', noteSchema.parse(note));
+  await putOfVisit(db, 'notes', noteSchema.parse(note));
 }
 export async function putSignal(db: Db, signal: Signal): Promise<void> {
-  await db.put('signals', signalSchema.parse((await privacy()).signal(signal)));
+  await putOfVisit(db, 'signals', signalSchema.parse((await privacy()).signal(signal)));
 }
 export async function putAbandonment(db: Db, abandonment: Abandonment): Promise<void> {
-  await db.put('abandonments', abandonmentSchema.parse(abandonment));
+  await putOfVisit(db, 'abandonments', abandonmentSchema.parse(abandonment));
 }
 
 /** A visit's screenshots, notes, signals or abandonment points, oldest first. */
@@ -181,7 +219,7 @@ export async function firstChunk(db: Db, visitId: string, pageId: string): Promi
 // ——— Checklists and answers ———
 
 export async function putAnswer(db: Db, answer: Answer): Promise<void> {
-  await db.put('answers', answerSchema.parse(answer));
+  await putOfVisit(db, 'answers', answerSchema.parse(answer));
 }
 
 /** Checklists the evaluator imported (the built-in ones live in the code). */
@@ -198,7 +236,7 @@ export async function deleteInstalledChecklist(db: Db, id: string): Promise<void
 }
 
 export async function putAudit(db: Db, audit: AuditRecord): Promise<void> {
-  await db.put('audits', auditRecordSchema.parse((await privacy()).audit(audit)));
+  await putOfVisit(db, 'audits', auditRecordSchema.parse((await privacy()).audit(audit)));
 }
 
 /**

@@ -16,7 +16,7 @@ export const VIEWER_DB_VERSION = 1;
 
 /** An imported bundle: what the list shows, the agency's review, and the bundle itself. */
 export interface ImportedVisit {
-  /** The visit's id: importing the same visit again replaces it. */
+  /** The visit's id: importing the same visit again replaces its data, not its review. */
   id: string;
   importedAt: number;
   fileName: string;
@@ -24,8 +24,9 @@ export interface ImportedVisit {
   summary: BundleSummary;
   /** The answered criteria, for the reviewer's comments. */
   criteria: ReviewCriterion[];
+  /** The agency's review, kept here only: the review a bundle's `visit.json` carries is never read. */
   review: Review;
-  /** The bundle as imported (its `visit.json` still holds the review it came with). */
+  /** The bundle as imported (its `visit.json` may hold a review: ignored, as said above). */
   bytes: Uint8Array;
 }
 
@@ -82,14 +83,21 @@ export async function getImported(db: ViewerDb, id: string): Promise<ImportedVis
   return entry && bundle ? { ...entry, bytes: bundle.bytes } : undefined;
 }
 
-/** Stores an imported visit, replacing one with the same id; says whether it did. */
+/**
+ * Stores an imported visit; says whether one with the same id was there. A visit imported again takes
+ * the new bundle's data (bytes, manifest, summary, criteria, file name, time of import: the last file
+ * imported wins, even an older one) but keeps the agency's review as stored (status, reviewer,
+ * comments, history), read and written in one transaction so that no review saved meanwhile is lost.
+ * `visit.review` is used only for a visit imported for the first time.
+ */
 export async function putImported(db: ViewerDb, visit: ImportedVisit): Promise<{ replaced: boolean }> {
   const { bytes, ...entry } = visit;
   const tx = db.transaction(['imports', 'bundles'], 'readwrite');
   const imports = tx.objectStore('imports');
-  const replaced = (await imports.getKey(visit.id)) !== undefined;
-  await Promise.all([imports.put(entry), tx.objectStore('bundles').put({ id: visit.id, bytes }), tx.done]);
-  return { replaced };
+  const existing = await imports.get(visit.id);
+  const kept: ImportedEntry = existing ? { ...entry, review: existing.review } : entry;
+  await Promise.all([imports.put(kept), tx.objectStore('bundles').put({ id: visit.id, bytes }), tx.done]);
+  return { replaced: existing !== undefined };
 }
 
 /**

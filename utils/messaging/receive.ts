@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { isQuotaError } from '../db/errors';
+import { isQuotaError, VisitGoneError } from '../db/errors';
 import type { Reply } from './protocol';
 import { errorCodeOf, type ErrorCode } from './errors';
 
@@ -48,8 +48,11 @@ export class ProtocolError extends Error {
   }
 }
 
-function errorCode(error: unknown): ErrorCode {
+/** The code a reply carries for an error thrown by a handler. */
+export function errorCode(error: unknown): ErrorCode {
   if (error instanceof ProtocolError) return error.code;
+  // A record written after its visit was deleted: refused by the repository, one rule for every writer.
+  if (error instanceof VisitGoneError) return 'no-such-visit';
   if (isQuotaError(error)) return 'disk-full';
   return 'internal';
 }

@@ -20,14 +20,17 @@ export interface ImportResult {
   name: string;
   ok: boolean;
   visitId?: string;
-  /** The visit was already imported: the new bundle took its place. */
+  /** The visit was already imported: the new bundle's data took its place, the agency's review was kept. */
   replaced?: boolean;
   error?: ImportError;
 }
 
 export interface ImportDeps {
   unpack: (bytes: Uint8Array) => Promise<UnpackResult>;
-  /** Stores a checked visit, replacing one with the same id, and says whether it did. */
+  /**
+   * Stores a checked visit, replacing the data of one with the same id but keeping that one's review
+   * (`putImported`), and says whether it did.
+   */
   put: (visit: ImportedVisit) => Promise<{ replaced: boolean }>;
   now: () => number;
   /** Called before each file is checked: `i` counts from 1 to `n`. */
@@ -36,8 +39,11 @@ export interface ImportDeps {
 
 /**
  * Checks and stores bundles one at a time, so a big batch never holds more than one unpacked visit
- * in memory. A file that fails the check stores nothing and the next one is still tried. The review
- * starts from the one the bundle carries, or "submitted" for a bundle fresh from an evaluator.
+ * in memory. A file that fails the check stores nothing and the next one is still tried.
+ *
+ * The review is the agency's, never the bundle's: whatever review `visit.json` carries (a status,
+ * comments, a history — anyone can write them in a file) is ignored, and a visit imported for the
+ * first time is "submitted". A visit imported again keeps the review it has (see `put`).
  */
 export async function importBundleFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
@@ -69,7 +75,8 @@ async function importOne(file: { name: string; bytes: Uint8Array }, deps: Import
     manifest: unpacked.manifest,
     summary: summarize(data),
     criteria: reviewCriteria(data),
-    review: data.review ?? submittedReview(now),
+    // Never `data.review`: a bundle cannot say it was validated.
+    review: submittedReview(now),
     bytes: file.bytes,
   };
   try {

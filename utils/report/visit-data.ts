@@ -46,7 +46,7 @@ export const visitDataSchema = z.object({
   checklist: checklistSchema.optional(),
   /** The recording's batches, in page then sequence order. */
   recording: z.array(recordingPartSchema).max(VISIT_DATA_LIMITS.recordingParts),
-  /** The agency's review, once the visit has been submitted. */
+  /** The review where it stood when the bundle was made: informative, never imported (the viewer keeps its own). */
   review: reviewSchema.optional(),
 });
 export type VisitData = z.infer<typeof visitDataSchema>;

@@ -6,7 +6,7 @@ import { deleteVisit, putVisit, upsertPage } from '../../../utils/db/repository'
 import { REVISION_KEY } from '../../../utils/messaging/revision';
 import type { Page } from '../../../utils/schema/page';
 import { page as fixturePage, visit } from '../db/fixtures';
-import { ProtocolError } from '../../../utils/messaging/receive';
+import { errorCode } from '../../../utils/messaging/receive';
 
 /** Small helpers shared by the background's handler tests (fake browser + fake-indexeddb). */
 
@@ -54,10 +54,13 @@ export function settle(ms = 20): Promise<void> {
 /** Page checks that found nothing and nothing wrong. */
 export { NO_CHECKS } from '../../shared/check-facts';
 
-/** The error code a handler refused with, or undefined when it did not refuse with a ProtocolError. */
+/**
+ * The error code a handler refused with, as its reply would carry it ("internal" for an error
+ * without a code), or undefined when it did not refuse.
+ */
 export async function code(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  return error instanceof ProtocolError ? error.code : undefined;
+  const refused = await promise.then(() => undefined, (e: unknown) => ({ e }));
+  return refused && errorCode(refused.e);
 }
 
 /**

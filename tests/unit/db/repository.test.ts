@@ -14,6 +14,8 @@ import {
   listPages,
   listUnfinishedVisits,
   listVisits,
+  putAnswer,
+  putAudit,
   putChunk,
   putVisit,
   updateVisit,
@@ -21,6 +23,7 @@ import {
 } from '../../../utils/db/repository';
 import type { Chunk } from '../../../utils/schema/chunk';
 import type { Visit } from '../../../utils/schema/visit';
+import { VisitGoneError } from '../../../utils/db/errors';
 import { chunk, page, visit } from './fixtures';
 
 let db: Db;
@@ -88,7 +91,14 @@ describe('visits', () => {
   });
 });
 
+/** Pages, batches and evidence are only stored for a visit that exists. */
+const storeVisits = async () => {
+  for (const id of ['v1', 'v2']) await putVisit(db, visit({ id }));
+};
+
 describe('pages', () => {
+  beforeEach(storeVisits);
+
   it('creates, merges and leaves pages through upsertPage', async () => {
     await upsertPage(db, 'p1', (current) => current ?? page());
     await upsertPage(db, 'p1', (current) => current && { ...current, title: 'Nouveau' });
@@ -115,6 +125,8 @@ describe('pages', () => {
 });
 
 describe('chunks', () => {
+  beforeEach(storeVisits);
+
   it('stores a chunk twice under the same key as one record, the last one', async () => {
     await putChunk(db, chunk({ data: new Uint8Array([1]) }));
     await putChunk(db, chunk({ data: new Uint8Array([2, 2]) }));
@@ -197,5 +209,54 @@ describe('deleteVisit', () => {
     await putVisit(db, visit());
     await deleteVisit(db, 'nope');
     expect(await db.count('visits')).toBe(1);
+  });
+});
+
+describe('a record of a visit that is gone', () => {
+  const base = { visitId: 'v1', pageId: 'p1', at: 5, offset: 0 };
+  const writes: Record<string, () => Promise<unknown>> = {
+    page: () => upsertPage(db, 'p1', () => page()),
+    chunk: () => putChunk(db, chunk()),
+    screenshot: () =>
+      putScreenshot(db, {
+        ...base,
+        id: 'shot',
+        kind: 'visible',
+        trigger: 'button',
+        width: 10,
+        height: 10,
+        image: new Uint8Array([1]),
+        thumb: new Uint8Array([2]),
+        annotations: [],
+      }),
+    note: () => putNote(db, { ...base, id: 'note', text: 'Note' }),
+    signal: () => putSignal(db, { ...base, id: 'signal', type: 'dead-click', facts: { label: 'Guide' } }),
+    abandonment: () => putAbandonment(db, { ...base, id: 'ab', stage: 'cart', reason: 'extra-costs', comment: '' }),
+    answer: () => putAnswer(db, { ...base, id: 'v1/c/q', checklistId: 'c', criterionId: 'q', state: 'yes', comment: '', evidence: [] }),
+    audit: () => putAudit(db, { id: 'audit', visitId: 'v1', pageId: 'p1', trigger: 'rerun', at: 5, status: 'timed-out', durationMs: 1 }),
+  };
+  const storesOfV1 = ['pages', 'chunks', 'screenshots', 'notes', 'signals', 'abandonments', 'answers', 'audits'] as const;
+  const leftOfV1 = async () => {
+    const counts = await Promise.all(storesOfV1.map((store) => db.countFromIndex(store, 'visitId', 'v1')));
+    return counts.reduce((a, b) => a + b, 0);
+  };
+
+  it.each(Object.keys(writes))('is refused (%s): nothing is stored without its visit', async (kind) => {
+    await expect(writes[kind]!()).rejects.toBeInstanceOf(VisitGoneError);
+    expect(await leftOfV1()).toBe(0);
+  });
+
+  it.each(Object.keys(writes))('leaves nothing (%s) whether the write or the delete comes first', async (kind) => {
+    // A capture or an audit finishing while the evaluator deletes the visit: whichever the browser
+    // runs first, nothing of the visit is left.
+    await putVisit(db, visit());
+    const [written] = await Promise.allSettled([writes[kind]!(), deleteVisit(db, 'v1')]);
+    await putVisit(db, visit());
+    const [late] = await Promise.allSettled([deleteVisit(db, 'v1').then(() => writes[kind]!())]);
+    // Stored then deleted, or refused (a write through the privacy pass starts its transaction later).
+    expect(written.status === 'fulfilled' || written.reason instanceof VisitGoneError).toBe(true);
+    expect(late.status === 'rejected' && late.reason).toBeInstanceOf(VisitGoneError);
+    expect(await getVisit(db, 'v1')).toBeUndefined();
+    expect(await leftOfV1()).toBe(0);
   });
 });

@@ -37,7 +37,7 @@ describe('ImportArea', () => {
     const items = [...root.querySelectorAll<HTMLElement>('[data-testid=viewer-import-result]')];
     expect(items.map((li) => [li.dataset.ok, li.dataset.errorCode, li.textContent])).toEqual([
       ['true', undefined, 'a.zip: imported.'],
-      ['true', undefined, 'b.zip: imported, replacing the same visit imported before.'],
+      ['true', undefined, 'b.zip: imported, replacing the same visit imported before; its review is kept as it was.'],
       ['false', 'store-failed', `c.zip: rejected. ${t.storeFailed}`],
     ]);
     expect(root.querySelectorAll('[role=alert]')).toHaveLength(1);

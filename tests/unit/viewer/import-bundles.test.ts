@@ -61,8 +61,14 @@ describe('importBundleFiles', () => {
     expect(stored.get('a')?.fileName).toBe('a-again.zip');
   });
 
-  it('starts the review as submitted, or from the one the bundle carries', async () => {
-    const carried: Review = { ...submittedReview(50), status: 'returned', reviewer: 'Sam' };
+  it('starts the review as submitted, whatever review the bundle carries', async () => {
+    const carried: Review = {
+      status: 'validated',
+      updatedAt: 50,
+      reviewer: 'Sam',
+      comments: [{ criterionId: 'c1', text: 'Parfait.', at: 50 }],
+      history: [{ status: 'submitted', at: 10 }, { status: 'in-review', at: 20 }, { status: 'validated', at: 50 }],
+    };
     const withReview: UnpackResult = {
       ok: true,
       content: content(visitData({ visit: visit({ id: 'r' }), review: carried })),
@@ -73,7 +79,7 @@ describe('importBundleFiles', () => {
     });
     await importBundleFiles([file('a.zip', 1), file('r.zip', 9)], deps);
     expect(stored.get('a')?.review).toEqual(submittedReview(100));
-    expect(stored.get('r')?.review).toEqual(carried);
+    expect(stored.get('r')?.review).toEqual(submittedReview(101));
   });
 
   it('reports a check that throws, or a store that fails, and goes on', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reexportBundle } from '../../../entrypoints/viewer/reexport';
-import { getImported, listImported, openViewerDb, putImported, updateImported, type ViewerDb } from '../../../utils/db/viewer-database';
+import { getImported, listImported, openViewerDb, putImported, updateImported, type ImportedVisit, type ViewerDb } from '../../../utils/db/viewer-database';
 import { packBundle } from '../../../utils/report/bundle/pack';
 import { unpackBundle } from '../../../utils/report/bundle/unpack';
 import { importBundleFiles } from '../../../utils/report/import-bundles';
-import { moveReview, setReviewComment } from '../../../utils/report/review';
+import { moveReview, setReviewComment, submittedReview, type Review } from '../../../utils/report/review';
 import { visit } from '../db/fixtures';
 import { answer, checklist, content, visitData } from './fixtures';
 
@@ -46,5 +46,42 @@ describe('a bundle through the viewer', () => {
     if (!reread.ok) throw new Error(reread.error.code);
     expect(reread.content.data.review).toMatchObject({ status: 'in-review', comments: [{ criterionId: 'c1', text: 'Montrez le prix.' }] });
     expect(again.fileName).toMatch(/^mystere-shop\.example-\d{4}-\d{2}-\d{2}-in-review\.zip$/);
+  });
+
+  it('arrives submitted whatever review it carries, and a new import of it keeps the agency’s review', async () => {
+    const db = await openViewerDb(crypto.randomUUID());
+    opened.push(db);
+    const deps = (now: number) => ({ unpack: unpackBundle, put: (v: ImportedVisit) => putImported(db, v), now: () => now, onProgress: () => {} });
+    // A bundle edited to claim it was validated already, with a comment and a history.
+    const forged: Review = {
+      status: 'validated',
+      updatedAt: 5000,
+      reviewer: 'Quelqu’un',
+      comments: [{ criterionId: 'c1', text: 'Tout est bon.', at: 5000 }],
+      history: [{ status: 'validated', at: 5000 }],
+    };
+    const first = visitData({ visit: visit({ status: 'ended', endedAt: 9000 }), checklist, answers: [answer('c1', { state: 'no' })], review: forged });
+    await importBundleFiles([{ name: 'v1.zip', bytes: await packBundle(content(first), { now: 5000, generator }) }], deps(6000));
+    expect((await getImported(db, 'v1'))?.review).toEqual(submittedReview(6000));
+
+    // The agency reviews it and returns it with a comment...
+    await updateImported(db, 'v1', (entry) => {
+      const inReview = moveReview(entry.review, 'in-review', 7000);
+      const returned = 'error' in inReview ? inReview : moveReview(inReview, 'returned', 7001);
+      if ('error' in returned) throw new Error(returned.error);
+      return { ...entry, review: setReviewComment(returned, 'c1', 'Montrez le prix.', 7002) };
+    });
+    const agency = (await getImported(db, 'v1'))!.review;
+
+    // ...then the evaluator's corrected bundle arrives (other answers, another forged review): its data
+    // replaces the visit's, the agency's review stays as it was.
+    const second = { ...first, answers: [answer('c1', { state: 'yes' })], review: { ...forged, comments: [] } };
+    const results = await importBundleFiles([{ name: 'v1-fixed.zip', bytes: await packBundle(content(second), { now: 8000, generator }) }], deps(9000));
+    expect(results).toMatchObject([{ ok: true, replaced: true }]);
+    const stored = (await getImported(db, 'v1'))!;
+    expect(stored.review).toEqual(agency);
+    expect(stored.review).toMatchObject({ status: 'returned', comments: [{ criterionId: 'c1', text: 'Montrez le prix.' }] });
+    expect(stored).toMatchObject({ fileName: 'v1-fixed.zip', importedAt: 9000 });
+    expect(stored.criteria).toMatchObject([{ id: 'c1', state: 'yes' }]);
   });
 });

@@ -9,7 +9,7 @@ import {
   VIEWER_DB_NAME,
   type ViewerDb,
 } from '../../../utils/db/viewer-database';
-import { moveReview, type Review } from '../../../utils/report/review';
+import { moveReview, submittedReview, type Review } from '../../../utils/report/review';
 import { imported } from './fixtures';
 
 const opened: ViewerDb[] = [];
@@ -52,6 +52,31 @@ describe('viewer database', () => {
     expect(await putImported(db, imported({ fileName: 'again.zip', bytes: new Uint8Array([9]) }))).toEqual({ replaced: true });
     expect(await getImported(db, 'v1')).toMatchObject({ fileName: 'again.zip', bytes: new Uint8Array([9]) });
     expect(await listImported(db)).toHaveLength(1);
+  });
+
+  it('keeps the agency’s review when a visit is imported again, and takes the new bundle’s data', async () => {
+    const db = await open();
+    await putImported(db, imported());
+    const comment = { criterionId: 'c1', text: 'Montrez le prix.', at: 20_001 };
+    const reviewed = await updateImported(db, 'v1', (entry) => {
+      const moved = moveReview(entry.review, 'in-review', 20_000);
+      return 'error' in moved ? entry : { ...entry, review: { ...moved, reviewer: 'Sam', comments: [comment] } };
+    });
+    const newer = imported({
+      fileName: 'again.zip',
+      importedAt: 30_000,
+      bytes: new Uint8Array([9]),
+      criteria: [{ id: 'c2', question: { fr: 'Q ?', en: 'Q?' }, state: 'yes', comment: '' }],
+      summary: { ...imported().summary, score: 90 },
+      // What a new import always proposes: ignored for a visit already there.
+      review: submittedReview(30_000),
+    });
+    expect(await putImported(db, newer)).toEqual({ replaced: true });
+    const stored = await getImported(db, 'v1');
+    expect(stored?.review).toEqual(reviewed?.review);
+    expect(stored?.review).toMatchObject({ status: 'in-review', reviewer: 'Sam', comments: [comment] });
+    expect(stored).toMatchObject({ fileName: 'again.zip', importedAt: 30_000, bytes: new Uint8Array([9]), summary: { score: 90 } });
+    expect(stored?.criteria.map((c) => c.id)).toEqual(['c2']);
   });
 
   it('updates the review from what is stored, keeping id and bytes', async () => {
