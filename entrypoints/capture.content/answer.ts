@@ -4,26 +4,25 @@ import { sharedTypedValues } from '../../utils/recording/typed-values';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/messaging/capture-page';
 import { withTimeout } from '../../utils/timeout';
+import { sensitiveSpans } from '../../utils/screenshots/sensitive-text';
+import { pageWorld } from './page-world';
+import { walkPage, type PageWorld, type WalkedDocument } from './walk';
 
 /**
  * The page's side of a screenshot: it measures what the background must paint over (form fields,
- * foreign frames, text that looks like an e-mail or a long number) and scrolls for a full page.
+ * editable regions, canvases, foreign frames, text that looks like an e-mail or a long number or
+ * echoes what was typed), in open and closed shadow roots alike, and scrolls for a full page.
  * It never changes the DOM or a style: the page is being recorded, and the replay would show it.
  */
 
 /** Inputs whose look shows no typed value: buttons show their own label, a checkbox its state. */
 const SHOWN_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'range', 'color']);
-const FIELDS = 'input, textarea, select, [contenteditable]:not([contenteditable="false" i])';
-// An e-mail address, or 8+ digits possibly grouped by spaces, dashes or dots (cards, phones, IBANs).
-const SENSITIVE_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|\d(?:[\s.\-\u2010-\u2015]{0,3}\d){7,}/gu;
-/** Subtrees without visible text of their own (a field's value is hidden whole anyway). */
-const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'IFRAME']);
-/** Bounds the text scan on huge pages, so a capture stays prompt. */
-export const MAX_TEXT_NODES = 20_000;
+/** Hidden whole: fields, editable regions, and canvases (their pixels may show anything, typed text included). */
+const HIDDEN_WHOLE = 'input, textarea, select, canvas, [contenteditable]:not([contenteditable="false" i])';
 /** Same-origin frames are measured inside, this deep; deeper ones are hidden whole. */
 const MAX_FRAME_DEPTH = 3;
 
-type Scan = { out: Rect[]; selectors: string[]; textBudget: number; pageOrigin: string; typed: string[] };
+type Scan = { out: Rect[]; selectors: string[]; pageOrigin: string; typed: string[]; walked: Map<Document, WalkedDocument> };
 
 /**
  * What the person typed on this page, as the recorder (same extension world) keeps it in memory:
@@ -33,10 +32,14 @@ function typedOnPage(): string[] {
   return [...new Set(sharedTypedValues().flatMap(typedPieces).map((p) => p.toLowerCase()))];
 }
 
-export async function answerCapture(request: CaptureRequest, win: Window): Promise<CaptureReply<Measurement | ScrollPosition>> {
+export async function answerCapture(
+  request: CaptureRequest,
+  win: Window,
+  world: PageWorld = pageWorld(win),
+): Promise<CaptureReply<Measurement | ScrollPosition>> {
   switch (request.type) {
     case 'capture/measure':
-      return { ok: true, value: measure(win, [...request.blockSelectors, ...request.maskSelectors], typedOnPage()) };
+      return { ok: true, value: await measure(win, [...request.blockSelectors, ...request.maskSelectors], typedOnPage(), world) };
     case 'capture/scroll':
       // 'instant' overrides a page's `scroll-behavior: smooth`, which would still be moving at capture.
       win.scrollTo({ left: win.scrollX, top: request.y, behavior: 'instant' });
@@ -48,18 +51,29 @@ export async function answerCapture(request: CaptureRequest, win: Window): Promi
   }
 }
 
-/** Rectangles to hide, in viewport CSS pixels, with the page's position and size. */
-export function measure(win: Window, selectors: readonly string[], typed: readonly string[] = []): Measurement {
+/**
+ * Rectangles to hide, in viewport CSS pixels, with the page's position and size. The whole page is
+ * walked first, in slices (`world`); the boxes are then read in one go, so they describe one moment.
+ */
+export async function measure(win: Window, selectors: readonly string[], typed: readonly string[] = [], world: PageWorld = pageWorld(win)): Promise<Measurement> {
   const doc = win.document;
+  const pageOrigin = win.location.origin;
+  const lowerTyped = typed.map((t) => t.toLowerCase());
+  const walked = await walkPage(doc, {
+    world,
+    typed: lowerTyped,
+    frameDocument: (frame) => frameDocument(frame, pageOrigin),
+    maxFrameDepth: MAX_FRAME_DEPTH,
+  });
   const scan: Scan = {
     out: [],
     // The built-in lists are known to parse and go as one query; the evaluator's are tried one by one.
     selectors: [[...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS].join(','), ...selectors],
-    textBudget: MAX_TEXT_NODES,
-    pageOrigin: win.location.origin,
-    typed: typed.map((t) => t.toLowerCase()),
+    pageOrigin,
+    typed: lowerTyped,
+    walked,
   };
-  scanDocument(doc, scan, { x: 0, y: 0 }, { x: 0, y: 0, width: win.innerWidth, height: win.innerHeight }, 0);
+  scanDocument(doc, scan, { x: 0, y: 0 }, { x: 0, y: 0, width: win.innerWidth, height: win.innerHeight });
   return {
     rects: scan.out,
     scrollX: win.scrollX,
@@ -74,10 +88,16 @@ export function measure(win: Window, selectors: readonly string[], typed: readon
 }
 
 /**
- * One document: the page's, or a same-origin frame's whose viewport starts at `origin` in the page's
- * viewport and shows `clip` of it.
+ * One walked document: the page's, or a same-origin frame's whose viewport starts at `origin` in the
+ * page's viewport and shows `clip` of it.
  */
-function scanDocument(doc: Document, scan: Scan, origin: { x: number; y: number }, clip: Rect, depth: number): void {
+function scanDocument(doc: Document, scan: Scan, origin: { x: number; y: number }, clip: Rect): void {
+  const walked = scan.walked.get(doc);
+  // A document changing faster than it can be walked, or editable as a whole, is hidden whole.
+  if (!walked?.complete || doc.designMode === 'on') {
+    scan.out.push(clip);
+    return;
+  }
   const found: Rect[] = [];
   const add = (r: DOMRect) => found.push({ x: r.left + origin.x, y: r.top + origin.y, width: r.width, height: r.height });
   // An element named by several lists (a card field is also an input) is measured once.
@@ -87,25 +107,24 @@ function scanDocument(doc: Document, scan: Scan, origin: { x: number; y: number 
     seen.add(el);
     add(el.getBoundingClientRect());
   };
-  const roots: (Document | ShadowRoot)[] = [doc];
-  for (let i = 0; i < roots.length; i++) {
-    const root = roots[i]!;
-    for (const el of query(root, FIELDS)) {
+  for (const root of walked.roots) {
+    for (const el of query(root, HIDDEN_WHOLE)) {
       if (el.localName !== 'input' || !SHOWN_INPUT_TYPES.has((el as HTMLInputElement).type)) hide(el);
     }
     for (const selector of scan.selectors) for (const el of query(root, selector)) hide(el);
     for (const frame of root.querySelectorAll('iframe')) {
-      const inner = depth < MAX_FRAME_DEPTH ? frameViewport(frame, scan.pageOrigin) : undefined;
-      if (!inner) {
+      const inner = frameViewport(frame, scan.pageOrigin);
+      // A frame the walk did not read (too deep, from elsewhere, or loaded since) is hidden whole.
+      if (!inner || !scan.walked.has(inner.doc)) {
         add(frame.getBoundingClientRect());
         continue;
       }
       const at = { x: origin.x + inner.x, y: origin.y + inner.y };
       const [visible] = clipRects([{ ...at, width: inner.width, height: inner.height }], clip);
-      if (visible) scanDocument(inner.doc, scan, at, visible, depth + 1);
+      if (visible) scanDocument(inner.doc, scan, at, visible);
     }
-    scanText(doc, root, scan, roots, add);
   }
+  hideText(doc, walked.texts, scan.typed, add);
   for (const r of clipRects(found, clip)) scan.out.push(r);
 }
 
@@ -156,30 +175,17 @@ function frameDocument(frame: HTMLIFrameElement, pageOrigin: string): Document |
   }
 }
 
-/** Text that looks like an e-mail or a long number; open shadow roots found on the way are queued. */
-function scanText(doc: Document, root: Document | ShadowRoot, scan: Scan, roots: (Document | ShadowRoot)[], add: (r: DOMRect) => void): void {
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return scan.textBudget-- > 0 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-      const el = node as Element;
-      if (el.shadowRoot) roots.push(el.shadowRoot);
-      return NO_TEXT.has(el.tagName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
+/** The boxes of the text that looks like an e-mail or a long number, or echoes what was typed. */
+function hideText(doc: Document, texts: Iterable<Text>, typed: readonly string[], add: (r: DOMRect) => void): void {
   const range = doc.createRange();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node as Text).data;
-    const hide = (from: number, length: number) => {
-      range.setStart(node, from);
-      range.setEnd(node, from + length);
+  for (const node of texts) {
+    // Read again: the text may have changed since the walk.
+    if (!node.isConnected) continue;
+    for (const span of sensitiveSpans(node.data, typed)) {
+      range.setStart(node, span.from);
+      range.setEnd(node, span.from + span.length);
       const rects = range.getClientRects();
       for (let i = 0; i < rects.length; i++) add(rects[i]!);
-    };
-    if (/[@\d]/.test(text)) for (const match of text.matchAll(SENSITIVE_TEXT)) hide(match.index, match[0].length);
-    if (scan.typed.length === 0) continue;
-    const lower = text.toLowerCase();
-    for (const piece of scan.typed) {
-      for (let at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + piece.length)) hide(at, piece.length);
     }
   }
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isChecksRequest, parseCaptureRequest } from '../../utils/messaging/capture-page';
 import { answerCapture } from './answer';
+import { pageWorld } from './page-world';
 import { extractCheckFacts } from '../../utils/checklist/check-facts';
 
 /**
@@ -14,7 +15,7 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main() {
+  main(ctx) {
     // Once per page: each capture injects the script again.
     const g = globalThis as { __mystereCapture?: boolean };
     if (g.__mystereCapture) return;
@@ -27,7 +28,9 @@ export default defineContentScript({
       }
       const request = parseCaptureRequest(message);
       if (!request) return undefined;
-      answerCapture(request, window).then(sendResponse, (error: unknown) =>
+      // Timers through ctx: a walk of a huge page left running by a reloaded extension stops there.
+      const world = pageWorld(window, (resume) => ctx.setTimeout(resume, 0));
+      answerCapture(request, window, world).then(sendResponse, (error: unknown) =>
         sendResponse({ ok: false, error: 'capture-failed', detail: String(error) }),
       );
       return true;
