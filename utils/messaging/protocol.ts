@@ -90,6 +90,16 @@ export const factsSchema = z.object({
 });
 export type Facts = z.infer<typeof factsSchema>;
 
+/** What a recorder's channel dropped in its document so far (totals, so resends are harmless). */
+export const droppedMessageSchema = z.object({
+  type: z.literal('recorder/dropped'),
+  visitId: id,
+  documentId: id,
+  forged: z.number().int().nonnegative().max(1e9),
+  excess: z.number().int().nonnegative().max(1e9),
+});
+export type Dropped = z.infer<typeof droppedMessageSchema>;
+
 export const screenshotCaptureSchema = z.object({
   type: z.literal('screenshot/capture'),
   visitId: id,
@@ -161,6 +171,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   checklistDeleteSchema,
   checklistSelectSchema,
   factsSchema,
+  droppedMessageSchema,
   screenshotCaptureSchema,
   screenshotDeleteSchema,
   screenshotAnnotateSchema,
@@ -213,6 +224,7 @@ export interface Replies {
   'recorder/page': void;
   'recorder/batch': void;
   'recorder/facts': void;
+  'recorder/dropped': void;
   'visit/start': { visitId: string };
   'visit/pause': Visit;
   'visit/resume': Visit;
