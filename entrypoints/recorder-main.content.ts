@@ -1,10 +1,12 @@
 import { record } from '@rrweb/record';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { MainMessage } from '../utils/messaging/bridge';
-import { BRIDGE_SOURCE, MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, parseRelayMessage } from '../utils/messaging/bridge-guards';
+import type { MainChannelMessage } from '../utils/messaging/bridge';
+import { channelWorld, meetOtherWorld } from '../utils/messaging/bridge-channel';
+import { MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, parseRelayMessage } from '../utils/messaging/bridge-guards';
 import { bareUrl } from '../utils/friction/requests';
 import { rrwebOptions } from '../utils/recording/rrweb-options';
-import { watchRoutes } from '../utils/recording/routes';
+import { captureDescriptors, disguiseChanges, NativeMask } from '../utils/recording/native-mask';
+import { patchTargets } from '../utils/recording/patch-targets';
 
 /**
  * The recorder in the page's own world, where rrweb sees CSS-in-JS (`insertRule`), shadow roots and
@@ -18,55 +20,58 @@ export default defineContentScript({
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
   main() {
-    const guard = Symbol.for('mystere.recorder');
-    const w = window as unknown as Record<symbol, boolean>;
-    if (w[guard]) return;
-    Object.defineProperty(window, guard, { value: true });
-
-    // Natives captured before the page can replace them.
+    // Natives captured before the page can replace them (this runs before any script of the page).
+    const mask = new NativeMask();
+    mask.maskToString(Function.prototype);
+    const world = channelWorld(window);
     const postToPort = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'postMessage')?.value as MessagePort['postMessage'];
+    const stringify = JSON.stringify;
     const apply = Reflect.apply;
     let port: MessagePort | undefined;
     let stop: (() => void) | undefined;
+    /** What rrweb patched, disguised as the natives it replaced; undone when it stops. */
+    let undo: Array<() => void> = [];
+    /** Runs what patches the page (rrweb's start, and its full snapshots, which patch again), then disguises the patches. */
+    const disguised = (patching: () => void) => {
+      const before = captureDescriptors(patchTargets(window));
+      patching();
+      undo.push(disguiseChanges(mask, before).undo);
+    };
 
-    const send = (message: MainMessage) => {
+    const send = (message: MainChannelMessage) => {
       if (port) apply(postToPort, port, [message]);
     };
 
-    const start = (maskSelectors: string[], blockSelectors: string[]) => {
+    const halt = () => {
       stop?.();
-      stop = record({
+      stop = undefined;
+      undo.reverse().forEach((u) => u());
+      undo = [];
+    };
+    const record_ = (maskSelectors: string[], blockSelectors: string[]) => {
+      halt();
+      // rrweb's patches are made as it starts (at once, the document being parsed): bracket them.
+      disguised(() => (stop = record({
         ...rrwebOptions({ maskSelectors, blockSelectors, doc: document }),
         emit(event) {
-          send({ k: 'event', type: event.type, timestamp: event.timestamp, json: JSON.stringify(event) });
+          send({ k: 'event', type: event.type, timestamp: event.timestamp, json: apply(stringify, JSON, [event]) });
         },
-      });
+      })));
+    };
+    let pending: { maskSelectors: string[]; blockSelectors: string[] } | undefined;
+    const start = (maskSelectors: string[], blockSelectors: string[]) => {
+      if (document.readyState !== 'loading') return record_(maskSelectors, blockSelectors);
+      // rrweb would wait for it too; waiting here keeps the page's own scripts out of the bracket.
+      document.addEventListener('DOMContentLoaded', () => {
+        if (pending) record_(pending.maskSelectors, pending.blockSelectors);
+        pending = undefined;
+      }, { once: true });
+      pending = { maskSelectors, blockSelectors };
     };
 
-    const offer = () => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (e: MessageEvent) => {
-        port = channel.port1;
-        const parsed = parseRelayMessage(e.data);
-        if (!parsed) return;
-        if (parsed.k === 'start') start(parsed.maskSelectors, parsed.blockSelectors);
-        else {
-          stop?.();
-          stop = undefined;
-        }
-      };
-      window.postMessage({ source: BRIDGE_SOURCE, kind: 'port' }, '*', [channel.port2]);
-    };
-
-    // A relay that arrives after us asks for the port again.
-    window.addEventListener('message', (e) => {
-      const data = e.data as { source?: unknown; kind?: unknown } | null;
-      if (e.source === window && data?.source === BRIDGE_SOURCE && data.kind === 'ready' && !port) offer();
-    });
-    offer();
-
-    // The page's own errors, for the friction detectors. A loop that throws every frame would flood
-    // the visit: the same error is sent at most once every 10 s.
+    /** The page's own errors, for the friction detectors; listened to once the channel is open. */
+    const listenForErrors = () => {
+    // A loop that throws every frame would flood the visit: the same error is sent at most once every 10 s.
     const lastSent = new Map<string, number>();
     const sendError = (error: 'error' | 'rejection', text: string, source = '', line = 0, column = 0) => {
       // Errors of extensions (ours included) are no errors of the site.
@@ -93,11 +98,23 @@ export default defineContentScript({
       if (e instanceof ErrorEvent && e.target === window) sendError('error', e.message || describe(e.error), e.filename, e.lineno, e.colno);
     });
     window.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => sendError('rejection', describe(e.reason)));
+    };
 
-    watchRoutes(window, (url, toPaint) => {
-      send({ k: 'route', url, toPaint });
-      // The new route's recording starts with its own full snapshot.
-      if (stop) record.takeFullSnapshot();
+    // One private channel, met once (utils/messaging/bridge-channel.ts). Nothing runs before it.
+    meetOtherWorld(world, (p) => {
+      port = p;
+      port.onmessage = (e: MessageEvent) => {
+        const parsed = parseRelayMessage(e.data);
+        if (!parsed) return;
+        if (parsed.k === 'start') start(parsed.maskSelectors, parsed.blockSelectors);
+        else if (parsed.k === 'snapshot') {
+          if (stop) disguised(() => record.takeFullSnapshot());
+        } else {
+          pending = undefined;
+          halt();
+        }
+      };
+      listenForErrors();
     });
   },
 });

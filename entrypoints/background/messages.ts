@@ -8,6 +8,7 @@ import { setPageType } from './page-commands';
 import { onBatch, onHello, onPage, onTyped } from './recorder-handlers';
 import { annotateScreenshot, captureScreenshot, deleteScreenshot } from './screenshot-commands';
 import { onFacts } from './signals';
+import { onDropped } from './dropped';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
@@ -23,6 +24,7 @@ export const handlers: Handlers<Sender> = {
   'recorder/batch': (m, sender) => onBatch(m, sender.tabId),
   'recorder/facts': (m, sender) => onFacts(m, sender.tabId),
   'recorder/typed': (m, sender) => onTyped(m, sender.tabId),
+  'recorder/dropped': (m, sender) => onDropped(m, sender.tabId),
   'visit/start': (m) => startVisit(m.tabId),
   'visit/pause': (m) => pauseVisit(m.visitId),
   'visit/resume': (m) => resumeVisit(m.visitId, m.tabId),

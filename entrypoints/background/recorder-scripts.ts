@@ -6,9 +6,9 @@ const MAIN = 'mystere-main';
 const FILES = { relay: '/content-scripts/recorder.js', main: '/content-scripts/recorder-main.js' } as const;
 
 /**
- * Registers the recorder for the visit's origins, from the start of every document, in both worlds:
- * the relay (isolated) first so it is listening when the main-world half offers its port.
- * An empty list unregisters it.
+ * Registers the recorder for the visit's origins, from the start of every document, in both worlds,
+ * before any script of the page: the two halves meet on a private channel whichever runs first
+ * (`utils/messaging/bridge-channel.ts`). An empty list unregisters it.
  */
 export async function registerRecorder(patterns: string[]): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [RELAY, MAIN] });
@@ -31,7 +31,8 @@ export async function registerRecorder(patterns: string[]): Promise<void> {
 /**
  * Starts the recorder in a page that is already open (the page the visit starts or resumes on).
  * A page that already runs the recorder (registered for an earlier visit) is woken, not injected
- * again: a second copy would take over the first one's timers and listeners.
+ * again: a second copy would take over the first one's timers and listeners. Here the page's
+ * scripts ran first: see docs/recording.md, "What a site can still detect".
  */
 export async function injectRecorder(tabId: number): Promise<void> {
   const awake: unknown = await browser.tabs.sendMessage(tabId, { type: WAKE }).catch(() => false);

@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isWake, parseRecorderControl } from '../../utils/messaging/bridge-guards';
 import { asker } from '../../utils/messaging/ask';
+import { watchRoutes } from '../../utils/recording/routes';
+import { META } from '../../utils/messaging/bridge-caps';
 import { connectMainWorld } from './main-world';
+import { reportDropped } from './dropped';
 import { PageSession } from './page-session';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
@@ -26,7 +29,30 @@ export default defineContentScript({
     if (g.__mystereRelay) return;
     g.__mystereRelay = true;
     let session: PageSession | undefined;
-    const bridge = connectMainWorld(window, (message) => session?.fromMainWorld(message));
+    // A route waits for the main world's next Meta event (the new snapshot's first): the events
+    // still on their way through the port belong to the page before it.
+    let route: { url: string; toPaint: number; timer: number } | undefined;
+    const applyRoute = () => {
+      if (!route) return;
+      clearTimeout(route.timer);
+      session?.fromMainWorld({ k: 'route', url: route.url, toPaint: route.toPaint });
+      route = undefined;
+      bridge.gate.newPage();
+    };
+    const bridge = connectMainWorld(window, (message) => {
+      if (route && message.k === 'event' && message.type === META) applyRoute();
+      session?.fromMainWorld(message);
+    });
+    // Route changes are seen here (nothing of the page is patched); the new route's recording
+    // starts with its own full snapshot, taken by the main world. Paused, none comes: the route
+    // goes on alone after a second.
+    watchRoutes(window, (url, toPaint) => {
+      if (!session) return;
+      applyRoute();
+      route = { url, toPaint, timer: ctx.setTimeout(applyRoute, 1000) };
+      bridge.post({ k: 'snapshot' });
+    });
+    reportDropped(ctx, bridge.gate, () => session?.visitId, (message) => ask(message));
 
     const hello = async () => {
       if (session?.active) return;

@@ -1,7 +1,5 @@
-import type { MainMessage, RecorderControl, RelayMessage } from './bridge';
+import type { MainChannelMessage, RecorderControl, RelayMessage } from './bridge';
 
-/** Marks our window messages (the port offer and the relay's request for it). */
-export const BRIDGE_SOURCE = 'mystere-recorder';
 /** Largest serialised event accepted (a full snapshot of a very large page). */
 export const MAX_EVENT_CHARS = 32 * 1024 * 1024;
 export const MAX_URL_CHARS = 8192;
@@ -27,16 +25,13 @@ const isStrArray = (v: unknown): v is string[] => {
   return true;
 };
 
-export function parseMainMessage(v: unknown): MainMessage | undefined {
+export function parseMainMessage(v: unknown): MainChannelMessage | undefined {
   if (!isObj(v)) return undefined;
   if (v.k === 'event') {
     const { type, timestamp, json } = v;
     if (isNum(type) && Number.isInteger(type) && type >= 0 && type <= 6 && isNum(timestamp) && isStr(json, MAX_EVENT_CHARS)) {
       return { k: 'event', type, timestamp, json };
     }
-  } else if (v.k === 'route') {
-    const { url, toPaint } = v;
-    if (isStr(url, MAX_URL_CHARS) && isNum(toPaint) && toPaint >= 0 && toPaint <= 600_000) return { k: 'route', url, toPaint };
   } else if (v.k === 'error') {
     const { error, message, source, line, column, t } = v;
     // An optional field may be absent or undefined; either way it is copied as it came, like zod.
@@ -65,6 +60,7 @@ export function parseMainMessage(v: unknown): MainMessage | undefined {
 export function parseRelayMessage(v: unknown): RelayMessage | undefined {
   if (!isObj(v)) return undefined;
   if (v.k === 'stop') return { k: 'stop' };
+  if (v.k === 'snapshot') return { k: 'snapshot' };
   if (v.k === 'start' && isStrArray(v.maskSelectors) && isStrArray(v.blockSelectors)) {
     return { k: 'start', maskSelectors: v.maskSelectors, blockSelectors: v.blockSelectors };
   }

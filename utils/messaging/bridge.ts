@@ -13,18 +13,13 @@ import { z } from 'zod';
 
 import { MAX_ERROR_MESSAGE_CHARS, MAX_ERROR_SOURCE_CHARS, MAX_EVENT_CHARS, MAX_URL_CHARS } from './bridge-guards';
 
+/** What the main world may send through the channel. */
 export const mainMessageSchema = z.discriminatedUnion('k', [
   z.object({
     k: z.literal('event'),
     type: z.number().int().min(0).max(6),
     timestamp: z.number(),
     json: z.string().max(MAX_EVENT_CHARS),
-  }),
-  z.object({
-    k: z.literal('route'),
-    url: z.string().max(MAX_URL_CHARS),
-    /** ms from the history call to the next paint. */
-    toPaint: z.number().min(0).max(600_000),
   }),
   /** An uncaught error or unhandled rejection of the page's scripts, for the friction detectors. */
   z.object({
@@ -38,11 +33,23 @@ export const mainMessageSchema = z.discriminatedUnion('k', [
     t: z.number(),
   }),
 ]);
-export type MainMessage = z.infer<typeof mainMessageSchema>;
+export type MainChannelMessage = z.infer<typeof mainMessageSchema>;
+
+/** A client-side route change, seen by the relay itself (the Navigation API), never by the main world. */
+export const routeMessageSchema = z.object({
+  k: z.literal('route'),
+  url: z.string().max(MAX_URL_CHARS),
+  /** ms from the history call to the next paint. */
+  toPaint: z.number().min(0).max(600_000),
+});
+/** What the relay's page session takes in: the channel's messages and its own route changes. */
+export type MainMessage = MainChannelMessage | z.infer<typeof routeMessageSchema>;
 
 export const relayMessageSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('start'), maskSelectors: z.array(z.string()), blockSelectors: z.array(z.string()) }),
   z.object({ k: z.literal('stop') }),
+  /** A new full snapshot: a route began, or events were dropped and the replay needs a fresh start. */
+  z.object({ k: z.literal('snapshot') }),
 ]);
 export type RelayMessage = z.infer<typeof relayMessageSchema>;
 

@@ -110,6 +110,15 @@ export const typedSchema = z.object({
     .max(100),
 });
 export type Typed = z.infer<typeof typedSchema>;
+/** What a recorder's channel dropped in its document so far (totals, so resends are harmless). */
+export const droppedMessageSchema = z.object({
+  type: z.literal('recorder/dropped'),
+  visitId: id,
+  documentId: id,
+  forged: z.number().int().nonnegative().max(1e9),
+  excess: z.number().int().nonnegative().max(1e9),
+});
+export type Dropped = z.infer<typeof droppedMessageSchema>;
 
 export const screenshotCaptureSchema = z.object({
   type: z.literal('screenshot/capture'),
@@ -183,6 +192,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   checklistSelectSchema,
   factsSchema,
   typedSchema,
+  droppedMessageSchema,
   screenshotCaptureSchema,
   screenshotDeleteSchema,
   screenshotAnnotateSchema,
@@ -236,6 +246,7 @@ export interface Replies {
   'recorder/batch': void;
   'recorder/facts': void;
   'recorder/typed': void;
+  'recorder/dropped': void;
   'visit/start': { visitId: string };
   'visit/pause': Visit;
   'visit/resume': Visit;

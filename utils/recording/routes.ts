@@ -1,10 +1,24 @@
+/** What the routes watcher needs of the Navigation API: an event target with the current entry. */
+export interface NavigationLike {
+  addEventListener(type: 'currententrychange', listener: () => void): void;
+}
+
 /**
- * Reports client-side route changes (history API), each once the new route has painted: the callback
- * receives the new URL and the milliseconds from the history call to the next paint. Changes of the
- * hash alone are not routes.
+ * Reports client-side route changes, each once the new route has painted: the callback receives
+ * the new URL and the milliseconds from the URL change to the next paint. Changes of the hash alone
+ * are not routes.
+ *
+ * Nothing of the page is patched (a patched `history.pushState` is a cheap tell of a recorder): the
+ * Navigation API's `currententrychange` fires synchronously inside the page's `pushState`,
+ * `replaceState` and traversals, so the time of the change is the time of the call, as it was with
+ * the old patch. Where the API is missing, `popstate`, `hashchange` and a check of the address every
+ * `pollMs` find the change late, and the time is taken from when it was found.
  */
-export function watchRoutes(win: Window, onRoute: (url: string, toPaint: number) => void): void {
-  const history = win.history;
+export function watchRoutes(
+  win: Window,
+  onRoute: (url: string, toPaint: number) => void,
+  o: { navigation?: NavigationLike | null; pollMs?: number; setInterval?: (fn: () => void, ms: number) => unknown } = {},
+): void {
   let current = routeKey(win.location.href);
   let pending: { t0: number } | undefined;
 
@@ -23,15 +37,15 @@ export function watchRoutes(win: Window, onRoute: (url: string, toPaint: number)
     );
   };
 
-  for (const name of ['pushState', 'replaceState'] as const) {
-    const original = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(history) as object, name)?.value as History['pushState'];
-    history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
-      const result = Reflect.apply(original, this, args);
-      changed();
-      return result;
-    };
+  const navigation = o.navigation === undefined ? (win as Window & { navigation?: NavigationLike }).navigation : o.navigation;
+  if (navigation) {
+    navigation.addEventListener('currententrychange', changed);
+    return;
   }
   win.addEventListener('popstate', changed);
+  win.addEventListener('hashchange', changed);
+  const every = o.setInterval ?? ((fn: () => void, ms: number) => win.setInterval(fn, ms));
+  every(changed, o.pollMs ?? 250);
 }
 
 function routeKey(href: string): string {

@@ -20,6 +20,10 @@ export type Verdict = z.infer<typeof verdictSchema>;
 /** A span of time during which the visit was paused, to leave out of its duration. */
 export const pauseSchema = z.object({ from: z.number(), to: z.number().optional() });
 
+/** What a recorder's channel dropped in one document: messages that were no message, and those over a cap. */
+export const droppedSchema = z.object({ forged: z.number().int().nonnegative(), excess: z.number().int().nonnegative() });
+export type Dropped = z.infer<typeof droppedSchema>;
+
 export const visitSchema = z.object({
   id: z.string().min(1),
   /** The origin the visit started on, e.g. `https://shop.example`. */
@@ -44,12 +48,23 @@ export const visitSchema = z.object({
   outcome: outcomeSchema.optional(),
   /** The evaluator's closing verdict, written in the report; the report is final once it is. */
   verdict: verdictSchema.optional(),
+  /**
+   * What the recorder dropped from the pages' side (docs/recording.md, "Untrusted"), per document:
+   * each document's recorder sends its own totals, so a resend overwrites itself.
+   */
+  dropped: z.record(z.string().min(1).max(100), droppedSchema).optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 
 /** True while the visit may still receive pages. */
 export function isActive(visit: Pick<Visit, 'status'>): boolean {
   return visit.status === 'recording' || visit.status === 'paused';
+}
+
+/** What the recorder dropped in the whole visit. */
+export function droppedTotal(visit: Pick<Visit, 'dropped'>): Dropped {
+  const all = Object.values(visit.dropped ?? {});
+  return { forged: all.reduce((n, d) => n + d.forged, 0), excess: all.reduce((n, d) => n + d.excess, 0) };
 }
 
 /** Milliseconds the visit has been recording, pauses left out. */

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { mainMessageSchema, recorderControlSchema, relayMessageSchema } from '../../../utils/messaging/bridge';
+import { mainMessageSchema, routeMessageSchema, recorderControlSchema, relayMessageSchema } from '../../../utils/messaging/bridge';
 import {
   MAX_ERROR_MESSAGE_CHARS,
   MAX_ERROR_SOURCE_CHARS,
@@ -118,6 +118,11 @@ const corpora = {
     { k: 'start', maskSelectors: ['.address'], blockSelectors: [] },
     { maskSelectors: selectorValues, blockSelectors: selectorValues },
   ),
+  snapshot: [
+    ...around({ k: 'snapshot' }, {}),
+    ['snapshot inherited from the prototype', Object.create({ k: 'snapshot' }) as unknown],
+    ['snapshot with a bad selectors field', { k: 'snapshot', blockSelectors: 'x' }],
+  ] satisfies Case[],
   stop: [
     ...around({ k: 'stop' }, {}),
     ['stop with a bad selectors field', { k: 'stop', maskSelectors: 1 }],
@@ -148,7 +153,7 @@ const otherKinds: Case[] = [
 
 describe('the corpora', () => {
   it.each(Object.entries(corpora))('%s has 30+ cases, some valid, most not', (_, cases) => {
-    const valid = cases.filter(([, v]) => [mainMessageSchema, relayMessageSchema, recorderControlSchema].some((s) => s.safeParse(v).success));
+    const valid = cases.filter(([, v]) => [mainMessageSchema, routeMessageSchema, relayMessageSchema, recorderControlSchema].some((s) => s.safeParse(v).success));
     expect(cases.length).toBeGreaterThanOrEqual(30);
     expect(valid.length).toBeGreaterThan(1);
     expect(valid.length).toBeLessThan(cases.length / 2);
@@ -157,7 +162,7 @@ describe('the corpora', () => {
 
 describe.each([
   ['parseMainMessage', parseMainMessage, mainMessageSchema, [corpora.event, corpora.route, corpora.error]],
-  ['parseRelayMessage', parseRelayMessage, relayMessageSchema, [corpora.start, corpora.stop]],
+  ['parseRelayMessage', parseRelayMessage, relayMessageSchema, [corpora.start, corpora.stop, corpora.snapshot]],
   ['parseRecorderControl', parseRecorderControl, recorderControlSchema, [corpora.control]],
 ] as const)('%s', (_, parse, schema, own) => {
   it('answers what its schema answers on its own messages', () => {
@@ -176,7 +181,11 @@ describe.each([
 
 describe('parseMainMessage', () => {
   it('returns a copy without extra fields', () => {
-    expect(parseMainMessage({ k: 'route', url: '/', toPaint: 0, secret: 'x' })).toStrictEqual({ k: 'route', url: '/', toPaint: 0 });
+    expect(parseMainMessage({ k: 'event', type: 3, timestamp: 1, json: '{}', secret: 'x' })).toStrictEqual({ k: 'event', type: 3, timestamp: 1, json: '{}' });
+  });
+
+  it('refuses a route: the relay sees route changes itself, the main world never tells of them', () => {
+    expect(parseMainMessage({ k: 'route', url: 'https://shop.example/panier', toPaint: 1 })).toBeUndefined();
   });
 
   it('keeps an error\'s missing fields missing, and undefined ones undefined, as its schema does', () => {

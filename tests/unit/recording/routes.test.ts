@@ -8,15 +8,30 @@ afterEach(async () => {
   window = undefined;
 });
 
-/** A page at `url` watched for routes, and what it reported. */
+/**
+ * A page at `url` watched for routes, and what it reported. happy-dom has no Navigation API: a plain
+ * event target plays it, told of each change as the browser tells (synchronously, inside the call).
+ */
 function watched(url = 'https://shop.example/category/chaussures?page=1') {
   window = new Window({ url });
   const win = window as unknown as globalThis.Window;
+  const navigation = new EventTarget();
   const routes: Array<{ url: string; toPaint: number }> = [];
-  watchRoutes(win, (url, toPaint) => routes.push({ url, toPaint }));
+  watchRoutes(win, (url, toPaint) => routes.push({ url, toPaint }), { navigation });
+  const entryChanged = () => navigation.dispatchEvent(new Event('currententrychange'));
+  const history = {
+    pushState(state: unknown, title: string, to: string) {
+      win.history.pushState(state, title, to);
+      entryChanged();
+    },
+    replaceState(state: unknown, title: string, to: string) {
+      win.history.replaceState(state, title, to);
+      entryChanged();
+    },
+  };
   /** Lets the next frame and the timers after it run. */
   const frame = () => window!.happyDOM.waitUntilComplete();
-  return { win, routes, frame };
+  return { win: { ...win, history, location: win.location, performance: win.performance } as unknown as globalThis.Window, page: win, routes, frame, entryChanged };
 }
 
 describe('watchRoutes', () => {
@@ -32,11 +47,12 @@ describe('watchRoutes', () => {
     expect(routes).toHaveLength(1);
   });
 
-  it('still changes the URL as the page asked', () => {
-    const { win } = watched();
-    win.history.pushState({ n: 1 }, '', '/panier');
-    expect(win.location.pathname).toBe('/panier');
-    expect(win.history.state).toEqual({ n: 1 });
+  it('patches nothing of the page: history keeps its own methods and no own property', () => {
+    const { page } = watched();
+    expect(Reflect.ownKeys(page.history)).toEqual([]);
+    const proto = Object.getPrototypeOf(page.history) as History;
+    expect(Object.getOwnPropertyDescriptor(page.history, 'pushState')).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(proto, 'pushState')?.value).toBeTypeOf("function");
   });
 
   it('reports a change of the query string', async () => {
@@ -68,11 +84,10 @@ describe('watchRoutes', () => {
     expect(routes.map((r) => r.url)).toEqual(['https://shop.example/category/sacs']);
   });
 
-  it('reports a popstate that changes the route', async () => {
-    const { win, routes, frame } = watched();
-    // The browser moves the URL itself on back/forward: use History's own method, not the wrapped one.
-    (Object.getPrototypeOf(win.history) as History).pushState.call(win.history, {}, '', '/compte');
-    window!.dispatchEvent(new window!.PopStateEvent('popstate', { state: {} }));
+  it('reports a traversal (back or forward) that changes the route', async () => {
+    const { page, routes, frame, entryChanged } = watched();
+    page.history.pushState({}, '', '/compte');
+    entryChanged();
     await frame();
     expect(routes.map((r) => r.url)).toEqual(['https://shop.example/compte']);
   });
@@ -101,5 +116,20 @@ describe('watchRoutes', () => {
     await frame();
     const after = win.performance.now();
     expect(routes[0]!.toPaint).toBeLessThanOrEqual(after - before);
+  });
+
+  it('without the Navigation API, finds a change by checking the address, and on popstate', async () => {
+    window = new Window({ url: 'https://shop.example/' });
+    const win = window as unknown as globalThis.Window;
+    const routes: string[] = [];
+    let check: (() => void) | undefined;
+    watchRoutes(win, (url) => routes.push(new URL(url).pathname), { navigation: null, setInterval: (fn) => (check = fn) });
+    win.history.pushState({}, '', '/a');
+    check!();
+    await window.happyDOM.waitUntilComplete();
+    win.history.pushState({}, '', '/b');
+    win.dispatchEvent(new window.PopStateEvent('popstate', { state: {} }) as unknown as Event);
+    await window.happyDOM.waitUntilComplete();
+    expect(routes).toEqual(['/a', '/b']);
   });
 });

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Firefox } from './support/firefox';
+import { startShop, type Shop } from '../../scripts/automation/shop';
+
+/** The detection page of tests/e2e/stealth.test.ts, recorded in Firefox ESR: it finds nothing. */
+describe('a recorded page cannot tell it is recorded (Firefox ESR)', () => {
+  let shop: Shop;
+  let firefox: Firefox;
+  let planted: string[];
+  let found: string[];
+
+  const findings = async (rounds: number) => {
+    await firefox.waitFor(`return Number(document.body.dataset.checks) >= ${rounds}`, `${rounds} rounds of checks`, 30_000);
+    return JSON.parse(await firefox.run<string>(`return document.body.dataset.findings`)) as string[];
+  };
+
+  beforeAll(async () => {
+    shop = await startShop();
+    firefox = await Firefox.launch();
+    await firefox.installExtension();
+    await firefox.navigate(`${shop.origin}/securite?plant=1`);
+    planted = await findings(3);
+    await firefox.navigate(`${shop.origin}/`);
+    await firefox.run(`document.querySelector('#cookie-refuse')?.click()`);
+    const shopTab = await firefox.windowHandle();
+
+    await firefox.openExtensionPage('sidepanel.html');
+    const tabId = await firefox.run<number>(
+      `const page = window.wrappedJSObject;
+       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
+      shop.origin,
+    );
+    await firefox.run(`location.search = '?tabId=' + arguments[0]`, tabId);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
+    await firefox.run(`document.querySelector('[data-testid=visit-start]').click()`);
+    await firefox.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
+
+    await firefox.switchTo(shopTab);
+    await firefox.navigate(`${shop.origin}/securite`);
+    found = await findings(24);
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await shop?.close();
+  });
+
+  it('finds the tells a page plants itself', () => {
+    expect(planted.join('\n')).toContain('own property added to window: __plantedTell');
+    expect(planted.join('\n')).toContain('not native: history.pushState');
+  });
+
+  it('finds nothing while the page is recorded', () => {
+    expect(found).toEqual([]);
+  });
+});
