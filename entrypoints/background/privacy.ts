@@ -50,11 +50,15 @@ export async function rememberTyped(message: Typed): Promise<void> {
  * into search fields when the evaluator chose to keep them (identifiers in them are masked still).
  */
 export async function privacyPass(): Promise<PrivacyPass> {
+  return new PrivacyPass(await typedValues());
+}
+
+/** The values the evaluator typed, as the privacy pass masks them (for a screenshot to hide their echoes). */
+export async function typedValues(): Promise<string[]> {
   const [{ fields }, settings] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
-  const values = Object.values(fields)
+  return Object.values(fields)
     .filter((f) => !(f.search && settings.keepSearchTerms))
     .map((f) => f.value);
-  return new PrivacyPass(values);
 }
 
 /** Forgets the cache (tests; a worker that starts again reads session storage anew). */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { typedValues } from './privacy';
 import { db } from '../../utils/db/database';
 import { deleteEvidence, findActiveVisit, getEvidence, getVisit, putScreenshot } from '../../utils/db/repository';
 import { ProtocolError } from '../../utils/messaging/receive';
@@ -40,6 +41,7 @@ export async function captureScreenshot(
     kind,
     maskSelectors: settings.maskSelectors,
     blockSelectors: settings.blockSelectors,
+    typed: await typedValues(),
   }).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
     throw new ProtocolError(code === undefined ? 'capture-failed' : errorCodeOf(code), String(error));

@@ -37,6 +37,8 @@ export type ScreenshotTarget = {
   kind: 'visible' | 'full-page';
   maskSelectors: string[];
   blockSelectors: string[];
+  /** What the evaluator typed in the visit: its echoes on the page are hidden. */
+  typed: string[];
 };
 
 const queue = new CaptureQueue();
@@ -156,7 +158,7 @@ async function requireInFront(o: ScreenshotTarget): Promise<void> {
 }
 
 function measureRequest(o: ScreenshotTarget): MeasureRequest {
-  return { type: 'capture/measure', maskSelectors: o.maskSelectors, blockSelectors: o.blockSelectors };
+  return { type: 'capture/measure', maskSelectors: o.maskSelectors, blockSelectors: o.blockSelectors, typed: o.typed };
 }
 
 /** Asks the page's recorder (top frame only) and checks its answer. */

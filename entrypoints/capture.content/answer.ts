@@ -1,5 +1,4 @@
 import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../../utils/recording/privacy';
-import { typedPieces } from '../../utils/privacy/typed';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/messaging/capture-page';
@@ -29,7 +28,7 @@ type Scan = { out: Rect[]; selectors: string[]; pageOrigin: string; typed: strin
  * a page's echo of it ("Bonjour Jane") is hidden like a field.
  */
 function typedOnPage(): string[] {
-  return [...new Set(sharedTypedValues().flatMap(typedPieces).map((p) => p.toLowerCase()))];
+  return sharedTypedValues();
 }
 
 export async function answerCapture(
@@ -39,7 +38,7 @@ export async function answerCapture(
 ): Promise<CaptureReply<Measurement | ScrollPosition>> {
   switch (request.type) {
     case 'capture/measure':
-      return { ok: true, value: await measure(win, [...request.blockSelectors, ...request.maskSelectors], typedOnPage(), world) };
+      return { ok: true, value: await measure(win, [...request.blockSelectors, ...request.maskSelectors], [...request.typed, ...typedOnPage()], world) };
     case 'capture/scroll':
       // 'instant' overrides a page's `scroll-behavior: smooth`, which would still be moving at capture.
       win.scrollTo({ left: win.scrollX, top: request.y, behavior: 'instant' });

@@ -9,7 +9,13 @@ import type { Rect } from '../screenshots/geometry';
 export type { Rect };
 
 /** What to hide, and where the page stands. */
-export type MeasureRequest = { type: 'capture/measure'; maskSelectors: string[]; blockSelectors: string[] };
+export type MeasureRequest = {
+  type: 'capture/measure';
+  maskSelectors: string[];
+  blockSelectors: string[];
+  /** What the evaluator typed anywhere in the visit (from the background's memory): its echoes are hidden. */
+  typed: string[];
+};
 /** Scroll to `y` and answer once the page has painted there. */
 export type ScrollRequest = { type: 'capture/scroll'; y: number };
 /** Put the scroll position back where the evaluator left it. */
@@ -36,6 +42,8 @@ export const MAX_SELECTORS = 200;
 export const MAX_SELECTOR_CHARS = 1000;
 /** A page with more boxes than this is absurd; the answer is refused rather than trusted. */
 export const MAX_RECTS = 50_000;
+/** The most typed values a capture is told (the background remembers 500 fields at most). */
+export const MAX_TYPED = 500;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,12 +60,22 @@ function isSelectors(v: unknown): v is string[] {
   return true;
 }
 
+/** The typed values a capture hides: as many as the background remembers, each bounded. */
+function isTyped(v: unknown): v is string[] {
+  if (!Array.isArray(v) || v.length > MAX_TYPED) return false;
+  for (let i = 0; i < v.length; i++) {
+    const s: unknown = v[i];
+    if (typeof s !== 'string' || s.length > 5000) return false;
+  }
+  return true;
+}
+
 export function parseCaptureRequest(v: unknown): CaptureRequest | undefined {
   if (!isObj(v)) return undefined;
   switch (v.type) {
     case 'capture/measure':
-      return isSelectors(v.maskSelectors) && isSelectors(v.blockSelectors)
-        ? { type: v.type, maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors] }
+      return isSelectors(v.maskSelectors) && isSelectors(v.blockSelectors) && isTyped(v.typed)
+        ? { type: v.type, maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors], typed: [...v.typed] }
         : undefined;
     case 'capture/scroll':
       return isNum(v.y) ? { type: v.type, y: v.y } : undefined;

@@ -1,28 +1,37 @@
-/**
- * Which parts of a page's text a screenshot hides: what looks like an e-mail address or a long
- * number, and the page's echoes of what the person typed. Pure: the measurer asks it about each
- * text node, then measures the spans it returns.
- */
+import { maskIdentifiers } from '../privacy/identifiers';
+import { TypedMatcher } from '../privacy/typed';
 
-// An e-mail address, or 8+ digits possibly grouped by spaces, dashes or dots (cards, phones, IBANs).
-const SENSITIVE_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|\d(?:[\s.\-\u2010-\u2015]{0,3}\d){7,}/gu;
+/**
+ * Which parts of a page's text a screenshot hides: what the privacy pass would mask in it — an
+ * identifier (e-mail, phone, card or account number, token) or an echo of what the evaluator typed
+ * anywhere in the visit, in any case, without accents or URL-encoded. Pure: the measurer asks it
+ * about each text node, then measures the spans it returns.
+ */
 
 /** A part of a text: `length` characters from `from`. */
 export type Span = { from: number; length: number };
 
-/**
- * The spans of `text` to hide, in order of kind then position (e-mails and numbers first, then each
- * typed piece). `typed` holds lower-case pieces of what was typed; echoes are found whatever their case.
- */
+/** One matcher per list of typed values (a capture asks about thousands of text nodes). */
+const matchers = new WeakMap<readonly string[], TypedMatcher>();
+
+/** The spans of `text` to hide, in order. `typed`: the values typed in the visit. */
 export function sensitiveSpans(text: string, typed: readonly string[]): Span[] {
+  let matcher = matchers.get(typed);
+  if (!matcher) {
+    matcher = new TypedMatcher(typed);
+    matchers.set(typed, matcher);
+  }
+  const masked = matcher.mask(maskIdentifiers(text));
   const out: Span[] = [];
-  // Most text has neither an @ nor a digit: the costly expression is not run on it.
-  if (/[@\d]/.test(text)) for (const match of text.matchAll(SENSITIVE_TEXT)) out.push({ from: match.index, length: match[0].length });
-  if (typed.length === 0) return out;
-  const lower = text.toLowerCase();
-  for (const piece of typed) {
-    if (!piece) continue;
-    for (let at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + piece.length)) out.push({ from: at, length: piece.length });
+  if (masked === text) return out;
+  for (let i = 0; i < text.length; i++) {
+    if (masked[i] === text[i]) continue;
+    let end = i + 1;
+    // Spaces inside a masked run stay spaces in the mask: the run goes on across them.
+    const hidden = (at: number) => at < text.length && masked[at] !== text[at];
+    while (hidden(end) || (/\s/.test(text[end] ?? '') && hidden(end + 1))) end++;
+    out.push({ from: i, length: end - i });
+    i = end;
   }
   return out;
 }

@@ -20,7 +20,7 @@ const measurement = {
 
 describe('parseCaptureRequest', () => {
   it.each([
-    { type: 'capture/measure', maskSelectors: [], blockSelectors: ['.card'] },
+    { type: 'capture/measure', maskSelectors: [], blockSelectors: ['.card'], typed: ['Maëlys Quenouillard'] },
     { type: 'capture/scroll', y: 800 },
     { type: 'capture/scroll', y: -1.5 },
     { type: 'capture/restore', x: 0, y: 1234.5 },
@@ -38,10 +38,12 @@ describe('parseCaptureRequest', () => {
     ['an array', [{ type: 'capture/scroll', y: 1 }]],
     ['another type', { type: 'recorder/wake' }],
     ['measure without selectors', { type: 'capture/measure', maskSelectors: [] }],
-    ['a selector that is not a string', { type: 'capture/measure', maskSelectors: [1], blockSelectors: [] }],
-    ['a sparse selector list', { type: 'capture/measure', maskSelectors: new Array<string>(2), blockSelectors: [] }],
-    ['too many selectors', { type: 'capture/measure', maskSelectors: Array<string>(MAX_SELECTORS + 1).fill('a'), blockSelectors: [] }],
-    ['a huge selector', { type: 'capture/measure', maskSelectors: ['a'.repeat(1001)], blockSelectors: [] }],
+    ['a selector that is not a string', { type: 'capture/measure', maskSelectors: [1], blockSelectors: [], typed: [] }],
+    ['a sparse selector list', { type: 'capture/measure', maskSelectors: new Array<string>(2), blockSelectors: [], typed: [] }],
+    ['too many selectors', { type: 'capture/measure', maskSelectors: Array<string>(MAX_SELECTORS + 1).fill('a'), blockSelectors: [], typed: [] }],
+    ['a huge selector', { type: 'capture/measure', maskSelectors: ['a'.repeat(1001)], blockSelectors: [], typed: [] }],
+    ['measure without typed values', { type: 'capture/measure', maskSelectors: [], blockSelectors: [] }],
+    ['a typed value that is not a string', { type: 'capture/measure', maskSelectors: [], blockSelectors: [], typed: [3] }],
     ['scroll to NaN', { type: 'capture/scroll', y: NaN }],
     ['scroll to Infinity', { type: 'capture/scroll', y: Infinity }],
     ['scroll to a string', { type: 'capture/scroll', y: '800' }],

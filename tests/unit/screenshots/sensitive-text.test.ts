@@ -23,3 +23,18 @@ describe('sensitiveSpans', () => {
     expect(parts('Bonjour', [''])).toEqual([]);
   });
 });
+
+describe('sensitiveSpans with what was typed in the visit', () => {
+  it('finds a value typed on another page, in capitals, without accents, and one word of it', () => {
+    const typed = ['Aurélianne Quennevrille', '23 allée Ombrelune'];
+    expect(parts('Livraison : AURELIANNE QUENNEVRILLE, 23 allee Ombrelune — merci Aurélianne', typed)).toEqual([
+      'AURELIANNE QUENNEVRILLE',
+      '23 allee Ombrelune',
+      'Aurélianne',
+    ]);
+  });
+
+  it('finds phone numbers in the US format', () => {
+    expect(parts('Téléphone (555) 123-4567')).toEqual(['(555) 123-4567']);
+  });
+});
