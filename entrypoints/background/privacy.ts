@@ -50,15 +50,21 @@ export async function rememberTyped(message: Typed): Promise<void> {
  * into search fields when the evaluator chose to keep them (identifiers in them are masked still).
  */
 export async function privacyPass(): Promise<PrivacyPass> {
-  return new PrivacyPass(await typedValues());
+  const { values, searchTerms } = await typedValues();
+  return new PrivacyPass(values, searchTerms);
 }
 
-/** The values the evaluator typed, as the privacy pass masks them (for a screenshot to hide their echoes). */
-export async function typedValues(): Promise<string[]> {
+/**
+ * The values the evaluator typed, as the privacy pass masks them: search terms apart (masked whole
+ * only), and none of them when the evaluator chose to keep search terms.
+ */
+export async function typedValues(): Promise<{ values: string[]; searchTerms: string[] }> {
   const [{ fields }, settings] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
-  return Object.values(fields)
-    .filter((f) => !(f.search && settings.keepSearchTerms))
-    .map((f) => f.value);
+  const all = Object.values(fields);
+  return {
+    values: all.filter((f) => !f.search).map((f) => f.value),
+    searchTerms: settings.keepSearchTerms ? [] : all.filter((f) => f.search).map((f) => f.value),
+  };
 }
 
 /** Forgets the cache (tests; a worker that starts again reads session storage anew). */

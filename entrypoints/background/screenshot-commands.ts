@@ -41,7 +41,7 @@ export async function captureScreenshot(
     kind,
     maskSelectors: settings.maskSelectors,
     blockSelectors: settings.blockSelectors,
-    typed: await typedValues(),
+    ...(await typedValues()),
   }).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
     throw new ProtocolError(code === undefined ? 'capture-failed' : errorCodeOf(code), String(error));

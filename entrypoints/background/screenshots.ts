@@ -37,8 +37,9 @@ export type ScreenshotTarget = {
   kind: 'visible' | 'full-page';
   maskSelectors: string[];
   blockSelectors: string[];
-  /** What the evaluator typed in the visit: its echoes on the page are hidden. */
-  typed: string[];
+  /** What the evaluator typed in the visit, and its search terms: their echoes on the page are hidden. */
+  values: string[];
+  searchTerms: string[];
 };
 
 const queue = new CaptureQueue();
@@ -158,7 +159,7 @@ async function requireInFront(o: ScreenshotTarget): Promise<void> {
 }
 
 function measureRequest(o: ScreenshotTarget): MeasureRequest {
-  return { type: 'capture/measure', maskSelectors: o.maskSelectors, blockSelectors: o.blockSelectors, typed: o.typed };
+  return { type: 'capture/measure', maskSelectors: o.maskSelectors, blockSelectors: o.blockSelectors, typed: o.values, search: o.searchTerms };
 }
 
 /** Asks the page's recorder (top frame only) and checks its answer. */

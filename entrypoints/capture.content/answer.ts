@@ -1,5 +1,6 @@
 import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../../utils/recording/privacy';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
+import { TypedMatcher } from '../../utils/privacy/typed';
 import { clipRects, type Rect } from '../../utils/screenshots/geometry';
 import type { CaptureReply, CaptureRequest, Measurement, ScrollPosition } from '../../utils/messaging/capture-page';
 import { withTimeout } from '../../utils/timeout';
@@ -21,7 +22,7 @@ const HIDDEN_WHOLE = 'input, textarea, select, canvas, [contenteditable]:not([co
 /** Same-origin frames are measured inside, this deep; deeper ones are hidden whole. */
 const MAX_FRAME_DEPTH = 3;
 
-type Scan = { out: Rect[]; selectors: string[]; pageOrigin: string; typed: string[]; walked: Map<Document, WalkedDocument> };
+type Scan = { out: Rect[]; selectors: string[]; pageOrigin: string; typed: TypedMatcher; walked: Map<Document, WalkedDocument> };
 
 /**
  * What the person typed on this page, as the recorder (same extension world) keeps it in memory:
@@ -38,7 +39,7 @@ export async function answerCapture(
 ): Promise<CaptureReply<Measurement | ScrollPosition>> {
   switch (request.type) {
     case 'capture/measure':
-      return { ok: true, value: await measure(win, [...request.blockSelectors, ...request.maskSelectors], [...request.typed, ...typedOnPage()], world) };
+      return { ok: true, value: await measure(win, [...request.blockSelectors, ...request.maskSelectors], [...request.typed, ...typedOnPage()], world, request.search) };
     case 'capture/scroll':
       // 'instant' overrides a page's `scroll-behavior: smooth`, which would still be moving at capture.
       win.scrollTo({ left: win.scrollX, top: request.y, behavior: 'instant' });
@@ -54,13 +55,19 @@ export async function answerCapture(
  * Rectangles to hide, in viewport CSS pixels, with the page's position and size. The whole page is
  * walked first, in slices (`world`); the boxes are then read in one go, so they describe one moment.
  */
-export async function measure(win: Window, selectors: readonly string[], typed: readonly string[] = [], world: PageWorld = pageWorld(win)): Promise<Measurement> {
+export async function measure(
+  win: Window,
+  selectors: readonly string[],
+  typed: readonly string[] = [],
+  world: PageWorld = pageWorld(win),
+  search: readonly string[] = [],
+): Promise<Measurement> {
   const doc = win.document;
   const pageOrigin = win.location.origin;
-  const lowerTyped = typed.map((t) => t.toLowerCase());
+  const typedMatcher = new TypedMatcher(typed, search);
   const walked = await walkPage(doc, {
     world,
-    typed: lowerTyped,
+    typed: typedMatcher,
     frameDocument: (frame) => frameDocument(frame, pageOrigin),
     maxFrameDepth: MAX_FRAME_DEPTH,
   });
@@ -69,7 +76,7 @@ export async function measure(win: Window, selectors: readonly string[], typed: 
     // The built-in lists are known to parse and go as one query; the evaluator's are tried one by one.
     selectors: [[...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS].join(','), ...selectors],
     pageOrigin,
-    typed: lowerTyped,
+    typed: typedMatcher,
     walked,
   };
   scanDocument(doc, scan, { x: 0, y: 0 }, { x: 0, y: 0, width: win.innerWidth, height: win.innerHeight });
@@ -175,7 +182,7 @@ function frameDocument(frame: HTMLIFrameElement, pageOrigin: string): Document |
 }
 
 /** The boxes of the text that looks like an e-mail or a long number, or echoes what was typed. */
-function hideText(doc: Document, texts: Iterable<Text>, typed: readonly string[], add: (r: DOMRect) => void): void {
+function hideText(doc: Document, texts: Iterable<Text>, typed: TypedMatcher, add: (r: DOMRect) => void): void {
   const range = doc.createRange();
   for (const node of texts) {
     // Read again: the text may have changed since the walk.

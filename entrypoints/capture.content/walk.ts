@@ -1,3 +1,4 @@
+import type { TypedMatcher } from '../../utils/privacy/typed';
 import { sensitiveSpans } from '../../utils/screenshots/sensitive-text';
 
 /**
@@ -31,8 +32,8 @@ export type WalkedDocument = {
 
 type Options = {
   world: PageWorld;
-  /** Lower-case pieces of what was typed on the page. */
-  typed: readonly string[];
+  /** What was typed in the visit, as the privacy pass finds its echoes. */
+  typed: TypedMatcher;
   /** A same-origin frame's document to walk, or undefined for a frame hidden whole. */
   frameDocument: (frame: HTMLIFrameElement) => Document | undefined;
   maxFrameDepth: number;

@@ -15,6 +15,8 @@ export type MeasureRequest = {
   blockSelectors: string[];
   /** What the evaluator typed anywhere in the visit (from the background's memory): its echoes are hidden. */
   typed: string[];
+  /** Its search terms, hidden where they come back whole. */
+  search: string[];
 };
 /** Scroll to `y` and answer once the page has painted there. */
 export type ScrollRequest = { type: 'capture/scroll'; y: number };
@@ -74,8 +76,8 @@ export function parseCaptureRequest(v: unknown): CaptureRequest | undefined {
   if (!isObj(v)) return undefined;
   switch (v.type) {
     case 'capture/measure':
-      return isSelectors(v.maskSelectors) && isSelectors(v.blockSelectors) && isTyped(v.typed)
-        ? { type: v.type, maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors], typed: [...v.typed] }
+      return isSelectors(v.maskSelectors) && isSelectors(v.blockSelectors) && isTyped(v.typed) && isTyped(v.search)
+        ? { type: v.type, maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors], typed: [...v.typed], search: [...v.search] }
         : undefined;
     case 'capture/scroll':
       return isNum(v.y) ? { type: v.type, y: v.y } : undefined;

@@ -26,8 +26,9 @@ const LOOKS_LIKE_URL = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/|\/|\.\.?\/)/i;
 export class PrivacyPass {
   private readonly typed: TypedMatcher;
 
-  constructor(typedValues: Iterable<string> = []) {
-    this.typed = new TypedMatcher(typedValues);
+  /** `searchTerms`, typed into search fields, are masked whole only (see `TypedMatcher`). */
+  constructor(typedValues: Iterable<string> = [], searchTerms: Iterable<string> = []) {
+    this.typed = new TypedMatcher(typedValues, searchTerms);
   }
 
   /** Text of the page: identifiers and typed values masked. */

@@ -40,9 +40,14 @@ export class TypedMatcher {
   /** Folded needles, longest first, so that a whole value is masked before its words. */
   private readonly needles: string[];
 
-  constructor(values: Iterable<string>) {
+  /**
+   * `values` are masked whole and word by word (a name, an address); `wholeOnly` only whole (a
+   * search: its single words are the shop's own product words, "lampe", and would mask the shop).
+   */
+  constructor(values: Iterable<string>, wholeOnly: Iterable<string> = []) {
     const all = new Set<string>();
     for (const value of values) for (const piece of typedPieces(value)) for (const form of forms(piece)) all.add(form);
+    for (const value of wholeOnly) for (const piece of typedPieces(value).slice(0, 1)) for (const form of forms(piece)) all.add(form);
     this.needles = [...all].sort((a, b) => b.length - a.length);
   }
 

@@ -14,12 +14,12 @@ export type Span = { from: number; length: number };
 /** One matcher per list of typed values (a capture asks about thousands of text nodes). */
 const matchers = new WeakMap<readonly string[], TypedMatcher>();
 
-/** The spans of `text` to hide, in order. `typed`: the values typed in the visit. */
-export function sensitiveSpans(text: string, typed: readonly string[]): Span[] {
-  let matcher = matchers.get(typed);
+/** The spans of `text` to hide, in order. `typed`: the values typed in the visit, or their matcher. */
+export function sensitiveSpans(text: string, typed: readonly string[] | TypedMatcher): Span[] {
+  let matcher = typed instanceof TypedMatcher ? typed : matchers.get(typed);
   if (!matcher) {
-    matcher = new TypedMatcher(typed);
-    matchers.set(typed, matcher);
+    matcher = new TypedMatcher(typed as readonly string[]);
+    matchers.set(typed as readonly string[], matcher);
   }
   const masked = matcher.mask(maskIdentifiers(text));
   const out: Span[] = [];

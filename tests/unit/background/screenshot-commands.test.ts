@@ -69,7 +69,7 @@ describe('captureScreenshot', () => {
     const home = await storePage({ id: 'p1', tabId: 1, url: `${SHOP}/`, startedAt: 1_000 });
     const { screenshotId } = await captureScreenshot('v1', 'visible', 'stage', 'landing', home);
     expect(await getEvidence(await db(), 'screenshots', screenshotId)).toMatchObject({ pageId: 'p1', trigger: 'stage', stage: 'landing' });
-    expect(page.asked[0]).toEqual({ type: 'capture/measure', maskSelectors: ['.loyalty-id'], blockSelectors: [], typed: [] });
+    expect(page.asked[0]).toEqual({ type: 'capture/measure', maskSelectors: ['.loyalty-id'], blockSelectors: [], typed: [], search: [] });
     await deleteEvidence(await db(), 'screenshots', screenshotId);
   });
 });

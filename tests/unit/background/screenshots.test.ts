@@ -20,7 +20,8 @@ const target = (over: Partial<ScreenshotTarget> = {}): ScreenshotTarget => ({
   kind: 'visible',
   maskSelectors: ['.loyalty-id'],
   blockSelectors: ['iframe.chat'],
-  typed: [],
+  values: [],
+  searchTerms: [],
   ...over,
 });
 
@@ -53,7 +54,7 @@ describe('takeScreenshot: the visible area', () => {
       [1, 'capture/measure', { frameId: 0 }],
       [1, 'capture/measure', { frameId: 0 }],
     ]);
-    expect(page.asked[0]).toEqual({ type: 'capture/measure', maskSelectors: ['.loyalty-id'], blockSelectors: ['iframe.chat'], typed: [] });
+    expect(page.asked[0]).toEqual({ type: 'capture/measure', maskSelectors: ['.loyalty-id'], blockSelectors: ['iframe.chat'], typed: [], search: [] });
 
     expect(ops.filter((o) => o.canvas === 'canvas 800x600')).toEqual([
       { op: 'drawImage', canvas: 'canvas 800x600', source: 'bitmap 800x600', args: [0, 0] },

@@ -20,7 +20,7 @@ const measurement = {
 
 describe('parseCaptureRequest', () => {
   it.each([
-    { type: 'capture/measure', maskSelectors: [], blockSelectors: ['.card'], typed: ['Maëlys Quenouillard'] },
+    { type: 'capture/measure', maskSelectors: [], blockSelectors: ['.card'], typed: ['Maëlys Quenouillard'], search: ['lampe'] },
     { type: 'capture/scroll', y: 800 },
     { type: 'capture/scroll', y: -1.5 },
     { type: 'capture/restore', x: 0, y: 1234.5 },
@@ -38,10 +38,10 @@ describe('parseCaptureRequest', () => {
     ['an array', [{ type: 'capture/scroll', y: 1 }]],
     ['another type', { type: 'recorder/wake' }],
     ['measure without selectors', { type: 'capture/measure', maskSelectors: [] }],
-    ['a selector that is not a string', { type: 'capture/measure', maskSelectors: [1], blockSelectors: [], typed: [] }],
-    ['a sparse selector list', { type: 'capture/measure', maskSelectors: new Array<string>(2), blockSelectors: [], typed: [] }],
-    ['too many selectors', { type: 'capture/measure', maskSelectors: Array<string>(MAX_SELECTORS + 1).fill('a'), blockSelectors: [], typed: [] }],
-    ['a huge selector', { type: 'capture/measure', maskSelectors: ['a'.repeat(1001)], blockSelectors: [], typed: [] }],
+    ['a selector that is not a string', { type: 'capture/measure', maskSelectors: [1], blockSelectors: [], typed: [], search: [] }],
+    ['a sparse selector list', { type: 'capture/measure', maskSelectors: new Array<string>(2), blockSelectors: [], typed: [], search: [] }],
+    ['too many selectors', { type: 'capture/measure', maskSelectors: Array<string>(MAX_SELECTORS + 1).fill('a'), blockSelectors: [], typed: [], search: [] }],
+    ['a huge selector', { type: 'capture/measure', maskSelectors: ['a'.repeat(1001)], blockSelectors: [], typed: [], search: [] }],
     ['measure without typed values', { type: 'capture/measure', maskSelectors: [], blockSelectors: [] }],
     ['a typed value that is not a string', { type: 'capture/measure', maskSelectors: [], blockSelectors: [], typed: [3] }],
     ['scroll to NaN', { type: 'capture/scroll', y: NaN }],

@@ -144,3 +144,10 @@ describe('records', () => {
     expect(auditRecordSchema.parse(out)).toEqual(out);
   });
 });
+
+describe('search terms', () => {
+  it('are masked where they come back whole, not word by word (their words are the shop’s own)', () => {
+    const search = new PrivacyPass([], ['lampe zinnwaldite']);
+    expect(search.text('Résultats pour « LAMPE ZINNWALDITE » : Lampe baladeuse en laiton')).toBe('Résultats pour « ***** *********** » : Lampe baladeuse en laiton');
+  });
+});

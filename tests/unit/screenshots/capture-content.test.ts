@@ -186,7 +186,7 @@ describe('measure: text', () => {
     const g = globalThis as { __mystereTyped?: () => Iterable<string> };
     g.__mystereTyped = () => ['Jane Canary'];
     try {
-      const reply = await answerCapture({ type: 'capture/measure', maskSelectors: [], blockSelectors: [], typed: [] }, window, world());
+      const reply = await answerCapture({ type: 'capture/measure', maskSelectors: [], blockSelectors: [], typed: [], search: [] }, window, world());
       expect(reply.ok && 'rects' in reply.value ? reply.value.rects : []).toEqual([{ x: 60, y: 10, width: 50, height: 18 }]);
     } finally {
       delete g.__mystereTyped;
@@ -321,7 +321,7 @@ describe('answerCapture', () => {
   it('answers a measure in the shape the background parses', async () => {
     document.body.innerHTML = `<input id="card">`;
     place(byId('card'), 10, 10, 100, 20);
-    const reply = await answerCapture({ type: 'capture/measure', maskSelectors: [], blockSelectors: [], typed: [] }, window, world());
+    const reply = await answerCapture({ type: 'capture/measure', maskSelectors: [], blockSelectors: [], typed: [], search: [] }, window, world());
     const parsed = parseCaptureReply(reply, parseMeasurement);
     expect(parsed).toMatchObject({
       ok: true,
