@@ -71,15 +71,19 @@ export class PrivacyPass {
     return maskEvents(events, this);
   }
 
-  page(page: Page): Page {
-    const vitals = Object.fromEntries(
-      Object.entries(page.vitals).map(([name, v]) => [name, v.target === undefined ? v : { ...v, target: this.text(v.target) }]),
+  /** Vitals: the element each names (a CSS selector) may quote the page's words. */
+  private vitals(vitals: Page['vitals']): Page['vitals'] {
+    return Object.fromEntries(
+      Object.entries(vitals).map(([name, v]) => [name, v.target === undefined ? v : { ...v, target: this.text(v.target) }]),
     ) as Page['vitals'];
+  }
+
+  page(page: Page): Page {
     return {
       ...page,
       url: this.url(page.url),
       title: this.text(page.title),
-      vitals,
+      vitals: this.vitals(page.vitals),
       autoTypeReasons: page.autoTypeReasons.map((r) => this.prose(r)),
       ...(page.landing?.overlay ? { landing: { ...page.landing, overlay: { ...page.landing.overlay, selector: this.text(page.landing.overlay.selector) } } } : {}),
       ...(page.checks ? { checks: { ...page.checks, ...Object.fromEntries(CHECK_TEXTS.map((k) => [k, this.text(page.checks![k])])) } } : {}),
@@ -114,7 +118,8 @@ export class PrivacyPass {
         ? {
             speed: {
               ...speed,
-              vitals: this.page({ vitals: speed.vitals } as Page).vitals,
+              vitals: this.vitals(speed.vitals),
+              reasons: speed.reasons.map((r) => ({ ...r, fr: this.prose(r.fr), en: this.prose(r.en) })),
               resources: {
                 ...speed.resources,
                 largest: bare(speed.resources.largest),

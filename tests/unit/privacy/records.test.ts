@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../utils/audit/schema';
-import { auditRecordSchema } from '../../../utils/audit/schema';
+import { auditRecordSchema, RESOURCE_TYPES } from '../../../utils/audit/schema';
 import { PrivacyPass } from '../../../utils/privacy/pass';
 import { bareSrcset, bareUrl, pageUrl } from '../../../utils/privacy/urls';
 import { TypedMatcher } from '../../../utils/privacy/typed';
@@ -141,6 +141,38 @@ describe('records', () => {
     const out = pass.audit(audit);
     expect(JSON.stringify(out)).not.toMatch(/Maëlys|m%40x/);
     expect(out.accessibility?.violations[0]?.nodes[0]?.html).toContain('href="https://shop.example/compte"');
+    expect(auditRecordSchema.parse(out)).toEqual(out);
+  });
+
+  it('masks a speed audit: its addresses bare, its reasons and vitals’ targets masked', () => {
+    const url = 'https://shop.example/checkouts/cn/hWN9vQx2Kp7LmR4tZs8YcB3d/information?step=1';
+    const audit: AuditRecord = {
+      id: 'a2',
+      visitId: 'v1',
+      pageId: 'p1',
+      at: 1,
+      trigger: 'auto',
+      status: 'done',
+      durationMs: 1,
+      speed: {
+        verdict: 'poor',
+        reasons: [{ code: 'large-page', fr: `Page lourde : ${url}`, en: `Heavy page: ${url}` }],
+        vitals: { LCP: { value: 5000, rating: 'poor', target: 'img[alt="Maëlys"]' } },
+        resources: {
+          byType: Object.fromEntries(RESOURCE_TYPES.map((t) => [t, { count: 0, bytes: 0 }])) as NonNullable<AuditRecord['speed']>['resources']['byType'],
+          total: { count: 1, bytes: 10 },
+          largest: [{ url, type: 'document', bytes: 10 }],
+          thirdParty: [],
+          thirdPartyShare: 0,
+          renderBlocking: [{ url, type: 'document' }],
+          oversizedImages: [],
+          uncompressed: [{ url, type: 'document', bytes: 10 }],
+        },
+      },
+    };
+    const out = pass.audit(audit);
+    expect(JSON.stringify(out)).not.toMatch(/hWN9vQx2|step=1|Maëlys/);
+    expect(out.speed?.resources.largest[0]?.url).toBe('https://shop.example/checkouts/cn/************************/information');
     expect(auditRecordSchema.parse(out)).toEqual(out);
   });
 });
