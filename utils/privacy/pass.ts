@@ -75,7 +75,7 @@ export class PrivacyPass {
   private vitals(vitals: Page['vitals']): Page['vitals'] {
     return Object.fromEntries(
       Object.entries(vitals).map(([name, v]) => [name, v.target === undefined ? v : { ...v, target: this.text(v.target) }]),
-    ) as Page['vitals'];
+    );
   }
 
   page(page: Page): Page {
