@@ -3,7 +3,11 @@ import { WAKE } from '../../utils/messaging/bridge-guards';
 
 const RELAY = 'mystere-relay';
 const MAIN = 'mystere-main';
-const FILES = { relay: '/content-scripts/recorder.js', main: '/content-scripts/recorder-main.js' } as const;
+const FILES = {
+  relay: '/content-scripts/recorder.js',
+  main: '/content-scripts/recorder-main.js',
+  isolated: '/content-scripts/recorder-isolated.js',
+} as const;
 
 /**
  * Registers the recorder for the visit's origins, from the start of every document, in both worlds,
@@ -32,11 +36,13 @@ export async function registerRecorder(patterns: string[]): Promise<void> {
  * Starts the recorder in a page that is already open (the page the visit starts or resumes on).
  * A page that already runs the recorder (registered for an earlier visit) is woken, not injected
  * again: a second copy would take over the first one's timers and listeners. Here the page's
- * scripts ran first: see docs/recording.md, "What a site can still detect".
+ * scripts ran first, so rrweb runs in our isolated world, out of the page's reach.
  */
 export async function injectRecorder(tabId: number): Promise<void> {
   const awake: unknown = await browser.tabs.sendMessage(tabId, { type: WAKE }).catch(() => false);
   if (awake === true) return;
   await browser.scripting.executeScript({ target: { tabId }, files: [FILES.relay] });
-  await browser.scripting.executeScript({ target: { tabId }, files: [FILES.main], world: 'MAIN' });
+  // The page's scripts ran before us: its own world cannot be trusted with the recording (see
+  // recorder-isolated.content.ts). Its next documents are recorded from their start, in their world.
+  await browser.scripting.executeScript({ target: { tabId }, files: [FILES.isolated] });
 }

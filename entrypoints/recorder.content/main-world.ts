@@ -1,6 +1,6 @@
 import type { MainMessage, RelayMessage } from '../../utils/messaging/bridge';
 import { ChannelGate } from '../../utils/messaging/bridge-caps';
-import { channelWorld, meetOtherWorld } from '../../utils/messaging/bridge-channel';
+import { channelWorld, meetOtherWorld, offerInWorldPort } from '../../utils/messaging/bridge-channel';
 import { parseMainMessage } from '../../utils/messaging/bridge-guards';
 
 export interface MainWorldBridge {
@@ -11,8 +11,9 @@ export interface MainWorldBridge {
 }
 
 /**
- * The relay's end of the private channel to the main-world recorder (met once, see
- * `bridge-channel.ts`). Everything that comes through is parsed (the page can reach the main world
+ * The relay's end of the private channel to the in-page recorder: in the page's world from the start
+ * of a document (met once, see `bridge-channel.ts`), or in this world for a page already open when
+ * the visit started (met on this world's global). Everything that comes through is parsed (the page can reach the main world
  * and forge what it says) and held to the caps of `bridge-caps.ts`; what fails either is dropped and
  * counted. Once events were dropped, a new full snapshot is asked for when the flood is over, so the
  * replay starts afresh.
@@ -36,7 +37,9 @@ export function connectMainWorld(win: Window & typeof globalThis, onMessage: (me
     }, 1000);
   };
 
-  meetOtherWorld(channelWorld(win), (p) => {
+  const onPort = (p: MessagePort) => {
+    // One recorder per document: the page's world from its start, or ours for a page already open.
+    if (port) return p.close();
     port = p;
     port.onmessage = (m: MessageEvent) => {
       const parsed = parseMainMessage(m.data);
@@ -46,7 +49,11 @@ export function connectMainWorld(win: Window & typeof globalThis, onMessage: (me
     };
     queued.forEach((q) => port?.postMessage(q));
     queued = [];
-  });
+  };
+  // Injected into a page already open (a visit starting on it), the page's scripts ran first and may
+  // listen for the channel's event: the recorder then runs in this world, met on its global only.
+  if (win.document.readyState === 'loading') meetOtherWorld(channelWorld(win), onPort);
+  offerInWorldPort(globalThis, onPort);
 
   return {
     post,

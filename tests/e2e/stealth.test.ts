@@ -86,25 +86,14 @@ describe('a page cannot stop, feed or flood the recorder (Chromium)', () => {
       // The page's first round runs as it starts, before the recorder is told to start.
       await journey.open('/controle');
       await panel.waitForPages(2 + visitIndex);
-      await tab.evaluate(() => (window as unknown as { hijackRound(): void }).hijackRound());
-      // The floods are over, the recorder has taken a new snapshot: the shopper goes on.
-      await new Promise((r) => setTimeout(r, 3000));
-      await tab.click('#after-attack');
-      await new Promise((r) => setTimeout(r, 500));
-      answered.push((await tab.evaluate(() => document.body.dataset.answered)) ?? '');
+      answered.push(await attackAndGoOn(tab));
     }
-    await new Promise((r) => setTimeout(r, 2500));
-    await panel.stop();
-    dump = await until(
-      () => dumpDatabase(panel.page),
-      (d) => d.visits[0]?.status === 'ended' && droppedTotal(d.visits[0]).excess > 0,
-      'the visit to end, with what was dropped',
-    );
+    dump = await endVisit(session);
   });
 
   afterAll(() => session?.close());
 
-  it('answers none of the page\'s ports', () => {
+  it("answers none of the page's ports", () => {
     expect(answered).toEqual(['false', 'false']);
   });
 
@@ -113,12 +102,7 @@ describe('a page cannot stop, feed or flood the recorder (Chromium)', () => {
   });
 
   it('goes on recording after the attacks', () => {
-    const pages = pagesOf(dump, dump.visits[0]!.id).filter((p) => new URL(p.url).pathname === '/controle');
-    expect(pages).toHaveLength(2);
-    for (const page of pages) {
-      const events = JSON.stringify(chunksOf(dump, page.id).flatMap((c) => c.events));
-      expect(events, page.id).toContain('Contrôle terminé, enregistrement intact');
-    }
+    expectRecordedAfterAttacks(dump, 2);
   });
 
   it('counts what it dropped in the visit', () => {
@@ -126,3 +110,67 @@ describe('a page cannot stop, feed or flood the recorder (Chromium)', () => {
     expect(total.excess).toBeGreaterThan(0);
   });
 });
+
+/**
+ * The same page, open before the visit starts on it: its scripts ran before the recorder was
+ * injected (natives poisoned, a listener on the channel's event), so the page is recorded from the
+ * extension's own world, which the page cannot reach.
+ */
+describe('a page open before Start cannot stop, feed or flood the recorder (Chromium)', () => {
+  let session: Session;
+  let dump: Dump;
+  let answered: string;
+
+  beforeAll(async () => {
+    session = await openSession({ path: '/controle' });
+    const { journey, panel } = session;
+    await panel.start();
+    await panel.waitForPages(1);
+    answered = await attackAndGoOn(journey.page);
+    dump = await endVisit(session);
+  });
+
+  afterAll(() => session?.close());
+
+  it("answers none of the page's ports, and stores nothing forged", () => {
+    expect(answered).toBe('false');
+    expect(dump.text).not.toContain(CANARY);
+  });
+
+  it('goes on recording after the attacks', () => {
+    expectRecordedAfterAttacks(dump, 1);
+  });
+
+  it('counts what it dropped in the visit', () => {
+    expect(droppedTotal(dump.visits[0]!).excess).toBeGreaterThan(0);
+  });
+});
+
+/** The page attacks again, then the shopper goes on once the floods are over; says whether anything answered its ports. */
+async function attackAndGoOn(tab: Session['journey']['page']): Promise<string> {
+  await tab.evaluate(() => (window as unknown as { hijackRound(): void }).hijackRound());
+  // The floods are over, the recorder has taken a new snapshot: the shopper goes on.
+  await new Promise((r) => setTimeout(r, 3000));
+  await tab.click('#after-attack');
+  await new Promise((r) => setTimeout(r, 500));
+  return (await tab.evaluate(() => document.body.dataset.answered)) ?? '';
+}
+
+async function endVisit(session: Session): Promise<Dump> {
+  await new Promise((r) => setTimeout(r, 2500));
+  await session.panel.stop();
+  return until(
+    () => dumpDatabase(session.panel.page),
+    (d) => d.visits[0]?.status === 'ended' && droppedTotal(d.visits[0]).excess > 0,
+    'the visit to end, with what was dropped',
+  );
+}
+
+function expectRecordedAfterAttacks(dump: Dump, count: number): void {
+  const pages = pagesOf(dump, dump.visits[0]!.id).filter((p) => new URL(p.url).pathname === '/controle');
+  expect(pages).toHaveLength(count);
+  for (const page of pages) {
+    const events = JSON.stringify(chunksOf(dump, page.id).flatMap((c) => c.events));
+    expect(events, page.id).toContain('Contrôle terminé, enregistrement intact');
+  }
+}

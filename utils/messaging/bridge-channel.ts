@@ -63,3 +63,27 @@ export function meetOtherWorld(world: ChannelWorld, onPort: (port: MessagePort) 
   };
   world.addEventListener(CHANNEL_EVENT, take, true);
 }
+
+/**
+ * The relay and an in-page recorder that both run in the extension's isolated world (a page already
+ * open when a visit starts) meet on a key of that world's global, which the page cannot see.
+ */
+const IN_WORLD_KEY = '__mystereRecorderPort';
+type InWorld = { [IN_WORLD_KEY]?: (port: MessagePort) => void };
+
+/** The relay's side: takes the first port an in-world recorder hands over. */
+export function offerInWorldPort(global: object, onPort: (port: MessagePort) => void): void {
+  (global as InWorld)[IN_WORLD_KEY] = (port) => {
+    delete (global as InWorld)[IN_WORLD_KEY];
+    onPort(port);
+  };
+}
+
+/** The in-world recorder's side: makes a channel, hands one end to the relay, keeps the other. */
+export function takeInWorldPort(global: object, onPort: (port: MessagePort) => void): void {
+  const give = (global as InWorld)[IN_WORLD_KEY];
+  if (!give) return;
+  const channel = new MessageChannel();
+  give(channel.port1);
+  onPort(channel.port2);
+}

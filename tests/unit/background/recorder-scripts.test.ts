@@ -59,14 +59,14 @@ describe('registerRecorder', () => {
 });
 
 describe('injectRecorder', () => {
-  it('injects the relay then the main-world half into a page without a recorder', async () => {
+  it('injects the relay then the isolated-world recorder into a page without one (its scripts ran first)', async () => {
     const s = fakeScripting();
     const wake = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist'));
     await injectRecorder(4);
     expect(wake).toHaveBeenCalledWith(4, { type: 'recorder/wake' });
     expect(s.inject.mock.calls).toEqual([
       [{ target: { tabId: 4 }, files: ['/content-scripts/recorder.js'] }],
-      [{ target: { tabId: 4 }, files: ['/content-scripts/recorder-main.js'], world: 'MAIN' }],
+      [{ target: { tabId: 4 }, files: ['/content-scripts/recorder-isolated.js'] }],
     ]);
   });
 
