@@ -15,8 +15,9 @@ export interface ScriptSize {
   onDemand: boolean;
 }
 
-/** Scripts the background injects only for a screenshot or an audit. */
-const ON_DEMAND = new Set(['capture.js', 'audit.js']);
+// Injected when needed: a capture, an audit, or (recorder-isolated) the one page already open when a
+// visit starts. Every other page carries only the relay and the main-world recorder.
+const ON_DEMAND = new Set(['capture.js', 'audit.js', 'recorder-isolated.js']);
 
 export interface ContentScripts {
   build: string;
