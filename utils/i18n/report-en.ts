@@ -104,7 +104,10 @@ export const reportEn: ReportMessages = {
 
   method: {
     recorded: (browser: string) => `An evaluator made the visit in their own browser (${browser}), recorded page by page.`,
-    privacy: 'Nothing typed was kept; payment fields were left out and screenshots hide field values.',
+    privacy:
+      'Nothing typed was kept, even where the shop showed it again; e-mail addresses, numbers and tokens were masked and page addresses kept without parameters; payment fields and the shop’s private zones were left out, and screenshots hide them.',
+    dropped: (forged: number, excess: number) =>
+      `While recording, ${forged} forged and ${excess} excess message(s) from the pages were dropped: they are not in the replay.`,
     axe: (version: string) => `Accessibility was tested automatically by axe-core ${version}, mapped to WCAG and RGAA 4.1.2.`,
     noAxe: 'No accessibility audit was run during this visit.',
     speed: 'Speed was measured once per page and rated with the web-vitals thresholds.',

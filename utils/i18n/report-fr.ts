@@ -126,7 +126,10 @@ export const reportFr = {
   method: {
     recorded: (browser: string) =>
       `La visite a été faite par un évaluateur dans son propre navigateur (${browser}), enregistrée page par page.`,
-    privacy: 'Rien de ce qui a été tapé n’a été conservé\u00a0; les champs de paiement sont exclus et les captures masquent les champs.',
+    privacy:
+      'Rien de ce qui a été tapé n’a été conservé, même réaffiché par la boutique\u00a0; les adresses e-mail, numéros et jetons sont masqués, les adresses des pages gardées sans paramètres\u00a0; les champs de paiement et les zones privées de la boutique sont exclus, et les captures les masquent.',
+    dropped: (forged: number, excess: number) =>
+      `Pendant l’enregistrement, ${forged} message(s) falsifié(s) et ${excess} message(s) en excès venus des pages ont été écartés\u00a0: ils ne sont pas dans le rejeu.`,
     axe: (version: string) =>
       `L’accessibilité a été testée automatiquement par axe-core ${version}, avec la correspondance WCAG et RGAA 4.1.2.`,
     noAxe: 'Aucun audit d’accessibilité n’a été fait pendant cette visite.',

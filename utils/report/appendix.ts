@@ -1,6 +1,7 @@
 import type { ReportWords } from '../i18n/report-messages';
 import type { ReportAppendix } from './model-types';
 import type { VisitData } from './visit-data';
+import { droppedTotal } from '../schema/visit';
 
 /**
  * How the visit was made and measured, whose work the report stands on (with the credit each
@@ -35,6 +36,9 @@ export function buildAppendix(data: VisitData, w: ReportWords, browser: string):
     r.method.speed,
     data.checklist ? r.method.score : r.method.noScore,
   ];
+  // What the recorder's channel refused: a page that forged messages or flooded it.
+  const dropped = droppedTotal(data.visit);
+  if (dropped.forged + dropped.excess > 0) method.splice(2, 0, r.method.dropped(dropped.forged, dropped.excess));
   const checklist = data.checklist;
   const references: ReportAppendix['references'] = [
     ...(checklist?.attribution ? [{ name: checklist.title[w.lang], attribution: r.attributions.checklist(checklist.attribution) }] : []),

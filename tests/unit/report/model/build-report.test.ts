@@ -162,6 +162,16 @@ describe('buildReport: a bare visit', () => {
     expect(model.appendix.method).toContain('No checklist was used: the visit has no score.');
   });
 
+  it('says in its method what the recorder dropped, in French and English, and nothing when it dropped nothing', () => {
+    const data = bareVisitData();
+    expect(buildReport(data, { lang: 'en', now: NOW }).appendix.method.join(' ')).not.toContain('dropped');
+    data.visit.dropped = { 'doc-1': { forged: 2, excess: 40 }, 'doc-2': { forged: 0, excess: 3 } };
+    expect(buildReport(data, { lang: 'en', now: NOW }).appendix.method).toContain(
+      'While recording, 2 forged and 43 excess message(s) from the pages were dropped: they are not in the replay.',
+    );
+    expect(buildReport(data, { lang: 'fr', now: NOW }).appendix.method.join(' ')).toContain('2 message(s) falsifié(s) et 43 message(s) en excès');
+  });
+
   it('names no browser it cannot read', () => {
     const data = bareVisitData();
     delete data.visit.userAgent;
