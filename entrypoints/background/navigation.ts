@@ -5,6 +5,7 @@ import { endPage, lastRecorded } from '../../utils/recording/page-merge';
 import type { Page } from '../../utils/schema/page';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
+import { rememberSearchIn } from './privacy';
 
 /**
  * The journey from the browser's navigation events: every document the visit's tabs commit is a
@@ -36,6 +37,8 @@ async function storeCommit(commit: Commit): Promise<void> {
   // Pages opened while paused are not part of the visit; nor are other sites' pages until permitted.
   if (!visit || visit.status !== 'recording' || !visit.tabIds.includes(commit.tabId)) return;
   if (!inOrigins(commit.url, visit.origins)) return;
+  // Before the new document can send anything: its echoes of the search are masked.
+  await rememberSearchIn(commit.url, visit.id);
   const pages = await listPages(d, visit.id);
   const page = pageFromCommit(visit.id, commit);
   const recorded = recordedPageFor(pages, commit);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Typed } from '../../utils/messaging/protocol';
 import { PrivacyPass } from '../../utils/privacy/pass';
+import { SEARCH_NAMES } from '../../utils/privacy/typed';
 import { loadSettings } from '../../utils/settings';
 
 /**
@@ -43,6 +44,25 @@ export async function rememberTyped(message: Typed): Promise<void> {
   const keys = Object.keys(now.fields);
   for (const key of keys.slice(0, Math.max(0, keys.length - MAX_FIELDS))) delete now.fields[key];
   await browser.storage.session.set({ [KEY]: now });
+}
+
+/**
+ * The search terms in a page's address (`?q=…`): a search sent from the previous page, whose own
+ * message saying what was typed may have been lost as it unloaded (Firefox drops those). Remembered
+ * as terms typed into a search field.
+ */
+export async function rememberSearchIn(url: string, visitId: string): Promise<void> {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return;
+  }
+  const fields = [...params]
+    .filter(([name, value]) => SEARCH_NAMES.test(name) && value.trim())
+    .slice(0, 10)
+    .map(([name, value]) => ({ field: `address:${name}:${value.slice(0, 100)}`, value, search: true }));
+  if (fields.length > 0) await rememberTyped({ type: 'recorder/typed', visitId, fields });
 }
 
 /**

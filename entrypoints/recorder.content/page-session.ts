@@ -47,8 +47,13 @@ export class PageSession {
   /** Facts for the friction detectors, each with the page it happened on, sent with the next flush. */
   private facts: { pageId: string; fact: FrictionFact }[] = [];
   private friction: { leaving(): void } | undefined;
-  /** What the person types into the page's fields, for the privacy pass (see `flushTyped`). */
-  private readonly typed = new TypedValues(document);
+  /**
+   * What the person types into the page's fields, for the privacy pass (see `flushTyped`): sent
+   * soon after typing, and at once when a field is left or a form sent — the next page may echo it,
+   * and a message sent as this page unloads may be lost (Firefox).
+   */
+  private readonly typed = new TypedValues(document, (changed) => (changed ? this.flushTyped() : this.typedSoon()));
+  private typedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Names this document's fields apart from other pages' in the visit's typed values. */
   private readonly documentKey = crypto.randomUUID();
   private landing: { finish(): void } | undefined;
@@ -92,6 +97,8 @@ export class PageSession {
     });
     this.watchEvidence(loadPage);
     ctx.setInterval(() => this.flush(), this.buffer.policy.intervalMs);
+    // A form sent: what was typed into it goes now, ahead of the page that may echo it.
+    ctx.addEventListener(document, 'submit', () => this.flushTyped(), { capture: true });
     ctx.addEventListener(window, 'pagehide', () => {
       this.page.endedAt = Date.now();
       // Left before it was classified (at load): its type is still worth telling.
@@ -220,7 +227,13 @@ export class PageSession {
    * Sends the latest values of the fields typed into since the last time, ahead of the batch that
    * may hold their echoes: the background masks a batch with every value it has heard of.
    */
+  private typedSoon(): void {
+    this.typedTimer ??= setTimeout(() => this.flushTyped(), 250);
+  }
+
   private flushTyped(): void {
+    clearTimeout(this.typedTimer);
+    this.typedTimer = undefined;
     const fields = this.typed.takeChanged().map((f) => ({ ...f, field: `${this.documentKey}:${f.field}`, value: f.value.slice(0, 5000) }));
     for (let i = 0; i < fields.length; i += 100) {
       const message: Typed = { type: 'recorder/typed', visitId: this.visitId, fields: fields.slice(i, i + 100) };

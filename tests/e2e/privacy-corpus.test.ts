@@ -233,18 +233,7 @@ describe('the privacy corpus, recorded in Firefox ESR: no canary is kept in the 
     firefox = await Firefox.launch();
     await firefox.installExtension();
     await firefox.navigate(`${shop.origin}/privacy/shopify/`);
-    const shopTab = await firefox.windowHandle();
-    await firefox.openExtensionPage('sidepanel.html');
-    const tabId = await firefox.run<number>(
-      `const page = window.wrappedJSObject;
-       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
-      shop.origin,
-    );
-    await firefox.run(`location.search = '?tabId=' + arguments[0]`, tabId);
-    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
-    await firefox.run(`document.querySelector('[data-testid=visit-start]').click()`);
-    await firefox.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
-    await firefox.switchTo(shopTab);
+    const { tabId } = await firefox.startVisit(shop.origin);
     await sleep(1000);
 
     await type('#Search-In-Template', `${TYPED.search}\uE007`);

@@ -22,20 +22,7 @@ describe('a recorded page cannot tell it is recorded (Firefox ESR)', () => {
     planted = await findings(3);
     await firefox.navigate(`${shop.origin}/`);
     await firefox.run(`document.querySelector('#cookie-refuse')?.click()`);
-    const shopTab = await firefox.windowHandle();
-
-    await firefox.openExtensionPage('sidepanel.html');
-    const tabId = await firefox.run<number>(
-      `const page = window.wrappedJSObject;
-       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
-      shop.origin,
-    );
-    await firefox.run(`location.search = '?tabId=' + arguments[0]`, tabId);
-    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
-    await firefox.run(`document.querySelector('[data-testid=visit-start]').click()`);
-    await firefox.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
-
-    await firefox.switchTo(shopTab);
+    await firefox.startVisit(shop.origin);
     await firefox.navigate(`${shop.origin}/securite`);
     found = await findings(24);
   });

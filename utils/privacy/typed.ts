@@ -7,6 +7,9 @@ import { stars } from './identifiers';
  * `privacy.ts`); this file only matches them.
  */
 
+/** Names a search field or a search address's parameter gives its terms ("?q=…", "?s=…"). */
+export const SEARCH_NAMES = /^(q|s|query|search|recherche|search_query|keywords?|controller_search|term)$/i;
+
 /** One character, compared without case or accent: "É" and "e" are alike. Keeps the length. */
 function foldChar(ch: string): string {
   const folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,3 +1,5 @@
+import { SEARCH_NAMES } from '../privacy/typed';
+
 /**
  * Remembers what the person typed into the page's fields, so that the privacy pass can mask the
  * shop's echoes of it ("receipt sent to jane@…", on this page or another). Values are kept in the
@@ -13,7 +15,6 @@ export interface TypedField {
 }
 
 const CHOICES = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'range', 'color']);
-const SEARCH_NAMES = /^(q|s|query|search|recherche|search_query|keywords?|controller_search|term)$/i;
 
 /** Whether a field is a search field: its type, role or name, or the search form it belongs to. */
 function isSearch(el: HTMLInputElement | HTMLTextAreaElement): boolean {
@@ -36,7 +37,8 @@ export class TypedValues {
   private readonly changed = new Set<string>();
   private next = 0;
 
-  constructor(doc: Document) {
+  /** `onNote` is told of each value noted, and whether it was a `change` (the field was left). */
+  constructor(doc: Document, onNote?: (changed: boolean) => void) {
     const note = (e: Event) => {
       const el = e.target;
       if (!(el instanceof Element)) return;
@@ -49,6 +51,7 @@ export class TypedValues {
       }
       this.fields.set(key, { ref: new WeakRef(el), value, search: isSearch(el as HTMLInputElement) });
       this.changed.add(key);
+      onNote?.(e.type === 'change');
     };
     doc.addEventListener('input', note, true);
     doc.addEventListener('change', note, true);

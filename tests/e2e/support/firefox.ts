@@ -135,6 +135,27 @@ export class Firefox {
     return handle;
   }
 
+  /**
+   * Starts a visit on the shop page open in the current tab, from the panel's page opened in a tab
+   * of its own (told which tab it follows), then goes back to the shop's tab. Returns the shop tab's
+   * window handle and its id in the browser.
+   */
+  async startVisit(shopOrigin: string): Promise<{ shopTab: string; tabId: number }> {
+    const shopTab = await this.windowHandle();
+    await this.openExtensionPage('sidepanel.html');
+    const tabId = await this.run<number>(
+      `const page = window.wrappedJSObject;
+       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
+      shopOrigin,
+    );
+    await this.run(`location.search = '?tabId=' + arguments[0]`, tabId);
+    await this.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
+    await this.run(`document.querySelector('[data-testid=visit-start]').click()`);
+    await this.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
+    await this.switchTo(shopTab);
+    return { shopTab, tabId };
+  }
+
   async close(): Promise<void> {
     await this.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
     this.socket.destroy();

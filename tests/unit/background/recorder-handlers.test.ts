@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onBatch, onHello, onPage, onTyped } from '../../../entrypoints/background/recorder-handlers';
-import { forgetTypedCache, privacyPass } from '../../../entrypoints/background/privacy';
+import { forgetTypedCache, privacyPass, rememberSearchIn } from '../../../entrypoints/background/privacy';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, getPage, getVisit, listChunks, listPages, putVisit, setPrivacy } from '../../../utils/db/repository';
 import { PrivacyPass } from '../../../utils/privacy/pass';
@@ -202,6 +202,13 @@ describe('the privacy pass on what recorders send', () => {
       expect.stringContaining('Résultats pour ******** ********'),
       expect.stringContaining('Résultats pour bottines fourrées, ou ****************'),
     ]);
+  });
+
+  it('remembers the search terms of a committed address (a search whose own message was lost as its page unloaded), whole', async () => {
+    await rememberSearchIn(`${SHOP}/search?q=lampe+zinnwaldite&page=2&sort=price`, 'v1');
+    expect((await privacyPass()).text('Résultats pour « lampe zinnwaldite » : Lampe baladeuse, page 2, price')).toBe(
+      'Résultats pour « ***** *********** » : Lampe baladeuse, page 2, price',
+    );
   });
 
   it('refuses typed values from a tab outside the visit', async () => {
