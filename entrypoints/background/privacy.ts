@@ -22,6 +22,9 @@ interface Remembered {
 }
 
 let cache: Promise<Remembered> | undefined;
+/** Bumped at each change of what is remembered: the pass built for it is kept until then. */
+let version = 0;
+let built: { version: number; keepSearchTerms: boolean; pass: PrivacyPass } | undefined;
 
 function remembered(): Promise<Remembered> {
   cache ??= browser.storage.session
@@ -37,6 +40,7 @@ function remembered(): Promise<Remembered> {
 /** Remembers the latest values of fields the evaluator typed into. */
 export async function rememberTyped(message: Typed): Promise<void> {
   const now = await remembered();
+  version++;
   for (const { field, value, search } of message.fields) {
     delete now.fields[field];
     if (value.trim()) now.fields[field] = { value: value.slice(0, MAX_VALUE_CHARS), search };
@@ -70,8 +74,13 @@ export async function rememberSearchIn(url: string, visitId: string): Promise<vo
  * into search fields when the evaluator chose to keep them (identifiers in them are masked still).
  */
 export async function privacyPass(): Promise<PrivacyPass> {
-  const { values, searchTerms } = await typedValues();
-  return new PrivacyPass(values, searchTerms);
+  const [{ fields }, { keepSearchTerms }] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
+  // Every write of the visit asks for it: its matcher is built again only when something changed.
+  if (built?.version !== version || built.keepSearchTerms !== keepSearchTerms) {
+    const { values, searchTerms } = split(fields, keepSearchTerms);
+    built = { version, keepSearchTerms, pass: new PrivacyPass(values, searchTerms) };
+  }
+  return built.pass;
 }
 
 /**
@@ -80,14 +89,19 @@ export async function privacyPass(): Promise<PrivacyPass> {
  */
 export async function typedValues(): Promise<{ values: string[]; searchTerms: string[] }> {
   const [{ fields }, settings] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
+  return split(fields, settings.keepSearchTerms);
+}
+
+function split(fields: Remembered['fields'], keepSearchTerms: boolean): { values: string[]; searchTerms: string[] } {
   const all = Object.values(fields);
   return {
     values: all.filter((f) => !f.search).map((f) => f.value),
-    searchTerms: settings.keepSearchTerms ? [] : all.filter((f) => f.search).map((f) => f.value),
+    searchTerms: keepSearchTerms ? [] : all.filter((f) => f.search).map((f) => f.value),
   };
 }
 
 /** Forgets the cache (tests; a worker that starts again reads session storage anew). */
 export function forgetTypedCache(): void {
   cache = undefined;
+  built = undefined;
 }

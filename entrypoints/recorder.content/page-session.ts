@@ -53,7 +53,7 @@ export class PageSession {
    * and a message sent as this page unloads may be lost (Firefox).
    */
   private readonly typed = new TypedValues(document, (changed) => (changed ? this.flushTyped() : this.typedSoon()));
-  private typedTimer: ReturnType<typeof setTimeout> | undefined;
+  private typedTimer: number | undefined;
   /** Names this document's fields apart from other pages' in the visit's typed values. */
   private readonly documentKey = crypto.randomUUID();
   private landing: { finish(): void } | undefined;
@@ -228,7 +228,7 @@ export class PageSession {
    * may hold their echoes: the background masks a batch with every value it has heard of.
    */
   private typedSoon(): void {
-    this.typedTimer ??= setTimeout(() => this.flushTyped(), 250);
+    this.typedTimer ??= this.o.ctx.setTimeout(() => this.flushTyped(), 250);
   }
 
   private flushTyped(): void {

@@ -27,7 +27,7 @@ export type AxeResultsLike = {
 };
 
 /** Identifiers and this page's typed values masked before the cut; the background's pass does the rest. */
-const maskSensitiveText = (text: string, typed: Iterable<string>) => new TypedMatcher(typed).mask(maskIdentifiers(text));
+const maskSensitiveText = (text: string, typed: TypedMatcher) => typed.mask(maskIdentifiers(text));
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -43,14 +43,14 @@ const TEXTAREA = /(<textarea\b[^>]*>)[\s\S]*?(<\/textarea>|$)/gi;
  * (frameworks mirror it into the attribute), a text area's text, and anything that looks like an
  * identifier or echoes a typed value.
  */
-export function redactHtml(html: string, typed: Iterable<string> = []): string {
+export function redactHtml(html: string, typed: Iterable<string> | TypedMatcher = []): string {
   const fieldsHidden = html
     .replace(INPUT_TAG, (tag) => {
       const type = TYPE_ATTR.exec(tag)?.[1]?.toLowerCase() ?? 'text';
       return AUTHORED_VALUE_TYPES.has(type) ? tag : tag.replace(VALUE_ATTR, '$1"…"');
     })
     .replace(TEXTAREA, '$1…$2');
-  return maskSensitiveText(fieldsHidden, typed);
+  return maskSensitiveText(fieldsHidden, typed instanceof TypedMatcher ? typed : new TypedMatcher(typed));
 }
 
 /** axe's target: one selector per frame, a list of selectors for a path through shadow roots. */
@@ -58,7 +58,7 @@ function selectorOf(target: NodeResult['target']): string {
   return target.flatMap((part) => (typeof part === 'string' ? [part] : part)).join(' >>> ');
 }
 
-function toFinding(rule: AxeRuleResult, typed: readonly string[]): Finding {
+function toFinding(rule: AxeRuleResult, typed: TypedMatcher): Finding {
   const { criteria, level } = wcagFromAxeTags(rule.tags);
   const nodes: FindingNode[] = rule.nodes.slice(0, FINDING_LIMITS.nodesPerFinding).map((node) => ({
     selector: cut(maskSensitiveText(selectorOf(node.target), typed), 500),
@@ -83,7 +83,7 @@ function toFinding(rule: AxeRuleResult, typed: readonly string[]): Finding {
 const severity = (f: Finding) => (f.impact ? IMPACTS.indexOf(f.impact) : -1);
 
 /** Most severe first, then most elements: the cap drops the least important. */
-function mapRules(rules: readonly AxeRuleResult[], typed: readonly string[]): Finding[] {
+function mapRules(rules: readonly AxeRuleResult[], typed: TypedMatcher): Finding[] {
   return rules
     .map((rule) => toFinding(rule, typed))
     .sort((a, b) => severity(b) - severity(a) || b.nodeCount - a.nodeCount || a.ruleId.localeCompare(b.ruleId))
@@ -96,10 +96,11 @@ function mapRules(rules: readonly AxeRuleResult[], typed: readonly string[]): Fi
  * masked, `typed` being what the person typed on the page), no DOM references.
  */
 export function toFindings(results: AxeResultsLike, typed: Iterable<string> = []): AccessibilityAudit {
-  const typedList = [...typed];
+  // One matcher for the whole audit: its needles are worked out once.
+  const matcher = new TypedMatcher(typed);
   return {
     axeVersion: cut(results.testEngine.version, 30),
-    violations: mapRules(results.violations, typedList),
-    incomplete: mapRules(results.incomplete, typedList),
+    violations: mapRules(results.violations, matcher),
+    incomplete: mapRules(results.incomplete, matcher),
   };
 }

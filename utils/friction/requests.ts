@@ -58,4 +58,3 @@ export function failedRequestFact(d: RequestDetails): RequestFact | undefined {
   };
 }
 
-export { bareUrl };

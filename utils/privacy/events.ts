@@ -18,7 +18,7 @@ export interface EventMasks {
 
 const EVENT = { fullSnapshot: 2, incremental: 3, meta: 4, custom: 5 } as const;
 const SOURCE = { mutation: 0, input: 5, styleSheetRule: 8, styleDeclaration: 13, adoptedStyleSheet: 15 } as const;
-const NODE = { document: 0, element: 2, text: 3, cdata: 4, comment: 5 } as const;
+const NODE = { element: 2, text: 3, cdata: 4, comment: 5 } as const;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;

@@ -1,5 +1,5 @@
 import { maskIdentifiers } from '../privacy/identifiers';
-import { TypedMatcher } from '../privacy/typed';
+import type { TypedMatcher } from '../privacy/typed';
 
 /**
  * Which parts of a page's text a screenshot hides: what the privacy pass would mask in it — an
@@ -11,17 +11,12 @@ import { TypedMatcher } from '../privacy/typed';
 /** A part of a text: `length` characters from `from`. */
 export type Span = { from: number; length: number };
 
-/** One matcher per list of typed values (a capture asks about thousands of text nodes). */
-const matchers = new WeakMap<readonly string[], TypedMatcher>();
-
-/** The spans of `text` to hide, in order. `typed`: the values typed in the visit, or their matcher. */
-export function sensitiveSpans(text: string, typed: readonly string[] | TypedMatcher): Span[] {
-  let matcher = typed instanceof TypedMatcher ? typed : matchers.get(typed);
-  if (!matcher) {
-    matcher = new TypedMatcher(typed as readonly string[]);
-    matchers.set(typed as readonly string[], matcher);
-  }
-  const masked = matcher.mask(maskIdentifiers(text));
+/**
+ * The spans of `text` to hide, in order. `typed`: what was typed in the visit, as one matcher built
+ * for the whole capture (it is asked about thousands of text nodes).
+ */
+export function sensitiveSpans(text: string, typed: TypedMatcher): Span[] {
+  const masked = typed.mask(maskIdentifiers(text));
   const out: Span[] = [];
   if (masked === text) return out;
   for (let i = 0; i < text.length; i++) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestFactSchema } from '../../../utils/friction/facts';
-import { bareUrl, failedRequestFact, type RequestDetails } from '../../../utils/friction/requests';
+import { failedRequestFact, type RequestDetails } from '../../../utils/friction/requests';
+import { bareUrl } from '../../../utils/privacy/urls';
 
 const T = 1_700_000_000_000.5;
 

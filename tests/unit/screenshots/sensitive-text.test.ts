@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { TypedMatcher } from '../../../utils/privacy/typed';
 import { sensitiveSpans } from '../../../utils/screenshots/sensitive-text';
 
-const parts = (text: string, typed: string[] = []) => sensitiveSpans(text, typed).map((s) => text.slice(s.from, s.from + s.length));
+const parts = (text: string, typed: string[] = []) => sensitiveSpans(text, new TypedMatcher(typed)).map((s) => text.slice(s.from, s.from + s.length));
 
 describe('sensitiveSpans', () => {
   it.each([
