@@ -14,11 +14,11 @@ export function formatDateTime(epochMs: number, lang: string): string {
   return new Date(epochMs).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Host and path of a URL, for lists where the whole URL is too long. */
+/** Host and path of a URL (and a hash-routed shop's route), for lists where the whole URL is too long. */
 export function shortUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.host}${u.pathname}${u.search}`;
+    return `${u.host}${u.pathname}${u.search}${/^#!?\//.test(u.hash) ? u.hash : ''}`;
   } catch {
     return url;
   }

@@ -30,10 +30,28 @@ export function bareUrl(raw: string, base?: string): string {
 /**
  * The address of a page (a page record, a link, a form's action): bare, and its path rid of what
  * identifies a person — an order's secret token (`/orders/4f9c…/authenticate`), an e-mail, a card
- * number. An asset's path is kept whole (the replay must load it).
+ * number. An asset's path is kept whole (the replay must load it). A hash that is a route
+ * (`#/product/42`) keeps its path, masked the same way, not its query.
  */
 export function pageUrl(raw: string, base?: string): string {
-  const bare = bareUrl(raw, base);
+  const route = hashRoute(raw);
+  return maskPath(bareUrl(raw, base)) + (route ? `#${route.bang ? '!' : ''}${maskPath(route.path)}` : '');
+}
+
+/**
+ * The route a hash carries in a hash-routed single-page shop (`#/basket`, `#!/search?q=…`): its
+ * path and query. Undefined for an in-page anchor (`#reviews`), an empty hash, or a fragment of
+ * data (`#access_token=…`).
+ */
+export function hashRoute(href: string): { path: string; search: string; bang: boolean } | undefined {
+  const hash = /#(.*)$/s.exec(href)?.[1];
+  const m = hash === undefined ? null : /^(!)?(\/[^?]*)(\?.*)?$/s.exec(hash);
+  if (!m) return undefined;
+  return { path: m[2]!, search: m[3] ?? '', bang: m[1] === '!' };
+}
+
+/** Each segment of an address's path rid of what identifies a person. */
+function maskPath(bare: string): string {
   return bare.replace(/[^/]+/g, (segment) => {
     let decoded = segment;
     try {
