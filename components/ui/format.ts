@@ -1,3 +1,4 @@
+import { hashRoute } from '../../utils/privacy/urls';
 /** "1 h 02 min", "3 min 05 s", "12 s": durations as people read them. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -18,7 +19,7 @@ export function formatDateTime(epochMs: number, lang: string): string {
 export function shortUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.host}${u.pathname}${u.search}${/^#!?\//.test(u.hash) ? u.hash : ''}`;
+    return `${u.host}${u.pathname}${u.search}${hashRoute(url) ? u.hash : ''}`;
   } catch {
     return url;
   }

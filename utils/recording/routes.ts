@@ -40,7 +40,8 @@ function isRefinement(name: string): boolean {
 
 /**
  * What a URL says about the page it shows. A hash that is a route (`#/…`, `#!/…`) is read as a path
- * and query; any other hash (`#reviews`) is an in-page anchor and names no page. A listing's
+ * and query, a one-page checkout's step in the hash (`/checkout/#payment`) names its page; any
+ * other hash (`#reviews`) is an in-page anchor and names no page. A listing's
  * paging in the path (`/page/2/`, WooCommerce) refines it too.
  */
 export function routeIdentity(href: string): RouteIdentity {
@@ -54,7 +55,7 @@ export function routeIdentity(href: string): RouteIdentity {
   const params = [...url.searchParams, ...new URLSearchParams(route?.search ?? '')];
   const named: string[] = [];
   const refinements = new Map<string, string>();
-  const [path, paging] = splitPaging(url.pathname + (route ? `#${route.path}` : ''));
+  const [path, paging] = splitPaging(url.pathname + (route ? `#${route.fragment.replace(/^!/, '')}` : ''));
   if (paging) refinements.set('page', paging);
   for (const [name, value] of params) {
     if (TRACKING.test(name.toLowerCase())) continue;

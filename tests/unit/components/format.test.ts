@@ -7,6 +7,7 @@ describe('shortUrl', () => {
     ['https://shop.example/#/basket', 'shop.example/#/basket'],
     ['https://shop.example/app/#!/product/42', 'shop.example/app/#!/product/42'],
     ['https://shop.example/produit/derby#avis', 'shop.example/produit/derby'],
+    ['https://shop.example/checkout/#payment', 'shop.example/checkout/#payment'],
     ['not a url', 'not a url'],
   ])('%s → %s', (url, short) => {
     expect(shortUrl(url)).toBe(short);

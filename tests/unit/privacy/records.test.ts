@@ -68,6 +68,8 @@ describe('addresses', () => {
     expect(pageUrl('https://shop.example/produit/lampe#avis')).toBe('https://shop.example/produit/lampe');
     expect(pageUrl('https://shop.example/callback#access_token=abc&x=1')).toBe('https://shop.example/callback');
     expect(pageUrl('#/basket')).toBe('#/basket');
+    expect(pageUrl('https://shop.example/checkout/#payment')).toBe('https://shop.example/checkout/#payment');
+    expect(pageUrl('https://shop.example/aide#payment')).toBe('https://shop.example/aide');
     expect(bareUrl('https://cdn.example/app.3f2a9c1b7d4e5f6a7b8c9d0e.js')).toBe('https://cdn.example/app.3f2a9c1b7d4e5f6a7b8c9d0e.js');
   });
 

@@ -179,6 +179,8 @@ describe('routeIdentity', () => {
     ['https://shop.example/search?utm_source=news&q=sac&page=2', 'https://shop.example/search?q=sac'],
     ['https://shop.example/product-category/shoes/page/2/?orderby=price', 'https://shop.example/product-category/shoes?'],
     ['https://shop.example/checkout?stage=payment', 'https://shop.example/checkout?stage=payment'],
+    ['https://shop.example/checkout/#payment', 'https://shop.example/checkout/#payment?'],
+    ['https://shop.example/produit/lampe#payment', 'https://shop.example/produit/lampe?'],
     ['not a url', 'not a url'],
   ])('%s names the page %s', (href, page) => {
     expect(routeIdentity(href).page).toBe(page);
