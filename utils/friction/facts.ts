@@ -50,7 +50,8 @@ export const requestFactSchema = z.object({
   method: z.string().max(10),
   status: z.number().int().min(0).max(999),
   error: z.string().max(200).optional(),
-  resource: z.enum(['document', 'frame', 'fetch', 'xhr', 'other']),
+  /** `beacon`: sendBeacon, <a ping>, a CSP report, which no one waits for (see `benign.ts`). */
+  resource: z.enum(['document', 'frame', 'fetch', 'xhr', 'beacon', 'other']),
 });
 
 /** An error message a form showed the person (or a field the browser refused). */
