@@ -5,7 +5,7 @@ import type { ErrorFact, FrictionFact, RequestFact } from './facts';
  * errors, the evaluator's own extensions, requests the browser makes or cancels by itself. A fact
  * matched here makes no signal; it is counted per page instead, so the report can say what was
  * left out. Each entry says what it matches, why that is no friction of the shop, and where
- * mature error and session tools draw the same line (docs/signals.md, "What is ignored").
+ * mature error and session tools draw the same line (docs/signals.md, "What is ignored, and why").
  */
 
 interface Entry<K extends string, F> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addIgnored, BENIGN, benignEntry, describeIgnored, splitBenign, type BenignId } from '../../../utils/friction/benign';
 import type { ErrorFact, FrictionFact, RequestFact } from '../../../utils/friction/facts';
@@ -153,5 +154,17 @@ describe('describeIgnored', () => {
 
   it('adds pages together', () => {
     expect(addIgnored({ favicon: 1 }, { favicon: 2, beacon: 1 }, {})).toEqual({ favicon: 3, beacon: 1 });
+  });
+});
+
+describe('docs/signals.md', () => {
+  const doc = readFileSync(new URL('../../../docs/signals.md', import.meta.url), 'utf8');
+
+  it('explains every entry of the list, in its table', () => {
+    expect(BENIGN.filter((e) => !doc.includes(`| \`${e.id}\` |`))).toEqual([]);
+  });
+
+  it('names every kind of signal', () => {
+    for (const type of ['rage-click', 'dead-click', 'js-error', 'failed-request', 'form-error', 'long-wait', 'layout-shift']) expect(doc).toContain(`| \`${type}\` |`);
   });
 });
