@@ -4,6 +4,7 @@
  * Privacy: reads markup, attributes and static text only — never what the shopper typed
  * (no `.value` of text fields; only `value` attributes of submit/button inputs, which are labels).
  */
+import { routeOf } from './route-url';
 
 /** Serialisable facts about one page; counts are capped, texts collapsed and trimmed. */
 export interface PageFacts {
@@ -146,12 +147,9 @@ function readJsonLd(doc: Document): { types: Set<string>; products: number; brea
 }
 
 function urlHasSearchQuery(url: string): boolean {
-  try {
-    const params = new URL(url).searchParams;
-    return SEARCH_PARAMS.some((p) => (params.get(p) ?? '').trim() !== '');
-  } catch {
-    return false;
-  }
+  // The route's query: "/#/search?q=lamp" carries a search as much as "/search?q=lamp".
+  const params = new URLSearchParams(routeOf(url).search);
+  return SEARCH_PARAMS.some((p) => (params.get(p) ?? '').trim() !== '');
 }
 
 /** Collects {@link PageFacts} from a document with a few bounded queries; never throws on bad JSON-LD. */

@@ -6,6 +6,7 @@
  */
 import type { PageType } from '../schema/page-type';
 import { fold, SEARCH_PARAMS, type PageFacts } from './page-facts';
+import { routeOf } from './route-url';
 
 /** The classifier's answer: a type, a 0..1 confidence and the evidence behind it. */
 export interface PageTypeGuess {
@@ -35,11 +36,13 @@ interface Rule {
 }
 
 const PATH_RULES: readonly Rule[] = [
-  { type: 'confirmation', weight: 6, re: seg('checkout/order-received|order-received|onepage/success|checkout/success|thank-you|thankyou|thank_you|thanks|merci|order-confirmation|confirmation-commande|commande-confirmee|confirmation') },
+  { type: 'confirmation', weight: 6, re: seg('checkout/order-received|order-received|order-completion|onepage/success|checkout/success|thank-you|thankyou|thank_you|thanks|merci|order-confirmation|confirmation-commande|commande-confirmee|confirmation') },
   { type: 'payment', weight: 5, re: seg('payment|payments|paiement|pay|order-pay|payment-method|moyen-de-paiement') },
   { type: 'checkout', weight: 4, re: seg('checkout|checkouts|commande|commander|caisse|onepage|onepagecheckout|tunnel-de-commande|validation-commande') },
   // "/order/123" is often an order page inside the account, so bare "order" counts less.
   { type: 'checkout', weight: 3, re: seg('order') },
+  // Single-page shops' checkout steps (e.g. "#/address/select", "#/delivery-method", "#/order-summary").
+  { type: 'checkout', weight: 4, re: seg('address/select|delivery-method|order-summary') },
   // Delivery information pages exist outside the funnel, so this is only a nudge.
   { type: 'checkout', weight: 1, re: seg('livraison|shipping|delivery') },
   // Not under a category or product path, so a "/collections/bag" category is not a cart.
@@ -109,13 +112,16 @@ function parseUrl(url: string): ParsedUrl {
   } catch {
     return { path: '', params: new URLSearchParams(), hash: '' }; // An unparsable URL is not the root.
   }
-  let path = u.pathname;
+  // A hash route ("#/basket") is the page's real path and query; an anchor ("#reviews") is not.
+  const route = routeOf(url);
+  let path = route.path;
   try {
     path = decodeURIComponent(path);
   } catch {
     // Keep the encoded path: a stray "%" must not stop classification.
   }
-  return { path: fold(path), params: u.searchParams, hash: fold(u.hash) };
+  const routed = route.path !== u.pathname || route.search !== u.search;
+  return { path: fold(path), params: new URLSearchParams(route.search), hash: routed ? '' : fold(u.hash) };
 }
 
 /** Classifies a page from its {@link PageFacts}; deterministic, never throws. */

@@ -108,6 +108,8 @@ describe('extractPageFacts: DOM cues', () => {
     expect(extractPageFacts(page('https://shop.example/x', '<h1>Résultats pour « robe »</h1>')).hasSearchResultsCue).toBe(true);
     expect(extractPageFacts(page('https://shop.example/x?q=robe', '<input type="search" name="q">')).hasSearchResultsCue).toBe(true);
     expect(extractPageFacts(page('https://shop.example/x', '<input type="search" name="q">')).hasSearchResultsCue).toBe(false);
+    expect(extractPageFacts(page('https://shop.example/#/search?q=robe', '<input type="search" name="q">')).hasSearchResultsCue).toBe(true);
+    expect(extractPageFacts(page('https://shop.example/x#q=robe', '<input type="search" name="q">')).hasSearchResultsCue).toBe(false);
   });
 
   it('counts confirmation phrases', () => {

@@ -100,6 +100,22 @@ const CASES: [string, PageFacts, PageType][] = [
   ['opaque URL, no cues', facts('/x/abc'), 'other'],
   ['livraison alone is not a checkout', facts('/livraison'), 'other'],
   ['WebSite JSON-LD off root', facts('/x/abc', { ldTypes: ['website'] }), 'other'],
+  // Hash routes (Angular-style single-page shops): the route is read from the hash.
+  ['hash route search', facts('/#/search?q=x'), 'search'],
+  ['hash route basket', facts('/#/basket'), 'cart'],
+  ['hash route login', facts('/#/login'), 'account'],
+  ['hash route register', facts('/#/register'), 'account'],
+  ['hash route address selection', facts('/#/address/select'), 'checkout'],
+  ['hash route delivery method', facts('/#/delivery-method'), 'checkout'],
+  ['hash route payment', facts('/#/payment/shop'), 'payment'],
+  ['hash route order summary', facts('/#/order-summary'), 'checkout'],
+  ['hash route order completion', facts('/#/order-completion/5267-abc'), 'confirmation'],
+  ['hash route contact', facts('/#/contact'), 'contact'],
+  ['hash route root', facts('/#/'), 'home'],
+  ['hashbang route', facts('/#!/basket'), 'cart'],
+  ['hash route under an app path', facts('/app/#/basket'), 'cart'],
+  ['an anchor is not a route (root)', facts('/#reviews'), 'home'],
+  ['an anchor is not a route (cart)', facts('/cart#reviews'), 'cart'],
 ];
 
 describe('classifyPage', () => {
