@@ -17,6 +17,7 @@ export interface PageFacts {
   /** Last path segment of microdata itemtype URLs, lowercased, unique. */ microdataTypes: string[];
   /** Items in the breadcrumb trail (markup or JSON-LD BreadcrumbList); 0 when none. */ breadcrumbDepth: number;
   /** Outermost elements that look like product cards or tiles. */ productCardCount: number;
+  /** Distinct links to product-shaped addresses (/products/x, /p/x, …-p-12.html): cards without card classes. */ productLinkCount: number;
   /** Outermost elements that look like prices. */ priceCount: number;
   /** Add-to-cart controls (button text/attributes, or cart-add forms). */ addToCartCount: number;
   /** A quantity field in (or tied by form="…" to) a form with an add-to-cart control: a buy box. */ hasBuyForm: boolean;
@@ -37,6 +38,10 @@ export interface PageFacts {
   /** The site's home link (the logo's) leads to this very page: a home page, even under a path prefix. */ homeLinkIsSelf: boolean;
 }
 
+/** A product page's path in the common platforms' shapes; shared with the classifier's URL rules. */
+export const PRODUCT_PATH =
+  /(?:^|\/)(?:products?|produits?|producto|prodotto|produkt|p|dp|item|catalog\/product\/view)\/[^/]+|-p-\d+(?:\.html)?$|\/\d+(?:-\d+)?-[^/]+\.html$/;
+
 /** URL query parameters that carry a site-search query. */
 export const SEARCH_PARAMS = ['q', 'query', 'search', 's', 'keyword', 'keywords', 'k', 'term', 'search_query', 'recherche'] as const;
 
@@ -47,7 +52,7 @@ const MAX_LD_CHARS = 500_000;
 
 const PRODUCT_CARD_SEL =
   '.product-card, .product-item, .product-tile, .product-miniature, .product-grid-item, .grid-product, ' +
-  '.card-product, .productCard, .ProductCard, .product-thumb, li.product, .products > .product, .product-card-wrapper, ' +
+  '.card-product, .productCard, .ProductCard, .product-thumb, li.product, .products > .product, .product-card-wrapper, .product-box, ' +
   '[data-product-id], [data-product-card], [itemtype$="schema.org/Product"]';
 const PRICE_SEL =
   '[itemprop="price"], .price, .product-price, .price-item, .money, [data-price], [data-price-amount], ' +
@@ -60,7 +65,8 @@ const BUTTON_SEL =
 const BREADCRUMB_SEL =
   '[itemtype$="BreadcrumbList"], nav[aria-label*="readcrumb"], nav[aria-label*="fil d"], .breadcrumb, .breadcrumbs, #breadcrumbs, [class*="breadcrumb"]';
 const SORT_SEL =
-  'select[name*="sort"], select[id*="sort"], select[name="orderby"], select[class*="sorter"], select[class*="orderby"], ' +
+  'select[name*="sort"], select[id*="sort"], select[name="orderby"], select[name="order"], select[class*="sorter"], select[class*="sorting"], ' +
+  'select[class*="orderby"], a[href*="?sort="], a[href*="&sort="], a[href*="?order="], a[href*="&order="], ' +
   '.products-sort-order, .sort-by, .sort-by-row, .toolbar-sorter, .woocommerce-ordering, [class*="sort-select"]';
 const VARIANT_SEL = 'variant-radios, variant-selects, variant-picker, .swatch-attribute, [class*="variant-picker"]';
 
@@ -313,6 +319,12 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     return here !== null && samePath(href, url) === here;
   });
 
+  const productLinks = new Set<string>();
+  for (const a of take(doc, 'a[href]')) {
+    const target = samePath(a.getAttribute('href') ?? '', url);
+    if (target && target !== here && PRODUCT_PATH.test(target)) productLinks.add(target);
+  }
+
   const crumbs = doc.querySelector(BREADCRUMB_SEL);
   const crumbDepth = crumbs ? take(crumbs, 'li', 20).length || take(crumbs, 'a', 20).length : 0;
 
@@ -326,6 +338,7 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     microdataTypes: [...microdata].sort(),
     breadcrumbDepth: Math.max(crumbDepth, ld.breadcrumb),
     productCardCount: countOutermost(doc, PRODUCT_CARD_SEL),
+    productLinkCount: productLinks.size,
     priceCount: countOutermost(doc, PRICE_SEL),
     addToCartCount: addToCart,
     hasBuyForm,
@@ -362,6 +375,7 @@ export function urlFacts(url: string, title = ''): PageFacts {
     microdataTypes: [],
     breadcrumbDepth: 0,
     productCardCount: 0,
+    productLinkCount: 0,
     priceCount: 0,
     addToCartCount: 0,
     hasBuyForm: false,

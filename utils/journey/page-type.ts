@@ -6,7 +6,7 @@
  * data) outweighs generic evidence (a /checkout prefix, many product cards, the root path).
  */
 import type { PageType } from '../schema/page-type';
-import { fold, SEARCH_PARAMS, type PageFacts } from './page-facts';
+import { fold, PRODUCT_PATH, SEARCH_PARAMS, type PageFacts } from './page-facts';
 import { routeOf } from './route-url';
 
 /** The classifier's answer: a type, a 0..1 confidence and the evidence behind it. */
@@ -74,7 +74,7 @@ const PATH_RULES: readonly Rule[] = [
       `^(?!.*/(?:collections|categor[a-z]*|product-category|products?|produits?|c)/).*?/(?:cart|panier|basket|bag|shopping-cart|shopping-bag|mon-panier|warenkorb|einkaufswagen|carrito|cesta|carrello|winkelwagen|winkelmand|winkelmandje)${END}`,
     ),
   },
-  { type: 'product', weight: 4, re: /(?:^|\/)(?:products?|produits?|producto|prodotto|produkt|p|dp|item|catalog\/product\/view)\/[^/]+|-p-\d+(?:\.html)?$|\/\d+(?:-\d+)?-[^/]+\.html$/ },
+  { type: 'product', weight: 4, re: PRODUCT_PATH },
   {
     type: 'listing',
     weight: 4,
@@ -108,7 +108,7 @@ const PATH_RULES: readonly Rule[] = [
 ];
 const HOME_PATH = new RegExp(`^${LANG}/?(?:index\\.(?:html?|php)|home|accueil)?/?$`);
 
-/** PrestaShop `?controller=`, OpenCart `?route=` and Shopify `?step=` values. */
+/** PrestaShop `?controller=`, OpenCart `?route=`, Shopify `?step=` and SFCC `?stage=` values. */
 const QUERY_ROUTES: Readonly<Record<string, Readonly<Record<string, PageType>>>> = {
   controller: {
     index: 'home', product: 'product', category: 'listing', search: 'search', cart: 'cart', order: 'checkout',
@@ -121,6 +121,8 @@ const QUERY_ROUTES: Readonly<Record<string, Readonly<Record<string, PageType>>>>
     'account/login': 'account', 'account/account': 'account', 'information/contact': 'contact',
   },
   step: { contact_information: 'checkout', shipping_method: 'checkout', payment_method: 'payment', thank_you: 'confirmation' },
+  // Salesforce Commerce Cloud (SFRA): one checkout page whose stage is in the query.
+  stage: { customer: 'checkout', shipping: 'checkout', payment: 'payment', placeorder: 'checkout', submitted: 'confirmation' },
 };
 
 /** Structured-data types → [page type, weight]; microdata counts two less, being often on cards. */
@@ -211,6 +213,14 @@ export function classifyPage(facts: PageFacts): PageTypeGuess {
   if (searchParam) {
     add('search', matched.has('search') ? 4 : 2, matched.has('search') ? `url: ?${searchParam}= on search path` : `url: ?${searchParam}=`);
   }
+  // "/search/<collection>" without a query is a collection (Next.js Commerce), not a search.
+  if (matched.has('search') && !searchParam && /(?:^|\/)search\/(?!results?(?:\/|$))[^/]+\/?$/.test(path)) {
+    add('listing', 5, 'url: /search/<collection> without a query');
+  }
+  // A sign-in or registration step inside the checkout ("/checkout/register", "/checkout/login").
+  if (matched.has('checkout') && matched.has('account') && /(?:^|\/)(?:checkout|checkouts|kasse|commande|cassa)\/(?:register|login|signin|sign-in|anmelden|registrieren|connexion|identification|authentication)/.test(path)) {
+    add('checkout', 3, 'url: sign-in step of the checkout');
+  }
   // Magento's one-page checkout names its steps in the hash.
   if (matched.has('checkout') && hash.startsWith('#payment')) add('payment', 5, 'url: #payment');
   else if (matched.has('checkout') && hash.startsWith('#shipping')) add('checkout', 2, 'url: #shipping');
@@ -256,6 +266,8 @@ export function classifyPage(facts: PageFacts): PageTypeGuess {
   if (facts.hasContactForm) add('contact', 4, 'dom: contact form');
   if (facts.hasSearchResultsCue) add('search', 3, 'dom: search results cue');
 
+  // Product-shaped links stand for cards whose markup carries no card class (utility-class themes).
+  if (facts.productCardCount < 4 && facts.productLinkCount >= 4) add('listing', 2, `dom: ${facts.productLinkCount} product links`);
   if (facts.productCardCount >= 4) add('listing', facts.productCardCount >= 12 ? 3 : 2, `dom: ${facts.productCardCount} product cards`);
   else if (facts.priceCount >= 8) add('listing', 1, 'dom: many prices');
   if (facts.hasSortControl && facts.productCardCount >= 4 && !facts.hasSearchResultsCue) add('listing', 2, 'dom: sort control over product cards');

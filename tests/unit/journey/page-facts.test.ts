@@ -182,6 +182,16 @@ describe('extractPageFacts: DOM cues', () => {
     expect(listing.hasSortControl).toBe(true);
   });
 
+  it('counts distinct product links (not the page itself), Shopware product boxes and sort selects named "order"', () => {
+    const links = ['/product/a', '/product/a', '/product/b?x=1', '/p/c', '/fr/hommes/1-1-chemise.html', '/collections/x', '#top']
+      .map((h) => `<a href="${h}">x</a>`).join('');
+    expect(extractPageFacts(page('https://shop.example/product/self', `${links}<a href="/product/self">me</a>`)).productLinkCount).toBe(4);
+    const boxes = Array.from({ length: 3 }, () => '<div class="card product-box box-standard"><span class="product-price">9 €</span></div>').join('');
+    const facts = extractPageFacts(page('https://shop.example/Damen/', `<select class="sorting custom-select" name="order"></select>${boxes}`));
+    expect(facts.productCardCount).toBe(3);
+    expect(facts.hasSortControl).toBe(true);
+  });
+
   it('never reads what the shopper typed', () => {
     const doc = page('https://shop.example/checkout/payment',
       '<form><input autocomplete="cc-number" name="number"><input type="email" name="email">' +

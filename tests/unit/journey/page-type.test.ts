@@ -140,6 +140,14 @@ const CASES: [string, PageFacts, PageType][] = [
   ['featured product JSON-LD on the home', facts('/', { ...productLd, addToCartCount: 6, productCardCount: 8, priceCount: 9 }), 'home'],
   ['buy box beats related quick-add cards', facts('/x/trail-shoe.html', { hasBuyForm: true, quantityInputCount: 1, addToCartCount: 9, productCardCount: 8, microdataTypes: ['product', 'offer'], ogType: 'product' }), 'product'],
   ['sort control over cards', facts('/x/tops.html', { hasSortControl: true, productCardCount: 10, priceCount: 10 }), 'listing'],
+  // Platform routes beyond the path.
+  ['SFCC ?stage=shipping with all stages in the DOM', facts('/s/Site/checkout?stage=shipping', { cardFieldCount: 4, addressFieldCount: 6 }), 'checkout'],
+  ['SFCC ?stage=payment', facts('/s/Site/checkout?stage=payment', { cardFieldCount: 4, addressFieldCount: 6 }), 'payment'],
+  ['SFCC ?stage=placeOrder', facts('/s/Site/checkout?stage=placeOrder', { cardFieldCount: 4 }), 'checkout'],
+  ['Next.js Commerce /search/<collection>', facts('/search/sneakers', { productLinkCount: 8 }), 'listing'],
+  ['a search with a query stays a search', facts('/search/results?q=shoes', { productLinkCount: 8 }), 'search'],
+  ['Shopware /checkout/register with a login form', facts('/checkout/register', { passwordFieldCount: 1, hasLoginForm: true, addressFieldCount: 10 }), 'checkout'],
+  ['product links without card classes', facts('/x/sneakers', { productLinkCount: 12, priceCount: 12 }), 'listing'],
   // Hash routes (Angular-style single-page shops): the route is read from the hash.
   ['hash route search', facts('/#/search?q=x'), 'search'],
   ['hash route basket', facts('/#/basket'), 'cart'],
