@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { extractPageFacts } from '../../../utils/journey/page-facts';
+import { extractPageFacts, urlFacts } from '../../../utils/journey/page-facts';
 import { classifyPage, type PageTypeGuess } from '../../../utils/journey/page-type';
 import { PAGE_TYPES, type PageType } from '../../../utils/schema/page-type';
 
@@ -26,6 +26,10 @@ interface Result {
   platform: string;
   entry: Entry;
   guess: PageTypeGuess;
+  /** The type from the page's markup alone (its address replaced by an opaque one). */
+  domOnly: PageType;
+  /** The type from the address alone. */
+  urlOnly: PageType;
 }
 
 function loadCorpus(): Result[] {
@@ -39,7 +43,13 @@ function loadCorpus(): Result[] {
       const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
       window.document.write(readFileSync(path.join(CORPUS, dir.name, entry.file), 'utf8'));
       const facts = extractPageFacts(window.document as unknown as Document, url);
-      results.push({ platform, entry, guess: classifyPage(facts) });
+      results.push({
+        platform,
+        entry,
+        guess: classifyPage(facts),
+        domOnly: classifyPage({ ...facts, url: `${ORIGIN}/x/opaque` }).type,
+        urlOnly: classifyPage(urlFacts(url)).type,
+      });
       void window.happyDOM.close();
     }
   }
@@ -65,8 +75,12 @@ describe('page types of real platforms (tests/fixtures/platforms)', () => {
 
   it(`classifies at least ${MIN_ACCURACY * 100} % of at least ${MIN_PAGES} pages right`, () => {
     const platforms = [...new Set(results.map((r) => r.platform))].join(', ');
+    const share = (n: number): string => `${((n / Math.max(1, results.length)) * 100).toFixed(1)} %`;
+    const domOnly = results.filter((r) => r.domOnly === r.entry.type).length;
+    const urlOnly = results.filter((r) => r.urlOnly === r.entry.type).length;
     console.log(
-      `platform corpus: ${results.length} pages (${platforms}), accuracy ${(accuracy * 100).toFixed(1)} %\n${confusionTable(results)}`,
+      `platform corpus: ${results.length} pages (${platforms}), accuracy ${(accuracy * 100).toFixed(1)} % ` +
+        `(markup alone ${share(domOnly)}, address alone ${share(urlOnly)})\n${confusionTable(results)}`,
     );
     expect(results.length).toBeGreaterThanOrEqual(MIN_PAGES);
     expect(accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
