@@ -15,8 +15,7 @@ import { watchVitals } from './vitals';
 import { watchFriction } from './friction';
 import { watchLanding } from './landing';
 import type { FrictionFact } from '../../utils/friction/facts';
-import { MAX_REFINEMENTS } from '../../utils/schema/page';
-import { routeIdentity } from '../../utils/recording/routes';
+import { MAX_REFINEMENTS, routeIdentity } from '../../utils/recording/routes';
 import { maskIdentifiers } from '../../utils/privacy/identifiers';
 import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
 

@@ -25,6 +25,9 @@ const REFINEMENT_PREFIXES = ['filter', 'product_list_', 'pref', 'f[', 'facet', '
 /** Campaign and click identifiers: the same page, whoever sent the shopper to it. */
 const TRACKING = /^(?:utm_|mc_|_ga$|_gl$|gclid$|gbraid$|wbraid$|fbclid$|msclkid$|dclid$|yclid$|igshid$|ttclid$|srsltid$)/;
 
+/** Refinements kept per page (a listing sorted and filtered at length keeps its first ones). */
+export const MAX_REFINEMENTS = 100;
+
 /** A route's identity: what makes it another page, and what only refines the page on screen. */
 export interface RouteIdentity {
   /** The path (with a hash route's path) and the query parameters that name the page. */
@@ -63,6 +66,13 @@ export function routeIdentity(href: string): RouteIdentity {
     else if (value.trim() !== '') named.push(`${name}=${value}`);
   }
   return { page: `${url.origin}${path}?${named.sort().join('&')}`, refinements };
+}
+
+const beforeHash = (href: string) => href.replace(/#.*$/s, '');
+
+/** Whether `to` differs from `from` only by a hash that is an in-page anchor, not a route. */
+function isAnchorOnly(from: string, to: string): boolean {
+  return to.includes('#') && beforeHash(from) === beforeHash(to) && !hashRoute(to);
 }
 
 function splitPaging(path: string): [string, string | undefined] {
@@ -108,10 +118,15 @@ export function watchRoutes(
   o: { navigation?: NavigationLike | null; pollMs?: number; setInterval?: (fn: () => void, ms: number) => unknown } = {},
 ): void {
   let current = routeIdentity(win.location.href);
+  let currentHref = win.location.href;
   let pending: { t0: number } | undefined;
 
   const changed = (event?: { navigationType?: string | null }) => {
     const href = win.location.href;
+    // An in-page anchor (`#top`, `#reviews`) leaves the page on screen as it was, even in a
+    // hash-routed shop whose router ignores a hash that is not a route.
+    if (isAnchorOnly(currentHref, href)) return;
+    currentHref = href;
     const next = routeIdentity(href);
     if (next.page !== current.page && !pending && event?.navigationType === 'replace' && win.document.readyState !== 'complete') {
       current = next;

@@ -1,3 +1,4 @@
+import { MAX_REFINEMENTS } from '../recording/routes';
 import { z } from 'zod';
 import { landingSchema } from './evidence';
 import { checkFactsSchema } from '../checklist/check-facts-schema';
@@ -55,8 +56,8 @@ export const routeTimingSchema = z.object({ toPaint: z.number().nonnegative() })
  * The page on screen sorted, filtered or paged without becoming another page: when, and the names
  * of the address's parameters that changed (never their values).
  */
+export { MAX_REFINEMENTS };
 export const refinementSchema = z.object({ at: z.number(), names: z.array(z.string().max(100)).max(20) });
-export const MAX_REFINEMENTS = 100;
 
 export const pageSchema = z.object({
   id: z.string().min(1),
