@@ -66,6 +66,7 @@ function PageItem({ ev, page, model, imageUrl }: { ev: EvidenceContext; page: Jo
             [t.pageType, page.typeLabel],
             [t.timeOnPage, formatDuration(page.durationMs)],
             ...(page.unrecorded ? [[t.recording, t.unrecorded[page.unrecorded]] as [string, string]] : []),
+            ...(page.refinements > 0 ? [[t.refinedOnPage, t.refinedTimes(page.refinements)] as [string, string]] : []),
             [t.signalsOnPage, signals.length > 0 ? signals.map((s) => `${s.label} ×\u00a0${s.count}`).join(', ') : t.none],
           ]}
         />

@@ -1,3 +1,4 @@
+import { hashRoute } from '../../utils/privacy/urls';
 /** "1 h 02 min", "3 min 05 s", "12 s": durations as people read them. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -14,11 +15,11 @@ export function formatDateTime(epochMs: number, lang: string): string {
   return new Date(epochMs).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Host and path of a URL, for lists where the whole URL is too long. */
+/** Host and path of a URL (and a hash-routed shop's route), for lists where the whole URL is too long. */
 export function shortUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.host}${u.pathname}${u.search}`;
+    return `${u.host}${u.pathname}${u.search}${hashRoute(url) ? u.hash : ''}`;
   } catch {
     return url;
   }

@@ -59,6 +59,8 @@ export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], 
       } else {
         const answer = reply as { ok?: boolean; value?: unknown; detail?: string };
         if (!answer?.ok) throw new Error(answer?.detail ?? 'no answer from the page');
+        // A single-page shop may have moved to another route meanwhile: what was read is not this page's.
+        if (!(await tabShows(page))) throw new Error('the page changed during the audit');
         const value = auditAnswerSchema.parse(answer.value);
         // The vitals and timing measured by the recorder, with the resources the audit read.
         const fresh = (await getPage(d, page.id)) ?? page;

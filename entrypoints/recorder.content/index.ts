@@ -46,11 +46,15 @@ export default defineContentScript({
     // Route changes are seen here (nothing of the page is patched); the new route's recording
     // starts with its own full snapshot, taken by the main world. Paused, none comes: the route
     // goes on alone after a second.
-    watchRoutes(window, (url, toPaint) => {
-      if (!session) return;
-      applyRoute();
-      route = { url, toPaint, timer: ctx.setTimeout(applyRoute, 1000) };
-      bridge.post({ k: 'snapshot' });
+    watchRoutes(window, {
+      route: (url, toPaint) => {
+        if (!session) return;
+        applyRoute();
+        route = { url, toPaint, timer: ctx.setTimeout(applyRoute, 1000) };
+        bridge.post({ k: 'snapshot' });
+      },
+      // Sorted, filtered or paged: the same page, and an interaction on it.
+      refine: (_url, names) => session?.refine(names),
     });
     reportDropped(ctx, bridge.gate, () => session?.visitId, (message) => ask(message));
 

@@ -15,6 +15,8 @@ import { watchVitals } from './vitals';
 import { watchFriction } from './friction';
 import { watchLanding } from './landing';
 import type { FrictionFact } from '../../utils/friction/facts';
+import { MAX_REFINEMENTS } from '../../utils/schema/page';
+import { routeIdentity } from '../../utils/recording/routes';
 import { maskIdentifiers } from '../../utils/privacy/identifiers';
 import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
 
@@ -57,6 +59,8 @@ export class PageSession {
   /** Names this document's fields apart from other pages' in the visit's typed values. */
   private readonly documentKey = crypto.randomUUID();
   private landing: { finish(): void } | undefined;
+  /** This document's latest client-side routes (a route's vitals may come after it ended). */
+  private readonly routes: PageState[] = [];
 
   constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig }) {
     this.visitId = o.visitId;
@@ -88,9 +92,11 @@ export class PageSession {
     // measured after a return from the back-forward cache belong to that restored page view.
     const loadPage = this.page;
     // Before our own listeners, so that vitals reported as the page hides are in our farewell.
-    watchVitals((name, vital, fromBackForwardCache) => {
-      const target = fromBackForwardCache ? this.page : loadPage;
-      if (fromBackForwardCache && target.navType !== 'restore') return;
+    watchVitals((name, vital, of) => {
+      const target = of.kind === 'restore' ? this.page : of.kind === 'route' ? this.routePage(of.url) : loadPage;
+      if (!target || (of.kind === 'restore' && target.navType !== 'restore')) return;
+      // A route's time to first byte is not the shop's server's: its route timing says more.
+      if (of.kind === 'route' && name === 'TTFB') return;
       target.vitals = { ...target.vitals, [name]: vital };
       if (target === this.page) this.schedulePage();
       else if (this.joined.has(target.pageId)) this.sendState(target);
@@ -294,6 +300,21 @@ export class PageSession {
     this.classify();
   }
 
+  /** The latest route of this document at `url`, for the vitals the browser measured for it. */
+  private routePage(url: string): PageState | undefined {
+    const page = routeIdentity(url).page;
+    return this.routes.findLast((p) => routeIdentity(p.url).page === page);
+  }
+
+  /** The page on screen was sorted, filtered or paged: an interaction on it, not another page. */
+  refine(names: string[]): void {
+    if (!this.active || this.paused) return;
+    const refinements = this.page.refinements ?? [];
+    if (refinements.length >= MAX_REFINEMENTS) return;
+    this.page.refinements = [...refinements, { at: Date.now(), names: names.slice(0, 20).map((n) => n.slice(0, 100)) }];
+    this.schedulePage();
+  }
+
   /** A client-side route change: the current page ends, a new one begins. */
   private route(toPaint: number): void {
     // The URL comes from this world, not from the message: the page cannot invent a route.
@@ -312,6 +333,8 @@ export class PageSession {
       navType: 'route-change',
       routeTiming: { toPaint: Math.round(toPaint * 10) / 10 },
     };
+    this.routes.push(this.page);
+    if (this.routes.length > 20) this.routes.shift();
     // The route joins now (or when a pause ends); its full snapshot follows from the main world.
     this.announced = false;
     this.pausedAtBegin = this.paused;

@@ -115,6 +115,8 @@ export const reportUiEn: ReportUiMessages = {
     'left-early': 'not recorded: left before its recording could start',
     'no-recorder': 'not recorded: the recorder did not start on this page',
   },
+  refinedOnPage: 'Sorts and filters',
+  refinedTimes: (count: number) => (count === 1 ? 'once, on the same page' : `${count} times, on the same page`),
   signalsOnPage: 'Signals',
   none: 'none',
   signalsTitle: 'Friction signals',

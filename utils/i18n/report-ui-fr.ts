@@ -145,6 +145,8 @@ export const reportUiFr = {
     'left-early': 'non enregistrée : quittée avant que l’enregistrement puisse commencer',
     'no-recorder': 'non enregistrée : l’enregistreur n’a pas démarré sur cette page',
   },
+  refinedOnPage: 'Tris et filtres',
+  refinedTimes: (count: number) => (count === 1 ? 'une fois, sans changer de page' : `${count} fois, sans changer de page`),
   signalsOnPage: 'Signaux',
   none: 'aucun',
   signalsTitle: 'Signaux de friction',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { navigationTimingSchema, navTypeSchema, routeTimingSchema, vitalsSchema } from '../schema/page';
+import { MAX_REFINEMENTS, navigationTimingSchema, navTypeSchema, refinementSchema, routeTimingSchema, vitalsSchema } from '../schema/page';
 import { pageTypeSchema } from '../schema/page-type';
 import { abandonReasonSchema, annotationSchema, landingSchema, SCREENSHOT_KINDS } from '../schema/evidence';
 import { frictionFactSchema } from '../friction/facts';
@@ -34,6 +34,7 @@ export const pageUpsertSchema = z.object({
   navType: navTypeSchema,
   timing: navigationTimingSchema.optional(),
   routeTiming: routeTimingSchema.optional(),
+  refinements: z.array(refinementSchema).max(MAX_REFINEMENTS).optional(),
   vitals: vitalsSchema.optional(),
   autoType: pageTypeSchema.optional(),
   autoTypeReasons: z.array(z.string().max(200)).max(20).optional(),

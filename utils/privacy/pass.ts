@@ -84,6 +84,7 @@ export class PrivacyPass {
       url: this.url(page.url),
       title: this.text(page.title),
       vitals: this.vitals(page.vitals),
+      ...(page.refinements ? { refinements: page.refinements.map((r) => ({ ...r, names: r.names.map((n) => this.text(n)) })) } : {}),
       autoTypeReasons: page.autoTypeReasons.map((r) => this.prose(r)),
       ...(page.landing?.overlay ? { landing: { ...page.landing, overlay: { ...page.landing.overlay, selector: this.text(page.landing.overlay.selector) } } } : {}),
       ...(page.checks ? { checks: { ...page.checks, ...Object.fromEntries(CHECK_TEXTS.map((k) => [k, this.text(page.checks![k])])) } } : {}),

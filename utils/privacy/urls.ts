@@ -30,10 +30,36 @@ export function bareUrl(raw: string, base?: string): string {
 /**
  * The address of a page (a page record, a link, a form's action): bare, and its path rid of what
  * identifies a person — an order's secret token (`/orders/4f9c…/authenticate`), an e-mail, a card
- * number. An asset's path is kept whole (the replay must load it).
+ * number. An asset's path is kept whole (the replay must load it). A hash that is a route
+ * (`#/product/42`) keeps its path, masked the same way, not its query.
  */
 export function pageUrl(raw: string, base?: string): string {
-  const bare = bareUrl(raw, base);
+  const route = hashRoute(raw);
+  return maskPath(bareUrl(raw, base)) + (route ? `#${maskPath(route.fragment)}` : '');
+}
+
+/** The steps of a one-page checkout named in its hash (Magento's `/checkout/#payment`). */
+const CHECKOUT_STEP = /^(?:shipping|payment|billing|review|delivery|address|confirm(?:ation)?)$/i;
+const CHECKOUT_PATH = /\/(?:checkout|onepage|commande|kasse|cassa|pago|afrekenen)(?:[/?#]|$)/i;
+
+/**
+ * The route a hash carries: in a hash-routed single-page shop (`#/basket`, `#!/search?q=…`) its
+ * path and query, and in a one-page checkout (`/checkout/#payment`) its step. `fragment` is what
+ * names the route without its query (`/basket`, `!/search`, `payment`). Undefined for an in-page
+ * anchor (`#reviews`), an empty hash, or a fragment of data (`#access_token=…`).
+ */
+export function hashRoute(href: string): { fragment: string; path: string; search: string } | undefined {
+  const hash = /#(.*)$/s.exec(href)?.[1];
+  if (hash === undefined) return undefined;
+  const m = /^(!)?(\/[^?]*)(\?.*)?$/s.exec(hash);
+  if (m) return { fragment: `${m[1] ?? ''}${m[2]!}`, path: m[2]!, search: m[3] ?? '' };
+  const before = href.slice(0, href.length - hash.length - 1).replace(/\?.*$/s, '');
+  if (CHECKOUT_STEP.test(hash) && CHECKOUT_PATH.test(before)) return { fragment: hash, path: `/${hash}`, search: '' };
+  return undefined;
+}
+
+/** Each segment of an address's path rid of what identifies a person. */
+function maskPath(bare: string): string {
   return bare.replace(/[^/]+/g, (segment) => {
     let decoded = segment;
     try {

@@ -27,6 +27,7 @@ export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: 
     endedAt: upsert.endedAt ?? base.endedAt,
     timing: upsert.timing ?? base.timing,
     routeTiming: upsert.routeTiming ?? base.routeTiming,
+    refinements: upsert.refinements ?? base.refinements,
     vitals: { ...base.vitals, ...upsert.vitals },
     autoType: upsert.autoType ?? base.autoType,
     autoTypeReasons: upsert.autoTypeReasons ?? base.autoTypeReasons,

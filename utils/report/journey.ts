@@ -115,6 +115,7 @@ export function journeyPages(data: VisitData, timeline: Timeline, w: ReportWords
       replayAt: replayAt(timeline, page.id, 0),
       ...(page.unrecorded ? { unrecorded: page.unrecorded } : {}),
       ...(thumbnail ? { thumbnailId: thumbnail.id } : {}),
+      refinements: page.refinements?.length ?? 0,
       signals: SIGNAL_TYPES.flatMap((t) => {
         const count = signals.filter((s) => s.type === t).length;
         return count > 0 ? [{ type: t, label: w.ui.evidence.signalTypes[t], count }] : [];

@@ -120,6 +120,8 @@ export interface JourneyPage {
   unrecorded?: Unrecorded;
   /** A screenshot of the page to show as its thumbnail. */
   thumbnailId?: string;
+  /** How many times the page was sorted, filtered or paged without becoming another page. */
+  refinements: number;
   signals: { type: SignalType; label: string; count: number }[];
 }
 

@@ -51,6 +51,13 @@ export type Unrecorded = z.infer<typeof unrecordedSchema>;
 /** Timing of a client-side route change: from the history call to the next paint. */
 export const routeTimingSchema = z.object({ toPaint: z.number().nonnegative() });
 
+/**
+ * The page on screen sorted, filtered or paged without becoming another page: when, and the names
+ * of the address's parameters that changed (never their values).
+ */
+export const refinementSchema = z.object({ at: z.number(), names: z.array(z.string().max(100)).max(20) });
+export const MAX_REFINEMENTS = 100;
+
 export const pageSchema = z.object({
   id: z.string().min(1),
   visitId: z.string().min(1),
@@ -62,6 +69,7 @@ export const pageSchema = z.object({
   navType: navTypeSchema,
   timing: navigationTimingSchema.optional(),
   routeTiming: routeTimingSchema.optional(),
+  refinements: z.array(refinementSchema).max(MAX_REFINEMENTS).optional(),
   vitals: vitalsSchema,
   /** What the classifier said, and why. */
   autoType: pageTypeSchema,

@@ -68,6 +68,18 @@ describe('runAudit', () => {
     expect((await audits())[0]).toMatchObject({ status: 'failed', error: 'Error: axe crashed' });
   });
 
+  it('stores a failed audit when a single-page shop moved to another route during it', async () => {
+    await storePage({ id: 'a2r', url: `${SHOP}/#/search` });
+    tabsShow({ 1: { url: `${SHOP}/#/search?q=lampe` } });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => {
+      tabsShow({ 1: { url: `${SHOP}/#/basket` } });
+      return { ok: true, value: { accessibility: ACCESSIBILITY, durationMs: 900 } };
+    }) as never);
+    expect((await runAudit('a2r', 'rerun')).status).toBe('failed');
+    expect((await audits())[0]).toMatchObject({ pageId: 'a2r', status: 'failed', error: 'Error: the page changed during the audit' });
+  });
+
   it('stores a timed-out audit when the page does not answer in time', async () => {
     await storePage({ id: 'a3', url: `${SHOP}/a3` });
     tabsShow({ 1: { url: `${SHOP}/a3` } });

@@ -28,6 +28,19 @@ describe('tabShows', () => {
     expect(get).toHaveBeenCalledWith(1);
   });
 
+  it('compares the stored (bare) address with the tab’s whole one: a search page shows whatever its query', async () => {
+    tabsShow({ 1: { url: 'https://shop.example/recherche?q=derby' } });
+    expect(await tabShows({ tabId: 1, url: 'https://shop.example/recherche' })).toBe(true);
+  });
+
+  it('tells the routes of a hash-routed shop apart, not its in-page anchors', async () => {
+    tabsShow({ 1: { url: 'https://shop.example/#/basket' } });
+    expect(await tabShows({ tabId: 1, url: 'https://shop.example/#/basket' })).toBe(true);
+    expect(await tabShows({ tabId: 1, url: 'https://shop.example/#/search' })).toBe(false);
+    tabsShow({ 1: { url: 'https://shop.example/#/search?q=lampe' } });
+    expect(await tabShows({ tabId: 1, url: 'https://shop.example/#/search' })).toBe(true);
+  });
+
   it('is false once the tab went elsewhere, hides its address, or was closed', async () => {
     tabsShow({ 1: { url: 'https://shop.example/paiement' } });
     expect(await tabShows(page)).toBe(false);

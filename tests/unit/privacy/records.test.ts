@@ -62,6 +62,14 @@ describe('addresses', () => {
   it('masks identifiers in a page address’s path, not in an asset’s', () => {
     expect(pageUrl('https://shop.example/account/jean%40exemple.fr/orders')).toBe('https://shop.example/account/*****************/orders');
     expect(pageUrl('https://shop.example/pay/4970101234567893')).toBe('https://shop.example/pay/****************');
+    // A hash route keeps its path (masked the same way), never its query; an anchor or data fragment goes.
+    expect(pageUrl('https://shop.example/#/search?q=lampe')).toBe('https://shop.example/#/search');
+    expect(pageUrl('https://shop.example/app/#!/order-completion/9f3Kq7ZxLw2RtY8v')).toBe('https://shop.example/app/#!/order-completion/****************');
+    expect(pageUrl('https://shop.example/produit/lampe#avis')).toBe('https://shop.example/produit/lampe');
+    expect(pageUrl('https://shop.example/callback#access_token=abc&x=1')).toBe('https://shop.example/callback');
+    expect(pageUrl('#/basket')).toBe('#/basket');
+    expect(pageUrl('https://shop.example/checkout/#payment')).toBe('https://shop.example/checkout/#payment');
+    expect(pageUrl('https://shop.example/aide#payment')).toBe('https://shop.example/aide');
     expect(bareUrl('https://cdn.example/app.3f2a9c1b7d4e5f6a7b8c9d0e.js')).toBe('https://cdn.example/app.3f2a9c1b7d4e5f6a7b8c9d0e.js');
   });
 

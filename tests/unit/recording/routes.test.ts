@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchRoutes } from '../../../utils/recording/routes';
+import { routeIdentity, watchRoutes } from '../../../utils/recording/routes';
 
 let window: Window | undefined;
 afterEach(async () => {
@@ -17,7 +17,8 @@ function watched(url = 'https://shop.example/category/chaussures?page=1') {
   const win = window as unknown as globalThis.Window;
   const navigation = new EventTarget();
   const routes: Array<{ url: string; toPaint: number }> = [];
-  watchRoutes(win, (url, toPaint) => routes.push({ url, toPaint }), { navigation });
+  const refined: Array<{ url: string; names: string[] }> = [];
+  watchRoutes(win, { route: (url, toPaint) => routes.push({ url, toPaint }), refine: (url, names) => refined.push({ url, names }) }, { navigation });
   const entryChanged = () => navigation.dispatchEvent(new Event('currententrychange'));
   const history = {
     pushState(state: unknown, title: string, to: string) {
@@ -31,7 +32,7 @@ function watched(url = 'https://shop.example/category/chaussures?page=1') {
   };
   /** Lets the next frame and the timers after it run. */
   const frame = () => window!.happyDOM.waitUntilComplete();
-  return { win: { ...win, history, location: win.location, performance: win.performance } as unknown as globalThis.Window, page: win, routes, frame, entryChanged };
+  return { win: { ...win, history, location: win.location, performance: win.performance } as unknown as globalThis.Window, page: win, routes, refined, frame, entryChanged };
 }
 
 describe('watchRoutes', () => {
@@ -55,19 +56,55 @@ describe('watchRoutes', () => {
     expect(Object.getOwnPropertyDescriptor(proto, 'pushState')?.value).toBeTypeOf("function");
   });
 
-  it('reports a change of the query string', async () => {
-    const { win, routes, frame } = watched();
-    win.history.pushState({}, '', '?page=2');
+  it('reports a change of a query parameter that names the page', async () => {
+    const { win, routes, refined, frame } = watched('https://shop.example/index.php?controller=product&id_product=1');
+    win.history.pushState({}, '', '?controller=product&id_product=2');
     await frame();
-    expect(routes.map((r) => r.url)).toEqual(['https://shop.example/category/chaussures?page=2']);
+    expect(routes.map((r) => r.url)).toEqual(['https://shop.example/index.php?controller=product&id_product=2']);
+    expect(refined).toEqual([]);
   });
 
-  it('does not report a change of the hash alone', async () => {
+  it('reports a new search term as a route, and a sort or filter of the results as a refinement', async () => {
+    const { win, routes, refined, frame } = watched('https://shop.example/search?q=derby');
+    win.history.pushState({}, '', '/search?q=derby&sort_by=price-ascending');
+    win.history.pushState({}, '', '/search?q=derby&sort_by=price-ascending&filter.v.option.taille=42');
+    await frame();
+    expect(routes).toEqual([]);
+    expect(refined.map((r) => r.names)).toEqual([['sort_by'], ['filter.v.option.taille']]);
+    win.history.pushState({}, '', '/search?q=mocassin&sort_by=price-ascending');
+    await frame();
+    expect(routes.map((r) => r.url)).toEqual(['https://shop.example/search?q=mocassin&sort_by=price-ascending']);
+  });
+
+  it('reports paging of a listing as a refinement, in the query or the path', async () => {
+    const { win, routes, refined, frame } = watched();
+    win.history.pushState({}, '', '?page=2');
+    win.history.pushState({}, '', '/category/chaussures/page/3/');
+    await frame();
+    expect(routes).toEqual([]);
+    expect(refined.map((r) => r.names)).toEqual([['page'], ['page']]);
+  });
+
+  it('does not report a change of an in-page anchor', async () => {
     const { win, routes, frame } = watched();
     win.history.pushState({}, '', '#avis');
     win.history.replaceState({}, '', '#details');
     await frame();
     expect(routes).toEqual([]);
+  });
+
+  it('reports a hash that is a route, #/ or #!/, with its own query', async () => {
+    const { win, routes, refined, frame } = watched('https://shop.example/#/');
+    win.history.pushState({}, '', '#/search?q=lampe');
+    await frame();
+    win.history.pushState({}, '', '#/search?q=lampe&sort=price');
+    await frame();
+    win.history.pushState({}, '', '#!/basket');
+    await frame();
+    win.history.pushState({}, '', '#top');
+    await frame();
+    expect(routes.map((r) => new URL(r.url).hash)).toEqual(['#/search?q=lampe', '#!/basket', '#top']);
+    expect(refined.map((r) => r.names)).toEqual([['sort']]);
   });
 
   it('does not report a replaceState to the same URL', async () => {
@@ -123,7 +160,7 @@ describe('watchRoutes', () => {
     const win = window as unknown as globalThis.Window;
     const routes: string[] = [];
     let check: (() => void) | undefined;
-    watchRoutes(win, (url) => routes.push(new URL(url).pathname), { navigation: null, setInterval: (fn) => (check = fn) });
+    watchRoutes(win, { route: (url) => routes.push(new URL(url).pathname), refine: () => undefined }, { navigation: null, setInterval: (fn) => (check = fn) });
     win.history.pushState({}, '', '/a');
     check!();
     await window.happyDOM.waitUntilComplete();
@@ -131,5 +168,21 @@ describe('watchRoutes', () => {
     win.dispatchEvent(new window.PopStateEvent('popstate', { state: {} }) as unknown as Event);
     await window.happyDOM.waitUntilComplete();
     expect(routes).toEqual(['/a', '/b']);
+  });
+});
+
+describe('routeIdentity', () => {
+  it.each([
+    ['https://shop.example/panier#livraison', 'https://shop.example/panier?'],
+    ['https://shop.example/#/basket', 'https://shop.example/#/basket?'],
+    ['https://shop.example/app/#!/product/42?tab=reviews', 'https://shop.example/app/#/product/42?tab=reviews'],
+    ['https://shop.example/search?utm_source=news&q=sac&page=2', 'https://shop.example/search?q=sac'],
+    ['https://shop.example/product-category/shoes/page/2/?orderby=price', 'https://shop.example/product-category/shoes?'],
+    ['https://shop.example/checkout?stage=payment', 'https://shop.example/checkout?stage=payment'],
+    ['https://shop.example/checkout/#payment', 'https://shop.example/checkout/#payment?'],
+    ['https://shop.example/produit/lampe#payment', 'https://shop.example/produit/lampe?'],
+    ['not a url', 'not a url'],
+  ])('%s names the page %s', (href, page) => {
+    expect(routeIdentity(href).page).toBe(page);
   });
 });

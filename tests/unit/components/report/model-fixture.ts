@@ -110,9 +110,10 @@ export const reportModel: ReportModel = {
         durationMs: 65_000,
         replayAt: 0,
         thumbnailId: 's1',
+        refinements: 0,
         signals: [{ type: 'rage-click', label: 'Rage click', count: 1 }],
       },
-      { id: 'p2', url: 'https://shop.example/cart', title: 'Cart', type: 'cart', typeLabel: 'Cart', startedAt: START + 65_000, durationMs: 30_000, replayAt: null, signals: [] },
+      { id: 'p2', url: 'https://shop.example/cart', title: 'Cart', type: 'cart', typeLabel: 'Cart', startedAt: START + 65_000, durationMs: 30_000, replayAt: null, refinements: 3, signals: [] },
     ],
     signals: [
       {

@@ -45,6 +45,12 @@ describe('ReportView (static render for the exported file)', () => {
     expect(doc.querySelector('a[href="https://accessibilite.numerique.gouv.fr/"]')).not.toBeNull();
   });
 
+  it('says how often a page was sorted or filtered without becoming another page, and only then', () => {
+    const pages = [...doc.querySelectorAll('[data-testid=journey-page]')];
+    expect(pages.map((p) => p.textContent?.includes('Sorts and filters'))).toEqual([false, true]);
+    expect(pages[1]?.textContent).toContain('3 times, on the same page');
+  });
+
   it('links replay evidence with data-replay-at and a spoken name', () => {
     const links = [...doc.querySelectorAll<HTMLAnchorElement>('a.replay-link')];
     expect(links.length).toBeGreaterThan(5);
