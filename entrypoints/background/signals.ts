@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { db, type Db } from '../../utils/db/database';
 import { findActiveVisit, firstChunk, getPage, getVisit, listPages, putSignal } from '../../utils/db/repository';
+import { addIgnored, benignEntry, splitBenign, type IgnoredCounts } from '../../utils/friction/benign';
 import { detectSignals, resolveWaitAfterLoad } from '../../utils/friction/detectors';
 import type { FrictionFact, RequestFact, WaitFact } from '../../utils/friction/facts';
-import { signalId } from '../../utils/friction/signal-id';
+import { shortHash, signalId } from '../../utils/friction/signal-id';
 import { replayOffset, replayStart } from '../../utils/journey/stamp';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Facts } from '../../utils/messaging/protocol';
@@ -18,7 +19,9 @@ import { sameDocument } from './tabs';
  * Friction signals: the detectors run here, over the facts recorders send and the failed requests
  * the browser reports. Facts that wait for their page (a document's own request comes before its
  * page is stored; a wait whose action unloaded the page ends at the next page's first paint) wait in
- * session storage, not in the worker's memory, which may be gone by then.
+ * session storage, not in the worker's memory, which may be gone by then. Benign facts (browser
+ * warnings, the evaluator's extensions, requests the browser cancels: `utils/friction/benign.ts`)
+ * make no signal; they are counted per page in local storage (`signals/ignored`) for the report.
  */
 
 const WAITING_KEY = 'signals/waiting';
@@ -35,9 +38,53 @@ async function readWaiting(): Promise<Waiting> {
 }
 const writeWaiting = (waiting: Waiting) => browser.storage.session.set({ [WAITING_KEY]: waiting });
 
-/** Stores the signals the detectors find in `facts`, stamped on `page`; says how many. */
+const IGNORED_KEY = 'signals/ignored';
+/** What was ignored on one page: counts per benign entry, and the last facts counted (a resend counts once). */
+interface IgnoredPage {
+  visitId: string;
+  counts: IgnoredCounts;
+  seen: string[];
+}
+/** Bounds on the record: the pages kept (the oldest go first), the facts remembered per page. */
+const IGNORED_PAGES = 500;
+const IGNORED_SEEN = 50;
+
+const readIgnored = async () => ((await browser.storage.local.get(IGNORED_KEY))[IGNORED_KEY] ?? {}) as Record<string, IgnoredPage>;
+
+/** Counts benign facts on their page; a fact already counted (resent by its recorder) is not counted again. */
+async function countIgnored(page: Page, ignored: { id: string; fact: FrictionFact }[]): Promise<void> {
+  if (ignored.length === 0) return;
+  const all = await readIgnored();
+  const mine: IgnoredPage = all[page.id] ?? { visitId: page.visitId, counts: {}, seen: [] };
+  let changed = false;
+  for (const { id, fact } of ignored) {
+    const key = shortHash(JSON.stringify(fact));
+    if (mine.seen.includes(key)) continue;
+    mine.seen = [...mine.seen, key].slice(-IGNORED_SEEN);
+    mine.counts = { ...mine.counts, [id]: (mine.counts[id] ?? 0) + 1 };
+    changed = true;
+  }
+  if (!changed) return;
+  const { [page.id]: _, ...others } = all;
+  const kept = Object.entries(others).slice(-(IGNORED_PAGES - 1));
+  await browser.storage.local.set({ [IGNORED_KEY]: { ...Object.fromEntries(kept), [page.id]: mine } });
+}
+
+/**
+ * What the signal pipeline ignored as benign in a visit, per page and in all (see
+ * `describeIgnored` for words), for the report's method section.
+ */
+export async function ignoredInVisit(visitId: string): Promise<{ pages: Record<string, IgnoredCounts>; total: IgnoredCounts }> {
+  const pages: Record<string, IgnoredCounts> = {};
+  for (const [pageId, p] of Object.entries(await readIgnored())) if (p.visitId === visitId) pages[pageId] = p.counts;
+  return { pages, total: addIgnored(...Object.values(pages)) };
+}
+
+/** Stores the signals the detectors find in `facts`, stamped on `page`, and counts the benign ones; says how many signals. */
 async function storeSignals(d: Db, page: Page, facts: FrictionFact[]): Promise<number> {
-  const drafts = facts.flatMap(detectSignals);
+  const { kept, ignored } = splitBenign(facts);
+  await countIgnored(page, ignored);
+  const drafts = kept.flatMap(detectSignals);
   if (drafts.length === 0) return 0;
   const start = replayStart(page, (await firstChunk(d, page.visitId, page.id))?.firstTs);
   for (const draft of drafts) {
@@ -83,6 +130,9 @@ export function onFailedRequest(tabId: number, fact: RequestFact): Promise<void>
     const visit = await findActiveVisit(d);
     if (!visit || visit.status !== 'recording' || !visit.tabIds.includes(tabId)) return;
     const page = (await listPages(d, visit.id)).filter((p) => p.tabId === tabId && p.startedAt <= fact.t).at(-1);
+    // A benign request makes no signal and waits for no page: it is counted on the tab's page of
+    // its time (a cancelled request is often the last of a page being left), or not at all.
+    if (benignEntry(fact)) return void (page && (await storeSignals(d, page, [fact])));
     const tabUrl = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
     // A document's own request comes before its page; a page already left, or showing another URL
     // than the tab, is not the one that made the request: wait for the right page.

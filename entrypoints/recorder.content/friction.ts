@@ -19,6 +19,8 @@ interface Options {
 
 /** How long after a click what happened is looked at. */
 const AFTER_CLICK_MS = 1000;
+/** A scroll that starts this soon after a click is the click's answer (PostHog's dead clicks use 100 ms too). */
+const SCROLL_ANSWER_MS = 100;
 /** How far back a click's previous clicks go, and how many at most. */
 const PREVIOUS_MS = 2000;
 const PREVIOUS_MAX = 20;
@@ -45,8 +47,20 @@ interface LayoutShift extends PerformanceEntry {
   sources?: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
 }
 
-/** A click waiting for its second to pass; `native` and `elsewhere` are answers the page cannot show. */
-type Pending = { fact: Omit<ClickFact, 'after'>; href: string; mutations: number; perfAt: number; native: boolean; elsewhere: boolean };
+/**
+ * A click waiting for its second to pass; `native` and `elsewhere` are answers the page cannot show,
+ * `scrolled` a scroll that began at once, `hidden` the page hidden (a window or tab opened over it).
+ */
+type Pending = {
+  fact: Omit<ClickFact, 'after'>;
+  href: string;
+  mutations: number;
+  perfAt: number;
+  native: boolean;
+  elsewhere: boolean;
+  scrolled?: boolean;
+  hidden?: boolean;
+};
 
 export function watchFriction(o: Options): { leaving(): void } {
   const { win, emit, listen } = o;
@@ -70,8 +84,9 @@ export function watchFriction(o: Options): { leaving(): void } {
   const finish = (p: Pending, leaving: boolean) => {
     if (!pending.delete(p)) return;
     resources?.takeRecords().forEach((e) => (lastResource = Math.max(lastResource, e.startTime)));
-    const navigated = leaving || p.elsewhere || win.location.href !== p.href;
-    emit({ ...p.fact, after: { navigated, mutated: p.native || mutations > p.mutations, requested: lastResource >= p.perfAt } });
+    const navigated = leaving || p.elsewhere || p.hidden === true || win.location.href !== p.href;
+    const after = { navigated, mutated: p.native || mutations > p.mutations, requested: lastResource >= p.perfAt };
+    emit({ ...p.fact, after: p.scrolled ? { ...after, scrolled: true } : after });
   };
 
   listen(win, 'click', (ev) => {
@@ -156,6 +171,19 @@ export function watchFriction(o: Options): { leaving(): void } {
   }, true);
   listen(win, 'hashchange', () => endWait(true));
   listen(win, 'popstate', () => endWait(true));
+
+  // A click may answer by scrolling the page (to the reviews, back to the top) and change nothing
+  // else, or by opening a window or tab over it: neither is a dead click, nor a wait.
+  listen(win, 'scroll', () => {
+    const t = now();
+    for (const p of pending) if (p.scrolled === undefined) p.scrolled = t - p.fact.t <= SCROLL_ANSWER_MS;
+    if (wait && t - wait.t <= SCROLL_ANSWER_MS) endWait(true);
+  }, true);
+  listen(doc, 'visibilitychange', () => {
+    if (doc.visibilityState !== 'hidden') return;
+    for (const p of pending) p.hidden = true;
+    endWait(true);
+  });
 
   // ——— Form errors ———
   let watchUntil = 0;

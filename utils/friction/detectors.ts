@@ -69,10 +69,13 @@ export function detectRageClick(fact: ClickFact): SignalDraft[] {
   ];
 }
 
-/** A dead click: something that looks clickable did nothing the page could show within a second. */
+/**
+ * A dead click: something that looks clickable did nothing the page could show within a second (no
+ * change, no request, no navigation, no scroll, no window opened).
+ */
 export function detectDeadClick(fact: ClickFact): SignalDraft[] {
-  const { navigated, mutated, requested } = fact.after;
-  if (!fact.actionable || navigated || mutated || requested) return [];
+  const { navigated, mutated, requested, scrolled } = fact.after;
+  if (!fact.actionable || navigated || mutated || requested || scrolled === true) return [];
   const facts: SignalFacts = { label: fact.label };
   if (fact.cue !== undefined) facts.cue = fact.cue;
   return [{ type: 'dead-click', at: fact.t, selector: fact.selector, facts }];

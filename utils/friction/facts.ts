@@ -27,7 +27,13 @@ export const clickFactSchema = z.object({
   /** Clicks within the 2 s before this one, oldest first. */
   previous: z.array(z.object({ t, x: z.number(), y: z.number() })).max(20),
   /** What happened in the second after the click. */
-  after: z.object({ navigated: z.boolean(), mutated: z.boolean(), requested: z.boolean() }),
+  after: z.object({
+    navigated: z.boolean(),
+    mutated: z.boolean(),
+    requested: z.boolean(),
+    /** The page began to scroll at once (the click's answer was a scroll). */
+    scrolled: z.boolean().optional(),
+  }),
 });
 
 /** An uncaught error or unhandled promise rejection in the page's own scripts. */
@@ -50,7 +56,8 @@ export const requestFactSchema = z.object({
   method: z.string().max(10),
   status: z.number().int().min(0).max(999),
   error: z.string().max(200).optional(),
-  resource: z.enum(['document', 'frame', 'fetch', 'xhr', 'other']),
+  /** `beacon`: sendBeacon, <a ping>, a CSP report, which no one waits for (see `benign.ts`). */
+  resource: z.enum(['document', 'frame', 'fetch', 'xhr', 'beacon', 'other']),
 });
 
 /** An error message a form showed the person (or a field the browser refused). */

@@ -18,35 +18,28 @@ export interface RequestDetails {
   error?: string;
 }
 
-/**
- * Errors that are not failures of the site: the page or the person cancelled the request (a new
- * navigation, a closed tab, an aborted fetch), or another extension of the person (an ad blocker)
- * blocked it.
- */
-const NOT_FAILURES = new Set(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT']);
-
 const RESOURCES: Record<string, RequestFact['resource']> = {
   main_frame: 'document',
   sub_frame: 'frame',
   // webRequest reports fetch() and XMLHttpRequest alike as "xmlhttprequest": both are called fetch.
   xmlhttprequest: 'fetch',
+  // Chrome calls sendBeacon and <a ping> "ping", Firefox "beacon".
+  ping: 'beacon',
+  beacon: 'beacon',
+  csp_report: 'beacon',
 };
 
 /**
  * A fact for a request of a tab that failed: an HTTP status of 400 or more, or a network error
- * (status 0); undefined for a success, a cancellation, or a request outside any tab.
+ * (status 0); undefined for a success or a request outside any tab. Cancelled and blocked requests
+ * are facts too: the background counts them as benign (`benign.ts`) instead of showing them.
  */
 export function failedRequestFact(d: RequestDetails): RequestFact | undefined {
   if (d.tabId < 0) return undefined;
   let status: number;
-  if (d.error !== undefined) {
-    if (NOT_FAILURES.has(d.error)) return undefined;
-    status = 0;
-  } else if (d.statusCode !== undefined && d.statusCode >= 400 && d.statusCode <= 999) {
-    status = d.statusCode;
-  } else {
-    return undefined;
-  }
+  if (d.error !== undefined) status = 0;
+  else if (d.statusCode !== undefined && d.statusCode >= 400 && d.statusCode <= 999) status = d.statusCode;
+  else return undefined;
   return {
     kind: 'request',
     t: d.timeStamp,

@@ -57,10 +57,15 @@ describe('watchFailedRequests', () => {
     expect(facts).toEqual([[3, expect.objectContaining({ status: 0, error: 'net::ERR_CONNECTION_RESET', resource: 'document' })]]);
   });
 
-  it('ignores successes, cancellations and requests outside any tab', () => {
+  it('ignores successes and requests outside any tab', () => {
     events.completed?.(details({ statusCode: 200 }));
-    events.error?.(details({ error: 'net::ERR_ABORTED' }));
+    events.completed?.(details({ statusCode: 302 }));
     events.completed?.(details({ tabId: -1, statusCode: 500 }));
     expect(facts).toEqual([]);
+  });
+
+  it('passes cancellations on, for the signal pipeline to count as benign', () => {
+    events.error?.(details({ error: 'net::ERR_ABORTED' }));
+    expect(facts).toEqual([[1, expect.objectContaining({ status: 0, error: 'net::ERR_ABORTED' })]]);
   });
 });

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { claimWaitingFacts, onFacts, onFailedRequest } from '../../../entrypoints/background/signals';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { claimWaitingFacts, ignoredInVisit, onFacts, onFailedRequest } from '../../../entrypoints/background/signals';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, listEvidence, putChunk, putVisit } from '../../../utils/db/repository';
+import { describeIgnored } from '../../../utils/friction/benign';
 import type { ErrorFact, RequestFact, WaitFact } from '../../../utils/friction/facts';
 import type { Facts } from '../../../utils/messaging/protocol';
 import { chunk, visit } from '../db/fixtures';
@@ -196,5 +198,63 @@ describe('claimWaitingFacts', () => {
   it('does nothing when nothing waits', async () => {
     await claimWaitingFacts(await storePage({ id: 'p1' }));
     expect(await waiting()).toBeUndefined();
+  });
+});
+
+describe('benign facts', () => {
+  const loop = (t: number) => thrown(t, 'ResizeObserver loop completed with undelivered notifications.');
+  const favicon = (t: number) => failed({ t, url: `${SHOP}/favicon.ico`, status: 404, resource: 'other' });
+
+  it('a ResizeObserver loop makes no signal, a real error beside it does, and the loop is counted on its page', async () => {
+    await storePage({ id: 'p1', startedAt: 1_000 });
+    await onFacts(facts([loop(2_000), thrown(3_000, "Uncaught TypeError: Cannot read properties of null (reading 'price')"), loop(4_000)]), 1);
+    expect((await signals()).map((x) => `${x.type} ${String(x.facts.message)}`)).toEqual(["js-error Uncaught TypeError: Cannot read properties of null (reading 'price')"]);
+    expect(await ignoredInVisit('v1')).toEqual({ pages: { p1: { 'resize-observer-loop': 2 } }, total: { 'resize-observer-loop': 2 } });
+  });
+
+  it('counts a resent benign fact once, and tells no one when only benign facts came', async () => {
+    await storePage({ id: 'p1' });
+    await onFacts(facts([loop(2_000)]), 1);
+    await onFacts(facts([loop(2_000)]), 1);
+    expect(await signals()).toEqual([]);
+    expect(await viewsNotified()).toBe(false);
+    expect((await ignoredInVisit('v1')).total).toEqual({ 'resize-observer-loop': 1 });
+  });
+
+  it('Firefox’s own /favicon.ico 404 is no failed request, and waits for no page; a missing product image is one', async () => {
+    await storePage({ id: 'p1', url: `${SHOP}/`, startedAt: 1_000 });
+    tabsShow({ 1: { url: `${SHOP}/` } });
+    await onFailedRequest(1, favicon(2_000));
+    await onFailedRequest(1, failed({ t: 2_100, url: `${SHOP}/img/produit-42.jpg`, status: 404, resource: 'other' }));
+    expect((await signals()).map((x) => `${x.type} ${String(x.facts.url)}`)).toEqual([`failed-request ${SHOP}/img/produit-42.jpg`]);
+    expect(await waiting()).toBeUndefined();
+    expect(describeIgnored((await ignoredInVisit('v1')).total)).toBe('1 ignored as benign (favicon ×1)');
+  });
+
+  it('a cancelled request is counted on the page being left, even when the tab shows the next one already', async () => {
+    await storePage({ id: 'p1', url: `${SHOP}/`, startedAt: 1_000 });
+    tabsShow({ 1: { url: `${SHOP}/panier` } });
+    await onFailedRequest(1, failed({ t: 2_000, status: 0, error: 'net::ERR_ABORTED' }));
+    expect(await signals()).toEqual([]);
+    expect(await waiting()).toBeUndefined();
+    expect((await ignoredInVisit('v1')).pages).toEqual({ p1: { 'request-cancelled': 1 } });
+  });
+
+  it('a benign request before any page is stored is neither kept nor counted', async () => {
+    await onFailedRequest(1, favicon(500));
+    expect(await waiting()).toBeUndefined();
+    expect(await ignoredInVisit('v1')).toEqual({ pages: {}, total: {} });
+  });
+
+  it('keeps other visits’ counts apart, and at most 500 pages', async () => {
+    await storePage({ id: 'p1' });
+    await onFacts(facts([loop(2_000)]), 1);
+    const others = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`old${i}`, { visitId: 'v0', counts: { favicon: 1 }, seen: [] }]));
+    await fakeBrowser.storage.local.set({ 'signals/ignored': { ...others, ...((await fakeBrowser.storage.local.get('signals/ignored'))['signals/ignored'] as object) } });
+    await onFacts(facts([loop(3_000)]), 1);
+    const stored = (await fakeBrowser.storage.local.get('signals/ignored'))['signals/ignored'] as Record<string, unknown>;
+    expect(Object.keys(stored)).toHaveLength(500);
+    expect(Object.keys(stored).at(-1)).toBe('p1');
+    expect(await ignoredInVisit('v1')).toEqual({ pages: { p1: { 'resize-observer-loop': 2 } }, total: { 'resize-observer-loop': 2 } });
   });
 });

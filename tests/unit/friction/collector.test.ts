@@ -230,6 +230,43 @@ describe('click facts', () => {
     await pass(1000);
     expect(of('click')[0]?.after.navigated).toBe(false);
   });
+
+  describe('a click whose answer is a scroll or another window', () => {
+    const scrollAfter = async (ms: number) => {
+      await page('<button type="button" class="top">Haut de page</button>');
+      click('button');
+      await pass(ms);
+      window.dispatchEvent(new Event('scroll'));
+      await pass(1000 - ms);
+    };
+
+    it('marks a scroll begun at once (a "back to top" button) as the answer', async () => {
+      await scrollAfter(50);
+      expect(of('click')[0]?.after).toEqual({ navigated: false, mutated: false, requested: false, scrolled: true });
+    });
+
+    it('does not take the person’s own later scroll for an answer', async () => {
+      await scrollAfter(400);
+      expect(of('click')[0]?.after).toEqual({ navigated: false, mutated: false, requested: false });
+    });
+
+    it('ends the click’s wait with the scroll', async () => {
+      await scrollAfter(50);
+      await pass(10_000);
+      expect(of('wait')).toEqual([]);
+    });
+
+    it('counts the page hidden within the second (a window opened over it) as navigated', async () => {
+      await page('<button type="button" class="chat">Discuter</button>');
+      click('button');
+      await pass(300);
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await pass(700);
+      Reflect.deleteProperty(document, 'visibilityState');
+      expect(of('click')[0]?.after.navigated).toBe(true);
+    });
+  });
 });
 
 describe('wait facts', () => {

@@ -127,6 +127,10 @@ describe('dead click', () => {
     expect(detectSignals(click({ after }))).toEqual([]);
   });
 
+  it('does not fire for a click the page answered with a scroll', () => {
+    expect(detectSignals(click({ after: { ...nothing, scrolled: true } }))).toEqual([]);
+  });
+
   it('does not fire for a target that does not look actionable', () => {
     expect(detectSignals(click({ after: nothing, actionable: false, cue: undefined }))).toEqual([]);
   });

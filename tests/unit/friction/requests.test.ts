@@ -43,8 +43,8 @@ describe('failedRequestFact', () => {
     expect(fact).toMatchObject({ status: 0, error: 'net::ERR_CONNECTION_REFUSED', method: 'GET' });
   });
 
-  it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT'])('ignores %s, which is no failure of the site', (error) => {
-    expect(failedRequestFact(details({ statusCode: undefined, error }))).toBeUndefined();
+  it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT'])('makes %s a fact too, which the benign list then counts instead of showing', (error) => {
+    expect(failedRequestFact(details({ statusCode: undefined, error }))).toMatchObject({ status: 0, error });
   });
 
   it('ignores requests outside any tab', () => {
@@ -59,6 +59,9 @@ describe('failedRequestFact', () => {
     ['main_frame', 'document'],
     ['sub_frame', 'frame'],
     ['xmlhttprequest', 'fetch'],
+    ['ping', 'beacon'],
+    ['beacon', 'beacon'],
+    ['csp_report', 'beacon'],
     ['script', 'other'],
     ['image', 'other'],
     ['stylesheet', 'other'],
