@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db, type Db } from '../../utils/db/database';
-import { findActiveVisit, firstChunk, getPage, getVisit, listPages, putSignal } from '../../utils/db/repository';
+import { findActiveVisit, firstChunk, getPage, getVisit, listPages, putSignal, upsertPage } from '../../utils/db/repository';
 import { addIgnored, benignEntry, splitBenign, type IgnoredCounts } from '../../utils/friction/benign';
 import { detectSignals, resolveWaitAfterLoad } from '../../utils/friction/detectors';
 import type { FrictionFact, RequestFact, WaitFact } from '../../utils/friction/facts';
@@ -21,7 +21,7 @@ import { sameDocument } from './tabs';
  * page is stored; a wait whose action unloaded the page ends at the next page's first paint) wait in
  * session storage, not in the worker's memory, which may be gone by then. Benign facts (browser
  * warnings, the evaluator's extensions, requests the browser cancels: `utils/friction/benign.ts`)
- * make no signal; they are counted per page in local storage (`signals/ignored`) for the report.
+ * make no signal; they are counted on their page's record (`ignoredSignals`) for the report.
  */
 
 const WAITING_KEY = 'signals/waiting';
@@ -38,52 +38,49 @@ async function readWaiting(): Promise<Waiting> {
 }
 const writeWaiting = (waiting: Waiting) => browser.storage.session.set({ [WAITING_KEY]: waiting });
 
-const IGNORED_KEY = 'signals/ignored';
-/** What was ignored on one page: counts per benign entry, and the last facts counted (a resend counts once). */
-interface IgnoredPage {
-  visitId: string;
-  counts: IgnoredCounts;
-  seen: string[];
-}
-/** Bounds on the record: the pages kept (the oldest go first), the facts remembered per page. */
-const IGNORED_PAGES = 500;
-const IGNORED_SEEN = 50;
+const SEEN_KEY = 'signals/ignored-seen';
+/** Bounds on what is remembered to count a resent fact once: the pages (oldest first out), the facts per page. */
+const SEEN_PAGES = 500;
+const SEEN_FACTS = 50;
 
-const readIgnored = async () => ((await browser.storage.local.get(IGNORED_KEY))[IGNORED_KEY] ?? {}) as Record<string, IgnoredPage>;
-
-/** Counts benign facts on their page; a fact already counted (resent by its recorder) is not counted again. */
-async function countIgnored(page: Page, ignored: { id: string; fact: FrictionFact }[]): Promise<void> {
+/**
+ * Counts benign facts on their page record (so the counts go with the visit: report, bundle,
+ * deletion); a fact already counted (resent by its recorder) is not counted again.
+ */
+async function countIgnored(d: Db, page: Page, ignored: { id: string; fact: FrictionFact }[]): Promise<void> {
   if (ignored.length === 0) return;
-  const all = await readIgnored();
-  const mine: IgnoredPage = all[page.id] ?? { visitId: page.visitId, counts: {}, seen: [] };
-  let changed = false;
+  const all = ((await browser.storage.session.get(SEEN_KEY))[SEEN_KEY] ?? {}) as Record<string, string[]>;
+  let seen = all[page.id] ?? [];
+  const delta: IgnoredCounts = {};
   for (const { id, fact } of ignored) {
     const key = shortHash(JSON.stringify(fact));
-    if (mine.seen.includes(key)) continue;
-    mine.seen = [...mine.seen, key].slice(-IGNORED_SEEN);
-    mine.counts = { ...mine.counts, [id]: (mine.counts[id] ?? 0) + 1 };
-    changed = true;
+    if (seen.includes(key)) continue;
+    seen = [...seen, key].slice(-SEEN_FACTS);
+    delta[id] = (delta[id] ?? 0) + 1;
   }
-  if (!changed) return;
+  if (Object.keys(delta).length === 0) return;
   const { [page.id]: _, ...others } = all;
-  const kept = Object.entries(others).slice(-(IGNORED_PAGES - 1));
-  await browser.storage.local.set({ [IGNORED_KEY]: { ...Object.fromEntries(kept), [page.id]: mine } });
+  const kept = Object.entries(others).slice(-(SEEN_PAGES - 1));
+  await browser.storage.session.set({ [SEEN_KEY]: { ...Object.fromEntries(kept), [page.id]: seen } });
+  await guardWrite(() =>
+    upsertPage(d, page.id, (current) => current && { ...current, ignoredSignals: addIgnored(current.ignoredSignals ?? {}, delta) }),
+  ).catch(() => undefined); // The visit was deleted meanwhile: nothing to count on.
 }
 
 /**
  * What the signal pipeline ignored as benign in a visit, per page and in all (see
- * `describeIgnored` for words), for the report's method section.
+ * `describeIgnored` for words).
  */
 export async function ignoredInVisit(visitId: string): Promise<{ pages: Record<string, IgnoredCounts>; total: IgnoredCounts }> {
   const pages: Record<string, IgnoredCounts> = {};
-  for (const [pageId, p] of Object.entries(await readIgnored())) if (p.visitId === visitId) pages[pageId] = p.counts;
+  for (const page of await listPages(await db(), visitId)) if (page.ignoredSignals && Object.keys(page.ignoredSignals).length > 0) pages[page.id] = page.ignoredSignals;
   return { pages, total: addIgnored(...Object.values(pages)) };
 }
 
 /** Stores the signals the detectors find in `facts`, stamped on `page`, and counts the benign ones; says how many signals. */
 async function storeSignals(d: Db, page: Page, facts: FrictionFact[]): Promise<number> {
   const { kept, ignored } = splitBenign(facts);
-  await countIgnored(page, ignored);
+  await countIgnored(d, page, ignored);
   const drafts = kept.flatMap(detectSignals);
   if (drafts.length === 0) return 0;
   const start = replayStart(page, (await firstChunk(d, page.visitId, page.id))?.firstTs);

@@ -12,8 +12,8 @@ interface Entry<K extends string, F> {
   /** Stable id, used in the stored counts. */
   id: string;
   kind: K;
-  /** A few words, for "ignored: … (label ×n)". */
-  label: string;
+  /** A few words in each language, for "… ignored as benign (label ×n)". */
+  label: { fr: string; en: string };
   /** What is matched, in words (the test is the reference). */
   matches: string;
   why: string;
@@ -34,7 +34,7 @@ export const BENIGN = [
   {
     id: 'resize-observer-loop',
     kind: 'error',
-    label: 'ResizeObserver loop',
+    label: { fr: 'boucle ResizeObserver', en: 'ResizeObserver loop' },
     matches: 'the error "ResizeObserver loop completed with undelivered notifications." or its older Chrome wording "ResizeObserver loop limit exceeded"',
     why: 'a browser warning dispatched as an error event: a resize observer changed the layout again within one frame, and the browser delivered the rest on the next frame. Nothing broke.',
     sources: [
@@ -47,7 +47,7 @@ export const BENIGN = [
   {
     id: 'extension-script',
     kind: 'error',
-    label: 'browser extension',
+    label: { fr: 'extension du navigateur', en: 'browser extension' },
     matches: 'an error whose script is an extension\'s (chrome-extension:, moz-extension:, safari-extension:, safari-web-extension:, webkit-masked-url:)',
     why: 'the evaluator\'s extensions (ours included) run in the page; their errors are not the shop\'s.',
     sources: [RELAY_EXTENSIONS, 'https://docs.sentry.io/concepts/data-management/filtering/'],
@@ -56,7 +56,7 @@ export const BENIGN = [
   {
     id: 'extension-message',
     kind: 'error',
-    label: 'browser extension',
+    label: { fr: 'extension du navigateur', en: 'browser extension' },
     matches: 'the messages "Extension context invalidated" (Chrome) and "can\'t access dead object" (Firefox)',
     why: 'only extension code can raise them: an extension that was updated or reloaded, or one touching a page already closed.',
     sources: [RELAY_EXTENSIONS],
@@ -65,7 +65,7 @@ export const BENIGN = [
   {
     id: 'ad-blocker-googletag',
     kind: 'error',
-    label: 'ad blocker (googletag)',
+    label: { fr: 'bloqueur de publicité (googletag)', en: 'ad blocker (googletag)' },
     matches: 'the error "Cannot redefine property: googletag" (Firefox: can\'t redefine non-configurable property "googletag")',
     why: 'an ad blocker of the evaluator defines googletag first, and Google\'s tag scripts fail to; the shop\'s visitors without one see no such error.',
     sources: [SENTRY_DEFAULTS],
@@ -74,7 +74,7 @@ export const BENIGN = [
   {
     id: 'wallet-extension',
     kind: 'error',
-    label: 'crypto-wallet extension',
+    label: { fr: 'extension de portefeuille crypto', en: 'crypto-wallet extension' },
     matches: 'redefining window.solana or window.ethereum failed ("Cannot redefine property: …", "can\'t redefine non-configurable property …")',
     why: 'two wallet extensions (or Brave\'s built-in wallet) both claim the global; the shop has no part in it.',
     sources: [SENTRY_DEFAULTS + ' ("solana"; "ethereum" is the same clash, added here)'],
@@ -83,7 +83,7 @@ export const BENIGN = [
   {
     id: 'aborted-rejection',
     kind: 'error',
-    label: 'aborted on purpose',
+    label: { fr: 'interrompu à dessein', en: 'aborted on purpose' },
     matches: 'an unhandled promise rejection whose reason is an AbortError (an aborted fetch, an interrupted media play())',
     why: 'the page or the browser cancelled the work on purpose (a newer search replaced an older one, the page is being left, a video was paused before it played); nothing the visitor waited for failed.',
     sources: ['https://github.com/eclipse-sw360/sw360-frontend/issues/1339', 'https://developer.mozilla.org/en-US/docs/Web/API/AbortController/abort'],
@@ -92,7 +92,7 @@ export const BENIGN = [
   {
     id: 'favicon',
     kind: 'request',
-    label: 'favicon',
+    label: { fr: 'favicon', en: 'favicon' },
     matches: 'a failed request for /favicon.ico at the root of a site, other than a document',
     why: 'Firefox asks every site for /favicon.ico by itself when the page names no icon; a shop without one answers 404 on every page. The browser\'s request, and only the tab\'s icon depends on it.',
     sources: ['https://bugzilla.mozilla.org/show_bug.cgi?id=260500', 'https://github.com/youknowriad/blockbook/pull/40'],
@@ -101,7 +101,7 @@ export const BENIGN = [
   {
     id: 'request-cancelled',
     kind: 'request',
-    label: 'request cancelled',
+    label: { fr: 'requête annulée', en: 'request cancelled' },
     matches: 'network errors net::ERR_ABORTED (Chrome) and NS_BINDING_ABORTED (Firefox)',
     why: 'the request was cancelled, not refused: the person left the page or stopped it, the page aborted its own fetch, a prefetch was dropped.',
     sources: ['https://source.chromium.org/chromium/chromium/src/+/main:net/base/net_error_list.h (ERR_ABORTED)', 'https://github.com/EFForg/privacybadger/issues/1368'],
@@ -110,7 +110,7 @@ export const BENIGN = [
   {
     id: 'blocked-by-extension',
     kind: 'request',
-    label: 'blocked by an extension',
+    label: { fr: 'bloquée par une extension', en: 'blocked by an extension' },
     matches: 'network errors net::ERR_BLOCKED_BY_CLIENT (Chrome) and NS_ERROR_ABORT (Firefox: a webRequest listener cancelled it)',
     why: 'an ad or tracker blocker of the evaluator refused the request; the shop\'s visitors without one get it.',
     sources: ['https://github.com/brave/brave-browser/issues/47985', 'https://github.com/uBlockOrigin/uAssets/issues/14316'],
@@ -119,7 +119,7 @@ export const BENIGN = [
   {
     id: 'tracking-protection',
     kind: 'request',
-    label: 'blocked by tracking protection',
+    label: { fr: 'bloquée par la protection contre le pistage', en: 'blocked by tracking protection' },
     matches: 'Firefox\'s Enhanced Tracking Protection errors NS_ERROR_TRACKING_URI, NS_ERROR_FINGERPRINTING_URI, NS_ERROR_CRYPTOMINING_URI, NS_ERROR_SOCIALTRACKING_URI, NS_ERROR_EMAILTRACKING_URI',
     why: 'the browser\'s privacy settings refused a tracker; a setting of the evaluator\'s browser, not a failure of the shop.',
     sources: ['https://github.com/mdn/content/pull/18524', 'https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onErrorOccurred'],
@@ -128,7 +128,7 @@ export const BENIGN = [
   {
     id: 'beacon',
     kind: 'request',
-    label: 'beacon',
+    label: { fr: 'balise (beacon)', en: 'beacon' },
     matches: 'a failed beacon: navigator.sendBeacon, <a ping>, a CSP report (webRequest types ping, beacon, csp_report)',
     why: 'fire-and-forget reports to analytics or the server; the page never waits for an answer, so the visitor sees nothing of a failure.',
     sources: ['https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/ResourceType', 'https://developer.mozilla.org/en-US/docs/Web/API/Navigator/sendBeacon'],
@@ -137,7 +137,7 @@ export const BENIGN = [
   {
     id: 'extension-resource',
     kind: 'request',
-    label: 'browser extension',
+    label: { fr: 'extension du navigateur', en: 'browser extension' },
     matches: 'a failed request for an extension\'s own resource (chrome-extension:, moz-extension:, safari-web-extension: …)',
     why: 'a page probing for installed extensions, or an extension loading its files; not the shop\'s content.',
     sources: [RELAY_EXTENSIONS],
@@ -183,15 +183,17 @@ export function addIgnored(...all: IgnoredCounts[]): IgnoredCounts {
  * The counts in words, largest first, entries of the same label together: "3 ignored as benign
  * (ResizeObserver loop ×2, favicon ×1)"; empty when nothing was ignored.
  */
-export function describeIgnored(counts: IgnoredCounts): string {
+export function describeIgnored(counts: IgnoredCounts, lang: 'fr' | 'en' = 'en'): string {
   const byLabel = new Map<string, number>();
   for (const [id, n] of Object.entries(counts)) {
     if (n <= 0) continue;
-    const label = BENIGN.find((e) => e.id === id)?.label ?? id;
+    const label = BENIGN.find((e) => e.id === id)?.label[lang] ?? id;
     byLabel.set(label, (byLabel.get(label) ?? 0) + n);
   }
   if (byLabel.size === 0) return '';
   const total = [...byLabel.values()].reduce((a, b) => a + b, 0);
-  const parts = [...byLabel].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label, n]) => `${label} ×${n}`);
-  return `${total} ignored as benign (${parts.join(', ')})`;
+  const parts = [...byLabel].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], lang)).map(([label, n]) => `${label} ×${n}`);
+  return lang === 'fr'
+    ? `${total} ${total > 1 ? 'ignorés comme bénins' : 'ignoré comme bénin'} (${parts.join(', ')})`
+    : `${total} ignored as benign (${parts.join(', ')})`;
 }

@@ -108,6 +108,8 @@ export const reportEn: ReportMessages = {
       'Nothing typed was kept, even where the shop showed it again; e-mail addresses, numbers and tokens were masked and page addresses kept without parameters; payment fields and the shop’s private zones were left out, and screenshots hide them.',
     dropped: (forged: number, excess: number) =>
       `While recording, ${forged} forged and ${excess} excess message(s) from the pages were dropped: they are not in the replay.`,
+    ignored: (what: string) =>
+      `Browser warnings, errors of the evaluator’s extensions and requests the browser makes or cancels by itself do not count as friction: ${what}.`,
     axe: (version: string) => `Accessibility was tested automatically by axe-core ${version}, mapped to WCAG and RGAA 4.1.2.`,
     noAxe: 'No accessibility audit was run during this visit.',
     speed: 'Speed was measured once per page and rated with the web-vitals thresholds.',

@@ -130,6 +130,8 @@ export const reportFr = {
       'Rien de ce qui a été tapé n’a été conservé, même réaffiché par la boutique\u00a0; les adresses e-mail, numéros et jetons sont masqués, les adresses des pages gardées sans paramètres\u00a0; les champs de paiement et les zones privées de la boutique sont exclus, et les captures les masquent.',
     dropped: (forged: number, excess: number) =>
       `Pendant l’enregistrement, ${forged} message(s) falsifié(s) et ${excess} message(s) en excès venus des pages ont été écartés\u00a0: ils ne sont pas dans le rejeu.`,
+    ignored: (what: string) =>
+      `Ne comptent pas comme friction les avertissements du navigateur, les erreurs des extensions de l’évaluateur et les requêtes que le navigateur fait ou annule de lui-même\u00a0: ${what}.`,
     axe: (version: string) =>
       `L’accessibilité a été testée automatiquement par axe-core ${version}, avec la correspondance WCAG et RGAA 4.1.2.`,
     noAxe: 'Aucun audit d’accessibilité n’a été fait pendant cette visite.',

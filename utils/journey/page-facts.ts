@@ -4,6 +4,7 @@
  * Privacy: reads markup, attributes and static text only — never what the shopper typed
  * (no `.value` of text fields; only `value` attributes of submit/button inputs, which are labels).
  */
+import { routeOf } from './route-url';
 
 /** Serialisable facts about one page; counts are capped, texts collapsed and trimmed. */
 export interface PageFacts {
@@ -16,8 +17,11 @@ export interface PageFacts {
   /** Last path segment of microdata itemtype URLs, lowercased, unique. */ microdataTypes: string[];
   /** Items in the breadcrumb trail (markup or JSON-LD BreadcrumbList); 0 when none. */ breadcrumbDepth: number;
   /** Outermost elements that look like product cards or tiles. */ productCardCount: number;
+  /** Distinct links to product-shaped addresses (/products/x, /p/x, …-p-12.html): cards without card classes. */ productLinkCount: number;
   /** Outermost elements that look like prices. */ priceCount: number;
   /** Add-to-cart controls (button text/attributes, or cart-add forms). */ addToCartCount: number;
+  /** A quantity field in (or tied by form="…" to) a form with an add-to-cart control: a buy box. */ hasBuyForm: boolean;
+  /** A control that sorts a product list (sort select, "Sort by" label). */ hasSortControl: boolean;
   /** Quantity inputs or selects. */ quantityInputCount: number;
   /** A size/colour/variant selector is present. */ hasVariantSelector: boolean;
   /** Cart line items (line elements or per-line quantity inputs). */ cartItemCount: number;
@@ -30,8 +34,13 @@ export interface PageFacts {
   /** Search-results wording, or a search box while the URL carries a search query parameter. */ hasSearchResultsCue: boolean;
   /** Distinct order-confirmation phrases found (thank-you heading, order confirmed, order number…). */ confirmationCueCount: number;
   /** A password field belonging to a sign-in or registration form. */ hasLoginForm: boolean;
-  /** A form with a message textarea and an e-mail field (review/comment forms excluded). */ hasContactForm: boolean;
+  /** A form with a message textarea and an e-mail field (review/comment and address forms excluded). */ hasContactForm: boolean;
+  /** The site's home link (the logo's) leads to this very page: a home page, even under a path prefix. */ homeLinkIsSelf: boolean;
 }
+
+/** A product page's path in the common platforms' shapes; shared with the classifier's URL rules. */
+export const PRODUCT_PATH =
+  /(?:^|\/)(?:products?|produits?|producto|prodotto|produkt|p|dp|item|catalog\/product\/view)\/[^/]+|-p-\d+(?:\.html)?$|\/\d+(?:-\d+)?-[^/]+\.html$/;
 
 /** URL query parameters that carry a site-search query. */
 export const SEARCH_PARAMS = ['q', 'query', 'search', 's', 'keyword', 'keywords', 'k', 'term', 'search_query', 'recherche'] as const;
@@ -43,7 +52,7 @@ const MAX_LD_CHARS = 500_000;
 
 const PRODUCT_CARD_SEL =
   '.product-card, .product-item, .product-tile, .product-miniature, .product-grid-item, .grid-product, ' +
-  '.card-product, .productCard, .ProductCard, .product-thumb, li.product, .products > .product, ' +
+  '.card-product, .productCard, .ProductCard, .product-thumb, li.product, .products > .product, .product-card-wrapper, .product-box, ' +
   '[data-product-id], [data-product-card], [itemtype$="schema.org/Product"]';
 const PRICE_SEL =
   '[itemprop="price"], .price, .product-price, .price-item, .money, [data-price], [data-price-amount], ' +
@@ -55,31 +64,76 @@ const BUTTON_SEL =
   'button, input[type="submit"], input[type="button"], [role="button"], a[class*="cart"], a[class*="btn"], a[class*="button"]';
 const BREADCRUMB_SEL =
   '[itemtype$="BreadcrumbList"], nav[aria-label*="readcrumb"], nav[aria-label*="fil d"], .breadcrumb, .breadcrumbs, #breadcrumbs, [class*="breadcrumb"]';
+const SORT_SEL =
+  'select[name*="sort"], select[id*="sort"], select[name="orderby"], select[name="order"], select[class*="sorter"], select[class*="sorting"], ' +
+  'select[class*="orderby"], a[href*="?sort="], a[href*="&sort="], a[href*="?order="], a[href*="&order="], ' +
+  '.products-sort-order, .sort-by, .sort-by-row, .toolbar-sorter, .woocommerce-ordering, [class*="sort-select"]';
 const VARIANT_SEL = 'variant-radios, variant-selects, variant-picker, .swatch-attribute, [class*="variant-picker"]';
 
 // Regexes run on accent-folded, lowercased text.
-const ATC_TEXT = /add to (?:shopping )?(?:cart|bag|basket)|ajout(?:er)? (?:au|a mon) panier|\bacheter\b|buy now|achat immediat/;
-const ATC_ATTR = /add[-_ ]?to[-_ ]?(?:cart|bag|basket)|addtocart|ajout(?:er)?[-_]?(?:au[-_])?panier|tocart|btn-cart|product-form__submit/;
-const CHECKOUT_TEXT = /checkout|proceed to|passer (?:la |ma )?commande|\bcommander\b|valider (?:mon |le |votre )?panier|finaliser/;
-const LOGIN_TEXT = /sign ?in|log ?in|connexion|se connecter|s'identifier|identifiez|create (?:an )?account|creer (?:un |mon )?compte|register|s'inscrire|mon compte|my account/;
-const LOGIN_ATTR = /login|signin|sign-in|connexion|authentication|account|compte|register|customer/;
-const CARD_ATTR = /\bcc[-_ ]?(?:number|num|no|exp|csc|cvc)|(?:card|carte)[-_ ]?(?:number|num|no\b|numero)|cardnumber|numero[-_ ]?(?:de[-_ ]?)?carte|\bcvc\b|\bcvv\b|\bcsc\b|cryptogram|security[-_ ]?code|card[-_ ]?(?:expiry|exp|expiration)/;
-const CARD_HINT = /card|carte|\bcc\b|\d{4} ?\d{4}|[•*x]{4}/;
+const ATC_TEXT =
+  /add to (?:shopping )?(?:cart|bag|basket)|ajout(?:er)? (?:au|a mon) panier|\bacheter\b|buy now|achat immediat|in den (?:warenkorb|einkaufswagen)|(?:zum|in den) warenkorb hinzufugen|(?:anadir|agregar|anade) al (?:carrito|cesta)|aggiungi al carrello|(?:in (?:de |mijn )?winkel(?:wagen|mand)(?:je)?|toevoegen aan (?:de |mijn )?winkel(?:wagen|mand)(?:je)?)/;
+const ATC_ATTR = /add[-_ ]?to[-_ ]?(?:cart|bag|basket)|addtocart|add_to_cart|ajout(?:er)?[-_]?(?:au[-_])?panier|tocart|btn-cart|product-form__submit/;
+const CHECKOUT_TEXT =
+  /check ?out|proceed to|passer (?:la |ma )?commande|\bcommander\b|valider (?:mon |le |votre )?panier|finaliser|zur kasse|\bkasse\b|finalizar (?:la )?compra|tramitar (?:el )?pedido|procedi (?:all'acquisto|al checkout|all'ordine)|vai alla cassa|\bafrekenen\b|naar de kassa|verder naar bestellen/;
+const LOGIN_TEXT =
+  /sign ?in|log ?in|connexion|se connecter|s'identifier|identifiez|create (?:an )?account|creer (?:un |mon )?compte|register|s'inscrire|mon compte|my account|anmelden|einloggen|konto erstellen|registrieren|mein konto|iniciar sesion|acceder|crear (?:una )?cuenta|registrarse|mi cuenta|\baccedi\b|registrati|crea(?:re)? (?:un )?account|il mio account|inloggen|aanmelden|account aanmaken|registreren|mijn account/;
+const LOGIN_ATTR = /login|signin|sign-in|connexion|authentication|account|compte|register|customer|konto|cuenta|accedi|inloggen/;
+const CARD_ATTR = /\bcc[-_ ]?(?:number|num|no|exp|csc|cvc)|(?:card|carte)[-_ ]?(?:number|num|no\b|numero)|cardnumber|numero[-_ ]?(?:de[-_ ]?)?carte|kartennummer|numero[-_ ]?(?:de[-_ ]?)?tarjeta|numero[-_ ]?(?:di[-_ ]?|della[-_ ]?)?carta|kaartnummer|\bcvc\b|\bcvv\b|\bcsc\b|cryptogram|security[-_ ]?code|card[-_ ]?(?:expiry|exp|expiration)/;
+const CARD_HINT = /card|carte|tarjeta|carta|karte|kaart|\bcc\b|\d{4} ?\d{4}|[•*x]{4}/;
 const NOT_PAYMENT_CARD = /gift|cadeau|loyalty|fidelite|voucher/;
-const ADDRESS_ATTR = /address|adresse|street|post_?code|postal|(?<![a-z])(?:zip|city|ville|rue|country|pays)/;
-const EMAIL_ATTR = /e-?mail|courriel/;
-const QTY_ATTR = /qty|quantity|quantite/;
-const CART_QTY_ATTR = /updates|cart|basket|panier/;
-const VARIANT_ATTR = /option|variant|size|taille|colou?r|couleur|pointure|attribute_|super_attribute|group\[/;
-const PAY_FRAME = /card-fields|hosted-?fields|pci\.shopify|elements-inner-card|elements-inner-payment(?!-request)|adyen|braintree|checkout\.com|payplug|hipay|mollie|systempay|lyra|monetico|paybox|worldline|ingenico|cybersource|secure card|card number|numero de carte|carte bancaire/;
-const SEARCH_TEXT = /search results|results? for\b|you searched for|resultats? (?:de (?:la |votre )?recherche|pour)|vous avez recherche|no results|aucun resultat|votre recherche/;
+const ADDRESS_ATTR =
+  /address|adresse|street|post_?code|postal|(?<![a-z])(?:zip|city|ville|rue|country|pays|strasse|plz|direccion|calle|localidad|provincia|indirizzo|citta|straat|woonplaats|huisnummer)/;
+const EMAIL_ATTR = /e-?mail|courriel|correo/;
+const QTY_ATTR = /qty|quantity|quantite|menge|cantidad|quantita|aantal/;
+const CART_QTY_ATTR = /updates|cart|basket|panier|carrito|carrello|warenkorb|winkelwagen/;
+const VARIANT_ATTR =
+  /option|variant|size|taille|colou?r|couleur|pointure|attribute_|super_attribute|group\[|grosse|farbe|talla|taglia|colore|maat|kleur/;
+const PAY_FRAME = /card-fields|hosted-?fields?|pci\.shopify|elements-inner-card|elements-inner-payment(?!-request)|adyen|braintree|checkout\.com|payplug|hipay|mollie|systempay|lyra|monetico|paybox|worldline|ingenico|cybersource|secure (?:credit )?card|card number|numero de carte|carte bancaire|kartennummer|numero de (?:la )?tarjeta|numero (?:di|della) carta|kaartnummer/;
+const SEARCH_TEXT = new RegExp(
+  [
+    'search results|results? for\\b|you searched for|your search returned|no results',
+    'resultats? (?:de (?:la |votre )?recherche|pour)|vous avez recherche|aucun resultat|votre recherche',
+    'suchergebnisse|ergebnisse fur|ihre suche|keine ergebnisse|sie suchten',
+    'resultados de (?:la )?busqueda|resultados para|has buscado|no se (?:han )?encontr|sin resultados',
+    'risultati (?:della )?ricerca|risultati per|hai cercato|nessun risultato',
+    'zoekresultaten|resultaten (?:gevonden )?voor|je zocht|geen resultaten',
+  ].join('|'),
+);
 const CONFIRMATION_PHRASES: RegExp[] = [
-  /(?:thank you|thanks) for (?:your )?(?:order|purchase)|merci (?:pour|de) (?:votre|ta) (?:commande|achat)/,
-  /order (?:is |has been )?(?:confirmed|received|placed|complete)|order confirmation|commande (?:a (?:bien )?ete |est )?(?:confirmee|validee|enregistree)|confirmation de (?:votre |la )?commande|votre commande a bien ete/,
-  /order (?:number|no\.?|#|n°|id)\b|n° de commande|numero de commande|no de commande|reference de (?:votre |la )?commande|order reference/,
+  // Thanks for the order.
+  new RegExp(
+    [
+      '(?:thank you|thanks) for (?:your )?(?:order|purchase)|merci (?:pour|de) (?:votre|ta) (?:commande|achat)',
+      '(?:vielen )?dank fur ihre[nm]? (?:bestellung|einkauf)',
+      'gracias por (?:tu|su) (?:pedido|compra)|gracias\\. tu pedido',
+      "grazie per (?:il tuo |l'|il )?(?:ordine|acquisto)",
+      'bedankt voor (?:je|uw) (?:bestelling|aankoop)',
+    ].join('|'),
+  ),
+  // The order is confirmed / received.
+  new RegExp(
+    [
+      'order (?:is |has been )?(?:confirmed|received|placed|complete)|order confirmation',
+      'commande (?:a (?:bien )?ete |est )?(?:confirmee|validee|enregistree)|confirmation de (?:votre |la )?commande|votre commande a bien ete',
+      'bestellung (?:ist |wurde )?(?:bestatigt|eingegangen|aufgegeben|erfolgreich)|bestellbestatigung',
+      'pedido (?:ha sido |fue |se ha )?(?:recibido|confirmado|realizado)|confirmacion (?:de(?:l)? )?pedido',
+      "ordine (?:e stato |e )?(?:confermato|ricevuto|completato)|conferma (?:dell')?ordine",
+      'bestelling (?:is )?(?:bevestigd|ontvangen|geplaatst)|orderbevestiging',
+    ].join('|'),
+  ),
+  // An order number.
+  new RegExp(
+    [
+      'order (?:number|no\\.?|#|n°|id)\\b|n° de commande|numero de commande|no de commande|reference de (?:votre |la )?commande|order reference',
+      'bestellnummer|auftragsnummer|numero (?:de(?:l)?|del) pedido|numero d(?:i |ell\')ordine|bestelnummer|ordernummer',
+    ].join('|'),
+  ),
 ];
-const THANKS_HEADING = /\b(?:merci|thank you|thanks)\b/;
-const FEEDBACK_FORM = /comment|review|avis|rating/;
+const THANKS_HEADING = /\b(?:merci|thank you|thanks|danke|vielen dank|gracias|grazie|bedankt|dank je|dank u)\b/;
+const FEEDBACK_FORM = /comment|review|avis|rating|bewertung|valoracion|recensione|beoordeling/;
+/** Elements that hold the site's logo, whose link is the site's home. */
+const LOGO_SEL = 'a[rel~="home"], a[class*="logo"], [id*="logo"] a, [class*="logo"] > a, img[class*="logo"], img[src*="logo"]';
 
 /** Lowercase and strip diacritics so that one regex covers "catégorie" and "categorie". */
 export function fold(text: string): string {
@@ -146,12 +200,21 @@ function readJsonLd(doc: Document): { types: Set<string>; products: number; brea
 }
 
 function urlHasSearchQuery(url: string): boolean {
+  // The route's query: "/#/search?q=lamp" carries a search as much as "/search?q=lamp".
+  const params = new URLSearchParams(routeOf(url).search);
+  return SEARCH_PARAMS.some((p) => (params.get(p) ?? '').trim() !== '');
+}
+
+/** The route path of `href` resolved against `base`, without trailing slash or index file; null when unparsable. */
+function samePath(href: string, base: string): string | null {
+  let absolute: string;
   try {
-    const params = new URL(url).searchParams;
-    return SEARCH_PARAMS.some((p) => (params.get(p) ?? '').trim() !== '');
+    absolute = new URL(href, base).href;
   } catch {
-    return false;
+    return null;
   }
+  const { path } = routeOf(absolute);
+  return path.replace(/\/(?:index\.(?:html?|php))?$/, '').toLowerCase();
 }
 
 /** Collects {@link PageFacts} from a document with a few bounded queries; never throws on bad JSON-LD. */
@@ -166,6 +229,7 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
   // One pass over form controls: attributes only, never `.value`.
   let password = 0, card = 0, address = 0, email = 0, qty = 0, cartQty = 0;
   let searchInput = false, variant = take(doc, VARIANT_SEL, 1).length > 0, loginAttr = false;
+  const qtyFields: Element[] = [];
   for (const el of take(doc, 'input, select, textarea')) {
     const tag = el.tagName.toLowerCase();
     const type = fold(el.getAttribute('type') ?? (tag === 'input' ? 'text' : tag));
@@ -189,6 +253,7 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     } else if (QTY_ATTR.test(name)) {
       qty++;
       if (CART_QTY_ATTR.test(name)) cartQty++;
+      else qtyFields.push(el);
     } else if (type === 'search' || SEARCH_PARAMS.some((p) => p === fold(el.getAttribute('name') ?? ''))) {
       searchInput = true;
     } else if ((tag === 'select' || type === 'radio') && VARIANT_ATTR.test(name)) {
@@ -213,11 +278,21 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     if (LOGIN_TEXT.test(label)) loginText = true;
   }
   for (const form of take(doc, 'form[action*="/cart/add"], form[action*="cart/add/"]', 50)) if (!atcForms.has(form)) addToCart++;
+  // A quantity field in (or tied by form="…" to) an add-to-cart form: the product's own buy box,
+  // unlike the quick-add buttons of related-product cards.
+  const hasBuyForm = qtyFields.some((el) => {
+    const owner = el.getAttribute('form');
+    const form = owner ? doc.getElementById(owner) : el.closest('form');
+    return form !== null && atcForms.has(form);
+  });
 
   let contactForm = false;
   for (const area of take(doc, 'textarea', 10)) {
     const form = area.closest('form');
     if (!form || FEEDBACK_FORM.test(attrHint(form, ['action', 'id', 'class', 'name']))) continue;
+    // A checkout's "order notes" textarea sits in an address form: that is not a contact form.
+    const addressLike = take(form, 'input, select', 60).filter((el) => ADDRESS_ATTR.test(fold(`${el.getAttribute('name') ?? ''} ${el.id}`))).length;
+    if (addressLike >= 2) continue;
     if (form.querySelector('input[type="email"], input[name*="mail"], input[autocomplete="email"]')) contactForm = true;
   }
 
@@ -235,6 +310,21 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
   const confirmationCueCount =
     CONFIRMATION_PHRASES.filter((re) => re.test(allText)).length + (headings.some((h) => THANKS_HEADING.test(h)) ? 1 : 0);
 
+  const here = samePath(url, url);
+  const homeLinkIsSelf = take(doc, LOGO_SEL, 6).some((el) => {
+    const link = el.tagName.toLowerCase() === 'a' ? el : el.closest('a');
+    const href = link?.getAttribute('href')?.trim() ?? '';
+    // "#" or "" would resolve to the page itself without being a home link.
+    if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+    return here !== null && samePath(href, url) === here;
+  });
+
+  const productLinks = new Set<string>();
+  for (const a of take(doc, 'a[href]')) {
+    const target = samePath(a.getAttribute('href') ?? '', url);
+    if (target && target !== here && PRODUCT_PATH.test(target)) productLinks.add(target);
+  }
+
   const crumbs = doc.querySelector(BREADCRUMB_SEL);
   const crumbDepth = crumbs ? take(crumbs, 'li', 20).length || take(crumbs, 'a', 20).length : 0;
 
@@ -248,8 +338,11 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     microdataTypes: [...microdata].sort(),
     breadcrumbDepth: Math.max(crumbDepth, ld.breadcrumb),
     productCardCount: countOutermost(doc, PRODUCT_CARD_SEL),
+    productLinkCount: productLinks.size,
     priceCount: countOutermost(doc, PRICE_SEL),
     addToCartCount: addToCart,
+    hasBuyForm,
+    hasSortControl: take(doc, SORT_SEL, 1).length > 0,
     quantityInputCount: qty,
     hasVariantSelector: variant,
     cartItemCount: Math.max(take(doc, CART_LINE_SEL, 200).length, cartQty),
@@ -263,6 +356,7 @@ export function extractPageFacts(doc: Document = document, url: string = doc.URL
     confirmationCueCount,
     hasLoginForm: password > 0 && (loginAttr || loginText || headings.some((h) => LOGIN_TEXT.test(h))),
     hasContactForm: contactForm,
+    homeLinkIsSelf,
   };
 }
 
@@ -281,8 +375,11 @@ export function urlFacts(url: string, title = ''): PageFacts {
     microdataTypes: [],
     breadcrumbDepth: 0,
     productCardCount: 0,
+    productLinkCount: 0,
     priceCount: 0,
     addToCartCount: 0,
+    hasBuyForm: false,
+    hasSortControl: false,
     quantityInputCount: 0,
     hasVariantSelector: false,
     cartItemCount: 0,
@@ -296,5 +393,6 @@ export function urlFacts(url: string, title = ''): PageFacts {
     confirmationCueCount: 0,
     hasLoginForm: false,
     hasContactForm: false,
+    homeLinkIsSelf: false,
   };
 }

@@ -91,6 +91,8 @@ export const pageSchema = z.object({
   committedAt: z.number().optional(),
   /** Why the page has no recording yet, or had none; absent once its recording is stored. */
   unrecorded: unrecordedSchema.optional(),
+  /** Friction facts left out as benign on this page (`utils/friction/benign.ts`), counted by entry id. */
+  ignoredSignals: z.record(z.string().max(60), z.number().int().nonnegative()).optional(),
 });
 export type Page = z.infer<typeof pageSchema>;
 

@@ -71,11 +71,13 @@ describe('runAudit', () => {
   it('stores a failed audit when a single-page shop moved to another route during it', async () => {
     await storePage({ id: 'a2r', url: `${SHOP}/#/search` });
     tabsShow({ 1: { url: `${SHOP}/#/search?q=lampe` } });
-    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => {
-      tabsShow({ 1: { url: `${SHOP}/#/basket` } });
-      return { ok: true, value: { accessibility: ACCESSIBILITY, durationMs: 900 } };
-    }) as never);
+    // The answer is read once the page is asked: by then the shop has routed to the basket.
+    fakeAuditScript({
+      then(resolve: (value: unknown) => void) {
+        tabsShow({ 1: { url: `${SHOP}/#/basket` } });
+        resolve({ ok: true, value: { accessibility: ACCESSIBILITY, durationMs: 900 } });
+      },
+    });
     expect((await runAudit('a2r', 'rerun')).status).toBe('failed');
     expect((await audits())[0]).toMatchObject({ pageId: 'a2r', status: 'failed', error: 'Error: the page changed during the audit' });
   });

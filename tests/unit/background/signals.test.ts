@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { claimWaitingFacts, ignoredInVisit, onFacts, onFailedRequest } from '../../../entrypoints/background/signals';
 import { db } from '../../../utils/db/database';
-import { deleteVisit, listEvidence, putChunk, putVisit } from '../../../utils/db/repository';
+import { deleteVisit, getPage, listEvidence, putChunk, putVisit } from '../../../utils/db/repository';
 import { describeIgnored } from '../../../utils/friction/benign';
 import type { ErrorFact, RequestFact, WaitFact } from '../../../utils/friction/facts';
 import type { Facts } from '../../../utils/messaging/protocol';
@@ -246,15 +246,16 @@ describe('benign facts', () => {
     expect(await ignoredInVisit('v1')).toEqual({ pages: {}, total: {} });
   });
 
-  it('keeps other visits’ counts apart, and at most 500 pages', async () => {
+  it('counts on the page record, and remembers what it counted for at most 500 pages', async () => {
     await storePage({ id: 'p1' });
     await onFacts(facts([loop(2_000)]), 1);
-    const others = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`old${i}`, { visitId: 'v0', counts: { favicon: 1 }, seen: [] }]));
-    await fakeBrowser.storage.local.set({ 'signals/ignored': { ...others, ...((await fakeBrowser.storage.local.get('signals/ignored'))['signals/ignored'] as object) } });
+    const others = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`old${i}`, ['x']]));
+    await fakeBrowser.storage.session.set({ 'signals/ignored-seen': { ...others, ...((await fakeBrowser.storage.session.get('signals/ignored-seen'))['signals/ignored-seen'] as object) } });
     await onFacts(facts([loop(3_000)]), 1);
-    const stored = (await fakeBrowser.storage.local.get('signals/ignored'))['signals/ignored'] as Record<string, unknown>;
-    expect(Object.keys(stored)).toHaveLength(500);
-    expect(Object.keys(stored).at(-1)).toBe('p1');
+    const seen = (await fakeBrowser.storage.session.get('signals/ignored-seen'))['signals/ignored-seen'] as Record<string, unknown>;
+    expect(Object.keys(seen)).toHaveLength(500);
+    expect(Object.keys(seen).at(-1)).toBe('p1');
+    expect((await getPage(await db(), 'p1'))?.ignoredSignals).toEqual({ 'resize-observer-loop': 2 });
     expect(await ignoredInVisit('v1')).toEqual({ pages: { p1: { 'resize-observer-loop': 2 } }, total: { 'resize-observer-loop': 2 } });
   });
 });

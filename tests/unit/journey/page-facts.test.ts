@@ -108,6 +108,8 @@ describe('extractPageFacts: DOM cues', () => {
     expect(extractPageFacts(page('https://shop.example/x', '<h1>Résultats pour « robe »</h1>')).hasSearchResultsCue).toBe(true);
     expect(extractPageFacts(page('https://shop.example/x?q=robe', '<input type="search" name="q">')).hasSearchResultsCue).toBe(true);
     expect(extractPageFacts(page('https://shop.example/x', '<input type="search" name="q">')).hasSearchResultsCue).toBe(false);
+    expect(extractPageFacts(page('https://shop.example/#/search?q=robe', '<input type="search" name="q">')).hasSearchResultsCue).toBe(true);
+    expect(extractPageFacts(page('https://shop.example/x#q=robe', '<input type="search" name="q">')).hasSearchResultsCue).toBe(false);
   });
 
   it('counts confirmation phrases', () => {
@@ -128,6 +130,66 @@ describe('extractPageFacts: DOM cues', () => {
     const review = extractPageFacts(page('https://shop.example/x',
       '<form id="commentform"><input type="email" name="email"><textarea name="comment"></textarea></form>'));
     expect(review.hasContactForm).toBe(false);
+  });
+
+  it('reads add-to-cart, checkout, login, search and confirmation wording in German, Spanish, Italian and Dutch', () => {
+    const atc = ['In den Warenkorb', 'Añadir al carrito', 'Aggiungi al carrello', 'In winkelwagen'];
+    for (const label of atc) expect(extractPageFacts(page('https://shop.example/x', `<button>${label}</button>`)).addToCartCount).toBe(1);
+    const checkout = ['Zur Kasse gehen', 'Finalizar compra', 'Procedi all’acquisto'.replace('’', "'"), 'Afrekenen'];
+    for (const label of checkout) expect(extractPageFacts(page('https://shop.example/x', `<a class="btn" href="/c">${label}</a>`)).hasCheckoutButton).toBe(true);
+    for (const label of ['Anmelden', 'Iniciar sesión', 'Accedi', 'Inloggen']) {
+      const facts = extractPageFacts(page('https://shop.example/x', `<form><input type="password" name="pw"><button>${label}</button></form>`));
+      expect(facts.hasLoginForm).toBe(true);
+    }
+    for (const h of ['Suchergebnisse', 'Resultados de búsqueda', 'Risultati della ricerca', 'Zoekresultaten', 'Your search returned no results.']) {
+      expect(extractPageFacts(page('https://shop.example/x', `<h1>${h}</h1>`)).hasSearchResultsCue).toBe(true);
+    }
+    const confirmations = [
+      '<h1>Vielen Dank für Ihren Einkauf!</h1><p>Ihre Bestellung wurde bestätigt.</p><p>Ihre Bestellnummer ist: 000000193.</p>',
+      '<h1>Gracias</h1><p>Tu pedido ha sido recibido.</p><p>Número del pedido: 4127</p>',
+      '<h1>Grazie per il tuo ordine</h1><p>Ordine confermato</p><p>Numero d’ordine 88</p>'.replace('’', "'"),
+      '<h1>Bedankt voor je bestelling</h1><p>Je bestelling is bevestigd.</p><p>Bestelnummer 1042</p>',
+    ];
+    for (const html of confirmations) expect(extractPageFacts(page('https://shop.example/x', `<main>${html}</main>`)).confirmationCueCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does not take a checkout form with an order-notes box for a contact form', () => {
+    const facts = extractPageFacts(page('https://shop.example/x',
+      '<form class="checkout"><input name="billing_address_1"><input name="billing_city"><input type="email" name="billing_email">' +
+      '<textarea name="order_comments"></textarea></form>'));
+    expect(facts.hasContactForm).toBe(false);
+    expect(facts.addressFieldCount).toBe(2);
+  });
+
+  it('sees a logo link to the page itself (a home under a path prefix), not to elsewhere, not "#"', () => {
+    const logo = (href: string): string => `<header><a class="logo" href="${href}"><img src="/img/logo.svg" alt="Shop"></a></header>`;
+    expect(extractPageFacts(page('https://shop.example/en-gb/', logo('/en-gb/'))).homeLinkIsSelf).toBe(true);
+    expect(extractPageFacts(page('https://shop.example/en-gb', logo('https://shop.example/en-gb/'))).homeLinkIsSelf).toBe(true);
+    expect(extractPageFacts(page('https://shop.example/en-gb/cart', logo('/en-gb/'))).homeLinkIsSelf).toBe(false);
+    expect(extractPageFacts(page('https://shop.example/en-gb/', logo('#'))).homeLinkIsSelf).toBe(false);
+    const imgOnly = '<div><a href="/shop/"><img class="header__logo" src="/img/l.svg" alt="Shop"></a></div>';
+    expect(extractPageFacts(page('https://shop.example/shop/', imgOnly)).homeLinkIsSelf).toBe(true);
+  });
+
+  it('tells a buy box (quantity in an add-to-cart form, even tied by form=) from quick-add cards, and sees sort controls', () => {
+    const tied = extractPageFacts(page('https://shop.example/x',
+      '<input type="number" name="quantity" form="buy"><form id="buy" action="/cart"><button name="add">Add to cart</button></form>'));
+    expect(tied.hasBuyForm).toBe(true);
+    const cards = Array.from({ length: 4 }, (_, i) => `<li class="product"><form><button>Add to cart</button></form>${i}</li>`).join('');
+    const listing = extractPageFacts(page('https://shop.example/x',
+      `<select name="orderby"><option>Price</option></select><ul class="products">${cards}</ul><input name="cart[1][qty]">`));
+    expect(listing.hasBuyForm).toBe(false);
+    expect(listing.hasSortControl).toBe(true);
+  });
+
+  it('counts distinct product links (not the page itself), Shopware product boxes and sort selects named "order"', () => {
+    const links = ['/product/a', '/product/a', '/product/b?x=1', '/p/c', '/fr/hommes/1-1-chemise.html', '/collections/x', '#top']
+      .map((h) => `<a href="${h}">x</a>`).join('');
+    expect(extractPageFacts(page('https://shop.example/product/self', `${links}<a href="/product/self">me</a>`)).productLinkCount).toBe(4);
+    const boxes = Array.from({ length: 3 }, () => '<div class="card product-box box-standard"><span class="product-price">9 €</span></div>').join('');
+    const facts = extractPageFacts(page('https://shop.example/Damen/', `<select class="sorting custom-select" name="order"></select>${boxes}`));
+    expect(facts.productCardCount).toBe(3);
+    expect(facts.hasSortControl).toBe(true);
   });
 
   it('never reads what the shopper typed', () => {

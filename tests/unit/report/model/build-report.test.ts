@@ -172,6 +172,15 @@ describe('buildReport: a bare visit', () => {
     expect(buildReport(data, { lang: 'fr', now: NOW }).appendix.method.join(' ')).toContain('2 message(s) falsifié(s) et 43 message(s) en excès');
   });
 
+  it('says in its method what was left out as benign, summed over the pages, in French and English', () => {
+    const data = visitData();
+    expect(buildReport(data, { lang: 'en', now: NOW }).appendix.method.join(' ')).not.toContain('benign');
+    data.pages[0]!.ignoredSignals = { 'resize-observer-loop': 2, favicon: 1 };
+    data.pages[1]!.ignoredSignals = { favicon: 1 };
+    expect(buildReport(data, { lang: 'en', now: NOW }).appendix.method.at(-1)).toContain(': 4 ignored as benign (favicon ×2, ResizeObserver loop ×2).');
+    expect(buildReport(data, { lang: 'fr', now: NOW }).appendix.method.at(-1)).toContain('\u00a0: 4 ignorés comme bénins (boucle ResizeObserver ×2, favicon ×2).');
+  });
+
   it('names no browser it cannot read', () => {
     const data = bareVisitData();
     delete data.visit.userAgent;
