@@ -55,6 +55,7 @@ export default defineContentScript({
       },
       // Sorted, filtered or paged: the same page, and an interaction on it.
       refine: (_url, names) => session?.refine(names),
+      rename: () => session?.rename(),
     });
     reportDropped(ctx, bridge.gate, () => session?.visitId, (message) => ask(message));
 

@@ -306,6 +306,14 @@ export class PageSession {
     return this.routes.findLast((p) => routeIdentity(p.url).page === page);
   }
 
+  /** The page, still loading, replaced its own address: the same page under its new address. */
+  rename(): void {
+    if (!this.active) return;
+    this.page.url = location.href;
+    if (this.page.autoType) this.classify();
+    else this.schedulePage();
+  }
+
   /** The page on screen was sorted, filtered or paged: an interaction on it, not another page. */
   refine(names: string[]): void {
     if (!this.active || this.paused) return;

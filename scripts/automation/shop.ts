@@ -14,3 +14,15 @@ export interface Shop {
 export function startShop(o: { port?: number } = {}): Promise<Shop> {
   return (start as (o: object) => Promise<Shop>)(o);
 }
+
+/**
+ * Serves one platform of the platform corpus (tests/fixtures/platforms/<platform>) at the root of
+ * its own origin on 127.0.0.1, as a real shop is; the shared assets come from the demo shop.
+ */
+export async function startPlatform(platform: string): Promise<{ origin: string; close(): Promise<void> }> {
+  // @ts-expect-error -- the fixture server is plain JavaScript.
+  const { startPlatform: start } = (await import('../../tests/fixtures/platforms/server.mjs')) as {
+    startPlatform: (platform: string) => Promise<{ origin: string; close(): Promise<void> }>;
+  };
+  return start(platform);
+}

@@ -1,3 +1,5 @@
+import { hashRoute } from '../privacy/urls';
+
 /**
  * The route of an address: its path and query, read from the hash when the hash is a route
  * (`#/search?q=x`, `#!/basket`, as single-page apps with hash routing use), else from the URL.
@@ -10,8 +12,6 @@ export interface Route {
   search: string;
 }
 
-const HASH_ROUTE = /^#!?(\/.*)$/s;
-
 /** The path and query of `url`'s route; a relative or unparsable address gives its best guess. */
 export function routeOf(url: string): Route {
   let u: URL;
@@ -20,12 +20,9 @@ export function routeOf(url: string): Route {
   } catch {
     return { path: '', search: '' };
   }
-  const m = HASH_ROUTE.exec(u.hash);
-  if (!m?.[1]) return { path: u.pathname, search: u.search };
-  // The hash route replaces the real path and query: "/app/#/basket" is the basket.
-  const inner = m[1].split('#')[0] ?? '';
-  const q = inner.indexOf('?');
-  const routePath = q < 0 ? inner : inner.slice(0, q);
-  const search = q < 0 ? '' : inner.slice(q);
-  return { path: routePath || '/', search: search === '?' ? '' : search };
+  // The hash route replaces the real path and query: "/app/#/basket" is the basket. A one-page
+  // checkout's step (`/checkout/#payment`) is not a path: the classifier reads it from the hash.
+  const route = hashRoute(u.href);
+  if (!route || !route.fragment.replace(/^!/, '').startsWith('/')) return { path: u.pathname, search: u.search };
+  return { path: route.path, search: route.search === '?' ? '' : route.search };
 }

@@ -51,7 +51,8 @@ const CHECKOUT_PATH = /\/(?:checkout|onepage|commande|kasse|cassa|pago|afrekenen
 export function hashRoute(href: string): { fragment: string; path: string; search: string } | undefined {
   const hash = /#(.*)$/s.exec(href)?.[1];
   if (hash === undefined) return undefined;
-  const m = /^(!)?(\/[^?]*)(\?.*)?$/s.exec(hash);
+  // A route's own anchor (`#/product/1#reviews`) is not part of it.
+  const m = /^(!)?(\/[^?#]*)(\?[^#]*)?(?:#.*)?$/s.exec(hash);
   if (m) return { fragment: `${m[1] ?? ''}${m[2]!}`, path: m[2]!, search: m[3] ?? '' };
   const before = href.slice(0, href.length - hash.length - 1).replace(/\?.*$/s, '');
   if (CHECKOUT_STEP.test(hash) && CHECKOUT_PATH.test(before)) return { fragment: hash, path: `/${hash}`, search: '' };

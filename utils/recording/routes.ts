@@ -2,7 +2,7 @@ import { hashRoute } from '../privacy/urls';
 
 /** What the routes watcher needs of the Navigation API: an event target with the current entry. */
 export interface NavigationLike {
-  addEventListener(type: 'currententrychange', listener: () => void): void;
+  addEventListener(type: 'currententrychange', listener: (event: { navigationType?: string | null }) => void): void;
 }
 
 /**
@@ -81,6 +81,11 @@ export interface RouteListener {
   route(url: string, toPaint: number): void;
   /** The same page sorted, filtered or paged: the names of the parameters that changed. */
   refine(url: string, names: string[]): void;
+  /**
+   * The page, still loading, replaced its own address (a one-page checkout adding its first step,
+   * `/checkout/` → `/checkout/#shipping`; a shop adding its canonical slug): the same page, renamed.
+   */
+  rename(url: string): void;
 }
 
 /**
@@ -91,7 +96,9 @@ export interface RouteListener {
  *
  * Nothing of the page is patched (a patched `history.pushState` is a cheap tell of a recorder): the
  * Navigation API's `currententrychange` fires synchronously inside the page's `pushState`,
- * `replaceState`, hash changes and traversals, so the time of the change is the time of the call.
+ * `replaceState`, hash changes and traversals, so the time of the change is the time of the call,
+ * and its `navigationType` tells a page that replaces its own address while it loads (renamed, not
+ * another page) from a route.
  * Where the API is missing, `popstate`, `hashchange` and a check of the address every `pollMs`
  * find the change late, and the time is taken from when it was found.
  */
@@ -103,9 +110,14 @@ export function watchRoutes(
   let current = routeIdentity(win.location.href);
   let pending: { t0: number } | undefined;
 
-  const changed = () => {
+  const changed = (event?: { navigationType?: string | null }) => {
     const href = win.location.href;
     const next = routeIdentity(href);
+    if (next.page !== current.page && !pending && event?.navigationType === 'replace' && win.document.readyState !== 'complete') {
+      current = next;
+      listener.rename(href);
+      return;
+    }
     if (next.page === current.page) {
       const names = changedRefinements(current.refinements, next.refinements);
       current = next;
@@ -129,8 +141,8 @@ export function watchRoutes(
     navigation.addEventListener('currententrychange', changed);
     return;
   }
-  win.addEventListener('popstate', changed);
-  win.addEventListener('hashchange', changed);
+  win.addEventListener('popstate', () => changed());
+  win.addEventListener('hashchange', () => changed());
   const every = o.setInterval ?? ((fn: () => void, ms: number) => win.setInterval(fn, ms));
-  every(changed, o.pollMs ?? 250);
+  every(() => changed(), o.pollMs ?? 250);
 }

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { routeIdentity, watchRoutes } from '../../../utils/recording/routes';
+import { routeIdentity, watchRoutes, type NavigationLike } from '../../../utils/recording/routes';
 
 let window: Window | undefined;
 afterEach(async () => {
@@ -16,23 +16,31 @@ function watched(url = 'https://shop.example/category/chaussures?page=1') {
   window = new Window({ url });
   const win = window as unknown as globalThis.Window;
   const navigation = new EventTarget();
+  // A page that has loaded, unless a test says otherwise.
+  Object.defineProperty(win.document, 'readyState', { value: 'complete', configurable: true });
   const routes: Array<{ url: string; toPaint: number }> = [];
   const refined: Array<{ url: string; names: string[] }> = [];
-  watchRoutes(win, { route: (url, toPaint) => routes.push({ url, toPaint }), refine: (url, names) => refined.push({ url, names }) }, { navigation });
-  const entryChanged = () => navigation.dispatchEvent(new Event('currententrychange'));
+  const renamed: string[] = [];
+  watchRoutes(
+    win,
+    { route: (url, toPaint) => routes.push({ url, toPaint }), refine: (url, names) => refined.push({ url, names }), rename: (url) => renamed.push(url) },
+    { navigation: navigation as unknown as NavigationLike },
+  );
+  const entryChanged = (navigationType = 'traverse') =>
+    navigation.dispatchEvent(Object.assign(new Event('currententrychange'), { navigationType }));
   const history = {
     pushState(state: unknown, title: string, to: string) {
       win.history.pushState(state, title, to);
-      entryChanged();
+      entryChanged('push');
     },
     replaceState(state: unknown, title: string, to: string) {
       win.history.replaceState(state, title, to);
-      entryChanged();
+      entryChanged('replace');
     },
   };
   /** Lets the next frame and the timers after it run. */
   const frame = () => window!.happyDOM.waitUntilComplete();
-  return { win: { ...win, history, location: win.location, performance: win.performance } as unknown as globalThis.Window, page: win, routes, refined, frame, entryChanged };
+  return { win: { ...win, history, location: win.location, performance: win.performance } as unknown as globalThis.Window, page: win, routes, refined, renamed, frame, entryChanged };
 }
 
 describe('watchRoutes', () => {
@@ -107,6 +115,19 @@ describe('watchRoutes', () => {
     expect(refined.map((r) => r.names)).toEqual([['sort']]);
   });
 
+  it('renames the page that replaces its own address while it loads; once loaded, a replace is a route', async () => {
+    const { win, page, routes, renamed, frame } = watched('https://shop.example/checkout/');
+    Object.defineProperty(page.document, 'readyState', { value: 'interactive', configurable: true });
+    win.history.replaceState({}, '', '#shipping');
+    await frame();
+    expect(renamed).toEqual(['https://shop.example/checkout/#shipping']);
+    expect(routes).toEqual([]);
+    Object.defineProperty(page.document, 'readyState', { value: 'complete', configurable: true });
+    win.history.replaceState({}, '', '#payment');
+    await frame();
+    expect(routes.map((r) => r.url)).toEqual(['https://shop.example/checkout/#payment']);
+  });
+
   it('does not report a replaceState to the same URL', async () => {
     const { win, routes, frame } = watched();
     win.history.replaceState({ scroll: 200 }, '', win.location.href);
@@ -160,7 +181,7 @@ describe('watchRoutes', () => {
     const win = window as unknown as globalThis.Window;
     const routes: string[] = [];
     let check: (() => void) | undefined;
-    watchRoutes(win, { route: (url) => routes.push(new URL(url).pathname), refine: () => undefined }, { navigation: null, setInterval: (fn) => (check = fn) });
+    watchRoutes(win, { route: (url) => routes.push(new URL(url).pathname), refine: () => undefined, rename: () => undefined }, { navigation: null, setInterval: (fn) => (check = fn) });
     win.history.pushState({}, '', '/a');
     check!();
     await window.happyDOM.waitUntilComplete();
