@@ -1,10 +1,12 @@
 /**
- * `npm run bench`: the fixture shop's journey, run interleaved without the extension and with it
- * recording, in the same run. Prints the added main-thread time, interaction latency, the size of
- * the recording and of the content scripts against the budgets, and writes everything as JSON to
+ * `npm run bench`: the fixture shops' journeys, each run interleaved without the extension and with
+ * it recording, in the same run — the demo shop's (document loads) and the heavy single-page one
+ * (tests/fixtures/spa in heavy mode: hash routes, 20,000 elements, continuous mutations). Prints, per
+ * journey and side by side, the added main-thread time, interaction latency, the size of the
+ * recording and of the content scripts against the budgets, and writes everything as JSON to
  * bench-results/. Exits 0 over budget (the bench reports, it does not gate); 1 if a journey failed.
  *
- *   npx tsx scripts/bench.ts [--rounds N] [--quick] [--report-only]
+ *   npx tsx scripts/bench.ts [--rounds N] [--quick] [--report-only] [--journey demo|heavy|all]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,25 +19,35 @@ import { startShop, type Shop } from './automation/shop';
 import { axeCostSection, measureAxeCost, type AxeCost } from './bench/axe-cost';
 import { measureReportCost, reportCostSection, type ReportCost } from './bench/report-cost';
 import { contentScriptSizes } from './bench/content-scripts';
-import { PACE } from './bench/journey';
-import { report } from './bench/print';
+import { JOURNEY_NAMES, PACE, type JourneyName } from './bench/journey';
+import { journeysSection, report } from './bench/print';
 import { baselineRun, recordingRun, type Mode, type RunResult } from './bench/runs';
-import { summarize } from './bench/summary';
+import { summarize, type Summary } from './bench/summary';
 
 interface Options {
   rounds: number;
   /** Only the report's cost (quicker, when working on the report). */
   reportOnly: boolean;
+  /** The journeys to walk, in this order. */
+  journeys: JourneyName[];
 }
 
 function options(): Options {
   const { values } = parseArgs({
-    options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } },
+    options: {
+      rounds: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'report-only': { type: 'boolean', default: false },
+      journey: { type: 'string', default: 'all' },
+    },
     strict: true,
   });
   const rounds = values.quick ? 1 : Number(values.rounds ?? 5);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a whole number ≥ 1, not ${values.rounds}`);
-  return { rounds, reportOnly: values['report-only'] };
+  const journey = values.journey;
+  const journeys = journey === 'all' ? JOURNEY_NAMES : JOURNEY_NAMES.filter((name) => name === journey);
+  if (journeys.length === 0) throw new Error(`--journey wants ${[...JOURNEY_NAMES, 'all'].join('|')}, not ${journey}`);
+  return { rounds, reportOnly: values['report-only'], journeys };
 }
 
 /**
@@ -47,6 +59,7 @@ async function warmUp(shop: Shop): Promise<string> {
   try {
     const page = await browser.newPage();
     await page.goto(`${shop.origin}/`, { waitUntil: 'load' });
+    await page.goto(`${shop.origin}/angular/?heavy=1`, { waitUntil: 'load' });
     return await browser.version();
   } finally {
     await browser.close();
@@ -58,17 +71,17 @@ function orderOf(round: number): Mode[] {
   return round % 2 === 0 ? ['baseline', 'recording'] : ['recording', 'baseline'];
 }
 
-async function runRounds(shop: Shop, rounds: number): Promise<RunResult[]> {
+async function runRounds(shop: Shop, rounds: number, journey: JourneyName): Promise<RunResult[]> {
   const runs: RunResult[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const mode of orderOf(round)) {
       const started = performance.now();
       const run = mode === 'baseline' ? baselineRun : recordingRun;
-      const result = await run({ round, origin: shop.origin, pace: PACE });
+      const result = await run({ journey, round, origin: shop.origin, pace: PACE });
       if (result.visibility !== 'visible') throw new Error(`the shop tab was ${result.visibility}: it does not paint, latencies are void`);
       runs.push(result);
       const cpu = result.cpu.TaskDuration.toFixed(0);
-      console.error(`round ${round + 1}/${rounds} ${mode.padEnd(9)} ${cpu} ms main-thread CPU (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      console.error(`${journey} round ${round + 1}/${rounds} ${mode.padEnd(9)} ${cpu} ms main-thread CPU (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
   }
   return runs;
@@ -96,38 +109,51 @@ async function reportOnly(rounds: number): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { rounds, reportOnly: onlyReport } = options();
+  const { rounds, reportOnly: onlyReport, journeys } = options();
   if (onlyReport) return reportOnly(rounds);
   const started = performance.now();
   const contentScripts = await contentScriptSizes();
   const shop = await startShop();
-  let runs: RunResult[];
+  const runs = new Map<JourneyName, RunResult[]>();
   let chromium: string;
-  let axeCosts: AxeCost[];
-  let reportCosts: ReportCost[];
+  // The audit's and the report's costs are measured on the demo shop, with its journey.
+  let axeCosts: AxeCost[] | undefined;
+  let reportCosts: ReportCost[] | undefined;
   try {
     chromium = await warmUp(shop);
-    console.error(`Mystère bench: ${rounds} round(s), ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
-    runs = await runRounds(shop, rounds);
-    console.error('accessibility audit cost…');
-    axeCosts = await measureAxeCost(shop.origin, Math.max(3, rounds));
-    console.error('report of a 30-minute visit…');
-    reportCosts = await measureReportCost(shop.origin, Math.max(3, rounds));
+    console.error(`Mystère bench: ${journeys.join(' + ')}, ${rounds} round(s), ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
+    for (const journey of journeys) runs.set(journey, await runRounds(shop, rounds, journey));
+    if (journeys.includes('demo')) {
+      console.error('accessibility audit cost…');
+      axeCosts = await measureAxeCost(shop.origin, Math.max(3, rounds));
+      console.error('report of a 30-minute visit…');
+      reportCosts = await measureReportCost(shop.origin, Math.max(3, rounds));
+    }
   } catch (error) {
     console.error('\nThe journey failed:', error);
     return 1;
   } finally {
     await shop.close();
   }
-  const summary = summarize(runs, PACE, contentScripts);
+  const summaries: Summary[] = journeys.map((journey) => summarize(runs.get(journey)!, PACE, contentScripts));
   const tookMs = performance.now() - started;
   const environment = { chromium, node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.release()}` };
-  const file = await save({ date: new Date().toISOString(), rounds, tookMs, environment, pace: PACE, summary, axeCosts, reportCosts, runs });
+  const file = await save({
+    date: new Date().toISOString(),
+    rounds,
+    tookMs,
+    environment,
+    pace: PACE,
+    journeys: Object.fromEntries(summaries.map((summary) => [summary.journey, { summary, runs: runs.get(summary.journey) }])),
+    ...(axeCosts ? { axeCosts } : {}),
+    ...(reportCosts ? { reportCosts } : {}),
+  });
   console.log(`\nMystère bench — ${rounds} round(s), interleaved (baseline and recording alternate first), ${chromium}, ${environment.cpus} CPUs\n`);
-  console.log(report(summary));
-  console.log(`\n${axeCostSection(axeCosts)}`);
-  console.log(`\n${reportCostSection(reportCosts)}`);
-  console.log(`\nTook ${(tookMs / 1000).toFixed(0)} s. Full results: ${file}`);
+  for (const summary of summaries) console.log(`${report(summary)}\n`);
+  if (summaries.length > 1) console.log(`${journeysSection(summaries)}\n`);
+  if (axeCosts) console.log(`${axeCostSection(axeCosts)}\n`);
+  if (reportCosts) console.log(`${reportCostSection(reportCosts)}\n`);
+  console.log(`Took ${(tookMs / 1000).toFixed(0)} s. Full results: ${file}`);
   return 0;
 }
 

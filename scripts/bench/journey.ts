@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { KeyInput, Page } from 'puppeteer-core';
 import { z } from 'zod';
 import { ShopJourney } from '../automation/journey';
 import { takeLatencies, type Durations, type Latency, type MainThreadMeter } from './page-probes';
@@ -68,6 +68,23 @@ export class BenchJourney extends ShopJourney {
     await this.arrive();
   }
 
+  /**
+   * A route change of a hash-routed app (tests/fixtures/spa): `act` makes it (a click, a search sent),
+   * then the address's hash starts with `hash`. A page view of its own, in the same document.
+   */
+  async hashRoute(act: () => Promise<void>, hash: string): Promise<void> {
+    await this.leave(false);
+    await act();
+    await this.page.waitForFunction((h: string) => location.hash.startsWith(h), { timeout: 10_000 }, hash);
+    await this.arrive();
+  }
+
+  /** One key pressed (Enter in a search box). */
+  async press(key: KeyInput): Promise<void> {
+    this.keystrokes++;
+    await this.page.keyboard.press(key);
+  }
+
   override async clientRoute(selector: string, path: string): Promise<void> {
     await this.leave(false);
     this.clicks++;
@@ -115,7 +132,10 @@ export class BenchJourney extends ShopJourney {
   }
 
   private async arrive(): Promise<void> {
-    this.current = new URL(this.page.url()).pathname;
+    // A page view is named by its path, and by its route when the route is in the hash ("#/basket").
+    const url = new URL(this.page.url());
+    const route = /^#!?\//.test(url.hash) ? url.hash.split('?')[0]! : '';
+    this.current = url.pathname + route;
     this.pageViews++;
     await sleep(this.pace.dwellMs);
   }
@@ -166,6 +186,65 @@ export async function walk(j: BenchJourney, afterHome: () => Promise<void>): Pro
   await j.clientRoute('#route-faq', '/app/faq');
   await j.clientRoute('#route-magasins', '/app/magasins');
   await j.finish();
+}
+
+/**
+ * The heavy single-page journey: the hash-routed shop (tests/fixtures/spa) in heavy mode — 20,000
+ * elements on its home route, a few hundred nodes changed every 100 ms on every route — walked from
+ * home to payment at the same pace. One document; every other page view is a route after "#/".
+ */
+export async function walkHeavy(j: BenchJourney, afterHome: () => Promise<void>): Promise<void> {
+  await j.open('/angular/?heavy=1');
+  await j.offClock(afterHome);
+  await scrollDown(j);
+
+  await j.hashRoute(async () => {
+    await j.typeInto('#searchQuery', 'lamp');
+    await j.press('Enter');
+  }, '#/search?q=');
+  // A sort of the same results (the query changes, the route does not).
+  await j.click('[data-sort=price]');
+  await j.pause(j.pace.dwellMs);
+
+  await j.hashRoute(() => j.click('a[href="#/product/2"]'), '#/product/2');
+  await j.click('#add-to-basket');
+  await j.pause(j.pace.dwellMs); // the snack bar
+
+  await j.hashRoute(() => j.click('#navbarBasket'), '#/basket');
+  await j.hashRoute(() => j.click('#checkoutButton'), '#/login');
+  await j.typeInto('#email', 'shopper@example.org');
+  await j.typeInto('#password', 'correct horse battery');
+  await j.hashRoute(() => j.click('#loginButton'), '#/address/select');
+  await j.click('input[name=address]');
+  await j.pause();
+  await j.hashRoute(() => j.click('#proceedToDelivery'), '#/delivery-method');
+  await j.click('input[name=delivery]');
+  await j.pause();
+  await j.hashRoute(() => j.click('#proceedToPayment'), '#/payment/shop');
+  await j.typeInto('#card-name', 'Ada Shopper');
+  await j.typeInto('#card-number', '4111 1111 1111 1111');
+  await j.typeInto('#card-expiry', '12/29');
+  await j.typeInto('#card-cvc', '123');
+  await j.pause();
+  await j.finish();
+}
+
+/** The journeys the bench can walk, by name. */
+export const JOURNEYS = {
+  /** The demo shop (tests/fixtures/shop): document loads, a few history-API routes. */
+  demo: walk,
+  /** The hash-routed shop in heavy mode (tests/fixtures/spa). */
+  heavy: walkHeavy,
+} as const;
+export type JourneyName = keyof typeof JOURNEYS;
+export const JOURNEY_NAMES = Object.keys(JOURNEYS) as JourneyName[];
+
+async function scrollDown(j: BenchJourney): Promise<void> {
+  await j.page.mouse.move(640, 450);
+  for (let i = 0; i < 3; i++) {
+    await j.page.mouse.wheel({ deltaY: 350 });
+    await j.pause();
+  }
 }
 
 async function browseListing(j: BenchJourney): Promise<void> {

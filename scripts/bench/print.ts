@@ -125,9 +125,40 @@ function budgetSection(s: Summary): string {
   return ['Budgets', ...s.budgets.map((b) => `  ${b.pass ? 'PASS' : 'OVER'}  ${b.name}: ${b.value} (${b.limit})`)].join('\n');
 }
 
-/** The whole report, as printed. 1 KB = 1024 bytes. */
-export function report(s: Summary): string {
+const JOURNEY_TITLES: Record<Summary['journey'], string> = {
+  demo: 'Demo shop journey (tests/fixtures/shop: document loads and history-API routes)',
+  heavy: 'Heavy single-page journey (tests/fixtures/spa?heavy=1: hash routes, 20,000 elements, 300 nodes changed every 100 ms)',
+};
+
+/** The journeys beside each other: what recording added to each. */
+export function journeysSection(summaries: Summary[]): string {
+  const all = (s: Summary) => s.latency.find((l) => l.kind === 'all');
   return [
+    'Journeys side by side (medians; added = recording vs baseline)',
+    table(
+      ['journey', 'page views', 'CPU baseline', 'CPU recording', 'added CPU', 'latency ×median', 'latency ×p95', 'compressed / view'],
+      summaries.map((s) => {
+        const cpu = s.mainThread.cpu.TaskDuration;
+        return [
+          s.journey,
+          String(s.pace.pageViews),
+          ms(cpu.baseline.median),
+          ms(cpu.recording.median),
+          pct(cpu.added),
+          ratio(all(s)?.medianRatio ?? Number.NaN),
+          ratio(all(s)?.p95Ratio ?? Number.NaN),
+          kb(s.recording.perPageViewCompressedBytes),
+        ];
+      }),
+    ),
+  ].join('\n');
+}
+
+/** The whole report of one journey, as printed. 1 KB = 1024 bytes. */
+export function report(s: Summary): string {
+  const title = JOURNEY_TITLES[s.journey];
+  return [
+    `${title}\n${'═'.repeat(title.length)}`,
     paceSection(s),
     mainThreadSection(s),
     perPageSection(s),

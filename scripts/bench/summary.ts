@@ -1,5 +1,5 @@
 import { DURATIONS, type Duration, type Latency } from './page-probes';
-import type { Pace } from './journey';
+import type { JourneyName, Pace } from './journey';
 import type { ContentScripts } from './content-scripts';
 import type { Mode, RunResult } from './runs';
 import { added, median, p95, spread, sum, type Spread } from './stats';
@@ -58,6 +58,7 @@ export interface Budget {
 }
 
 export interface Summary {
+  journey: JourneyName;
   rounds: number;
   pace: Pace & {
     pageViews: number;
@@ -145,7 +146,7 @@ function recording(runs: RunResult[], pageViews: number): Summary['recording'] {
     const at = (value: (q: NonNullable<RunResult['recording']>[number]) => number) =>
       median(recorded.map((rec) => (rec[i] ? value(rec[i]) : Number.NaN)));
     return {
-      page: new URL(p.url).pathname,
+      page: pageName(p.url),
       navType: p.navType ?? '',
       events: at((q) => q.events),
       compressedBytes: at((q) => q.compressedBytes),
@@ -161,6 +162,12 @@ function recording(runs: RunResult[], pageViews: number): Summary['recording'] {
     perPageViewCompressedBytes: journeyCompressedBytes.median / pageViews,
     perPageViewRawBytes: journeyRawBytes.median / pageViews,
   };
+}
+
+/** A stored page's name: its path, and its route when the route is in the hash ("/angular/#/basket"). */
+function pageName(url: string): string {
+  const u = new URL(url);
+  return u.pathname + (/^#!?\//.test(u.hash) ? u.hash.split('?')[0]! : '');
 }
 
 export const pct = (fraction: number): string =>
@@ -182,6 +189,7 @@ export function summarize(runs: RunResult[], pace: Pace, contentScripts: Content
   const first = runs[0];
   if (!first) throw new Error('no runs to summarize');
   const partial = {
+    journey: first.journey,
     rounds: new Set(runs.map((r) => r.round)).size,
     pace: {
       ...pace,
