@@ -171,6 +171,21 @@ describe('a hash-routed single-page shop, visited in Chromium', () => {
       expect(own.map((a) => a.status), routeOf(page.url)).toContain('done');
     }
   });
+
+  it('keeps the sort of the results as a refinement of the search page, names only', () => {
+    const search = pagesOf(dump, visitId).find((p) => routeOf(p.url) === '/search')!;
+    expect(search.refinements?.map((r) => r.names)).toEqual([['sort']]);
+  });
+
+  it('measures each route: its time to paint, and its own vitals from Chromium’s soft navigations', () => {
+    const routes = pagesOf(dump, visitId).slice(1);
+    console.log(`[hash-routes] route vitals: ${routes.map((p) => `${routeOf(p.url)} toPaint=${p.routeTiming?.toPaint} ${Object.keys(p.vitals).join('/') || '-'}`).join('; ')}`);
+    for (const page of routes) expect(page.routeTiming?.toPaint, routeOf(page.url)).toBeTypeOf('number');
+    // A route the shopper clicked to and that painted new content is a soft navigation.
+    const measured = routes.filter((p) => p.vitals.FCP !== undefined || p.vitals.LCP !== undefined);
+    expect(measured.length, 'routes with their own paint vitals').toBeGreaterThanOrEqual(routes.length / 2);
+    for (const page of routes) expect(page.vitals.TTFB, routeOf(page.url)).toBeUndefined();
+  });
 });
 
 /** The same walk in Firefox ESR (Marionette: real clicks and key events); the pages and their types. */
