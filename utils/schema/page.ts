@@ -51,6 +51,32 @@ export type Unrecorded = z.infer<typeof unrecordedSchema>;
 /** Timing of a client-side route change: from the history call to the next paint. */
 export const routeTimingSchema = z.object({ toPaint: z.number().nonnegative() });
 
+/**
+ * Why the recording of a page stepped down (`utils/recording/pressure.ts`): too many DOM changes,
+ * bytes or events a second, a backlog the recorder could not send, the visit's storage budget; or
+ * a retry after a pause.
+ */
+export const DEGRADE_REASONS = ['mutations', 'events', 'volume', 'backlog', 'budget', 'retry'] as const;
+export const degradeReasonSchema = z.enum(DEGRADE_REASONS);
+export type DegradeReason = z.infer<typeof degradeReasonSchema>;
+
+/**
+ * One step of a page's recording: 1 sampled (mouse and scroll less often), 2 paused (nothing recorded
+ * until a fresh snapshot). The counts are what the page did in the seconds that made it step.
+ */
+export const degradedStepSchema = z.object({
+  at: z.number(),
+  step: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  reason: degradeReasonSchema,
+  events: z.number().int().nonnegative(),
+  changes: z.number().int().nonnegative(),
+  chars: z.number().int().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type DegradedStep = z.infer<typeof degradedStepSchema>;
+/** At most this many steps are kept per page (the first ones and the latest). */
+export const MAX_DEGRADED_STEPS = 40;
+
 export const pageSchema = z.object({
   id: z.string().min(1),
   visitId: z.string().min(1),
@@ -83,6 +109,8 @@ export const pageSchema = z.object({
   committedAt: z.number().optional(),
   /** Why the page has no recording yet, or had none; absent once its recording is stored. */
   unrecorded: unrecordedSchema.optional(),
+  /** How its recording stepped down, oldest first; absent when it was recorded in full. */
+  degraded: z.array(degradedStepSchema).max(MAX_DEGRADED_STEPS).optional(),
 });
 export type Page = z.infer<typeof pageSchema>;
 
