@@ -2,6 +2,7 @@ import type { ReportWords } from '../i18n/report-messages';
 import type { ReportAppendix } from './model-types';
 import type { VisitData } from './visit-data';
 import { droppedTotal } from '../schema/visit';
+import { degradedMethod } from './degraded';
 
 /**
  * How the visit was made and measured, whose work the report stands on (with the credit each
@@ -39,6 +40,8 @@ export function buildAppendix(data: VisitData, w: ReportWords, browser: string):
   // What the recorder's channel refused: a page that forged messages or flooded it.
   const dropped = droppedTotal(data.visit);
   if (dropped.forged + dropped.excess > 0) method.splice(2, 0, r.method.dropped(dropped.forged, dropped.excess));
+  // Pages too busy to record in full, and the visit's storage budget reached.
+  method.splice(2, 0, ...degradedMethod(data.visit, data.pages, w));
   const checklist = data.checklist;
   const references: ReportAppendix['references'] = [
     ...(checklist?.attribution ? [{ name: checklist.title[w.lang], attribution: r.attributions.checklist(checklist.attribution) }] : []),
