@@ -1,4 +1,5 @@
-import { MAX_DEGRADED_STEPS, type DegradedStep } from '../../utils/schema/page';
+import { MAX_DEGRADED_STEPS } from '../../utils/recording/degraded-limit';
+import type { DegradedStep } from '../../utils/schema/page';
 
 /**
  * Characters of recorded events that may wait in one document to be sent (about 2 bytes each in

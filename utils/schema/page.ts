@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { landingSchema } from './evidence';
 import { checkFactsSchema } from '../checklist/check-facts-schema';
 import { pageTypeSchema } from './page-type';
+import { MAX_DEGRADED_STEPS } from '../recording/degraded-limit';
 
 /** How the page came to be: a full document load or a client-side (history API) route change. */
 export const NAV_TYPES = ['navigate', 'reload', 'back_forward', 'prerender', 'route-change', 'restore'] as const;
@@ -74,8 +75,7 @@ export const degradedStepSchema = z.object({
   ms: z.number().nonnegative(),
 });
 export type DegradedStep = z.infer<typeof degradedStepSchema>;
-/** At most this many steps are kept per page (the first ones and the latest). */
-export const MAX_DEGRADED_STEPS = 40;
+export { MAX_DEGRADED_STEPS } from '../recording/degraded-limit';
 
 export const pageSchema = z.object({
   id: z.string().min(1),
