@@ -61,8 +61,8 @@ export function parseRelayMessage(v: unknown): RelayMessage | undefined {
   if (!isObj(v)) return undefined;
   if (v.k === 'stop') return { k: 'stop' };
   if (v.k === 'snapshot') return { k: 'snapshot' };
-  if (v.k === 'start' && isStrArray(v.maskSelectors) && isStrArray(v.blockSelectors)) {
-    return { k: 'start', maskSelectors: v.maskSelectors, blockSelectors: v.blockSelectors, ...(v.lite === true ? { lite: true as const } : {}) };
+  if (v.k === 'start' && isStrArray(v.maskSelectors) && isStrArray(v.blockSelectors) && (v.lite === undefined || v.lite === true)) {
+    return { k: 'start', maskSelectors: v.maskSelectors, blockSelectors: v.blockSelectors, ...('lite' in v ? { lite: v.lite } : {}) };
   }
   return undefined;
 }
