@@ -95,11 +95,8 @@ export function OptionsApp() {
         <label class="field">
           <span>{m.budget}</span>
           <input
-            type="number"
+            type="text"
             inputMode="numeric"
-            min={BUDGET_MIN}
-            max={BUDGET_MAX}
-            step={1}
             data-testid="settings-visit-budget"
             value={budget}
             onInput={(e) => setBudget(e.currentTarget.value)}
