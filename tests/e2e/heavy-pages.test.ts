@@ -197,10 +197,11 @@ describe('heavy pages (Chromium)', () => {
     expect(JSON.stringify(snapshot).match(/"class":"card"/g)?.length).toBe(2000);
   });
 
-  it('steps the storm down, marks it in the recording and on the page, and resumes from a fresh snapshot', () => {
+  it('pauses the storm, marks it in the recording and on the page, and resumes from a fresh snapshot', () => {
     const storm = page('/heavy/storm');
     const steps = storm.degraded ?? [];
-    expect(steps.map((s) => [s.step, s.reason])).toEqual(expect.arrayContaining([[1, 'mutations'], [2, 'mutations'], [1, 'retry']]));
+    // Paused directly (sampling would not thin DOM changes), then retried at step 1.
+    expect(steps.map((s) => [s.step, s.reason])).toEqual(expect.arrayContaining([[2, 'mutations'], [1, 'retry']]));
     const events = chunksOf(dump, storm.id).flatMap((c) => c.events);
     const marks = events.filter((e) => e.type === 5 && (e.data as { tag?: string }).tag === DEGRADED_TAG);
     expect(marks.length).toBeGreaterThanOrEqual(2);

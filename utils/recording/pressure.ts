@@ -5,6 +5,8 @@
  *
  *   0 normal → 1 sampled (rrweb restarted with coarser sampling) → 2 paused (rrweb stopped);
  *
+ * a flood of events (mouse, scroll) is sampled first; a storm of DOM changes, which sampling does not
+ * thin, pauses directly after as many hot seconds as the two steps together;
  * paused, the page is retried after 5 s, 10 s, 20 s, 40 s then every 60 s: recording resumes at
  * step 1 from a fresh full snapshot, and pauses again if the storm goes on. A page that stays calm
  * for a minute at step 1 has its retries reset. `halt` stops for good (the visit's storage budget).
@@ -111,7 +113,10 @@ export class Pressure {
       chars: this.hotTotals.chars + window.chars,
       ms: this.hotTotals.ms + 1000,
     };
-    if (this.step === 0 && this.streak >= this.limits.toSample) return this.to(now, 1, reason, this.hotTotals);
+    // Sampling only thins mouse and scroll events; against DOM changes, restarting rrweb for it would
+    // cost a full snapshot in the middle of the storm and save nothing: those pause directly, as late.
+    if (this.step === 0 && reason === 'events' && this.streak >= this.limits.toSample) return this.to(now, 1, reason, this.hotTotals);
+    if (this.step === 0 && this.streak >= this.limits.toSample + this.limits.toPause) return this.to(now, 2, reason, this.hotTotals);
     if (this.step === 1 && this.streak >= this.limits.toPause) return this.to(now, 2, reason, this.hotTotals);
     return undefined;
   }
