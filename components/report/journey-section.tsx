@@ -54,7 +54,7 @@ function PageItem({ ev, page, model, imageUrl }: { ev: EvidenceContext; page: Jo
   const src = page.thumbnailId ? imageUrl(page.thumbnailId, 'thumb') : undefined;
   const signals = page.signals.filter((s) => s.count > 0);
   return (
-    <li class="journey-page" data-testid="journey-page" data-page-id={page.id} data-recorded={page.unrecorded ? 'false' : 'true'}>
+    <li class="journey-page" data-testid="journey-page" data-page-id={page.id} data-recorded={page.unrecorded ? 'false' : 'true'} data-degraded={page.degraded ? 'true' : undefined}>
       {src && <img class="page-thumb" src={src} alt={title} width={shot?.width} height={shot?.height} decoding="async" />}
       <div class="journey-page-body">
         <p class="page-title">{title}</p>
@@ -67,6 +67,7 @@ function PageItem({ ev, page, model, imageUrl }: { ev: EvidenceContext; page: Jo
             [t.timeOnPage, formatDuration(page.durationMs)],
             ...(page.unrecorded ? [[t.recording, t.unrecorded[page.unrecorded]] as [string, string]] : []),
             ...(page.refinements > 0 ? [[t.refinedOnPage, t.refinedTimes(page.refinements)] as [string, string]] : []),
+            ...(page.degraded ? [[t.recording, page.degraded.join(' ')] as [string, string]] : []),
             [t.signalsOnPage, signals.length > 0 ? signals.map((s) => `${s.label} ×\u00a0${s.count}`).join(', ') : t.none],
           ]}
         />

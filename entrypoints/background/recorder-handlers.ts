@@ -14,6 +14,8 @@ import { afterPageStored } from './after-page-stored';
 import { markPageRecorded, settleNewRecordedPage } from './navigation';
 import { rememberTyped } from './privacy';
 
+const MB = 1024 * 1024;
+
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
 export async function onHello(tabId: number | undefined, openerTabId?: number): Promise<HelloReply> {
@@ -21,7 +23,11 @@ export async function onHello(tabId: number | undefined, openerTabId?: number): 
   const visit = await adoptTab(tabId, openerTabId);
   if (!visit || !visit.tabIds.includes(tabId)) return { record: false };
   const settings = await loadSettings(browser.storage.local);
-  const config: RecorderConfig = { maskSelectors: settings.maskSelectors, blockSelectors: settings.blockSelectors };
+  const config: RecorderConfig = {
+    maskSelectors: settings.maskSelectors,
+    blockSelectors: settings.blockSelectors,
+    ...(visit.storage?.fullAt !== undefined ? { budgetReached: true as const } : {}),
+  };
   return { record: true, visitId: visit.id, paused: visit.status === 'paused', config };
 }
 
@@ -81,8 +87,12 @@ export async function onBatch(message: Batch, tabId: number | undefined): Promis
   const events = await eventsOf(message);
   const d = await db();
   const { visitId, pageId, seq, count, firstTs, lastTs } = message;
+  const budget = (await loadSettings(browser.storage.local)).visitBudgetMb * MB;
   // Through the privacy pass, with every value typed so far in the visit (sent ahead of the batch).
-  await guardWrite(() => putEvents(d, { visitId, pageId, seq, count, firstTs, lastTs }, events));
+  const written = await guardWrite(() => putEvents(d, { visitId, pageId, seq, count, firstTs, lastTs }, events, budget));
+  // The panel shows the warning, then the stop; the recorder stops sending when refused.
+  if (written.crossed) await notifyChanged();
+  if (!written.stored) throw new ProtocolError('budget-reached');
   await markPageRecorded(d, message.pageId);
 }
 

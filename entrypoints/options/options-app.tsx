@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { MESSAGES, pickLang } from '../../utils/i18n/messages';
 import { validSelectors } from '../../utils/recording/rrweb-options';
 import { parseSelectorLines } from '../../utils/recording/selectors';
-import { LANGUAGES, type Settings } from '../../utils/schema/settings';
+import { LANGUAGES, settingsSchema, type Settings } from '../../utils/schema/settings';
 import { loadSettings, saveSettings } from '../../utils/settings';
 
+const BUDGET_MIN = 1;
+const BUDGET_MAX = 100_000;
 const isValid = (s: string) => validSelectors([s], document).length === 1;
 
 /** Masking rules and language. Selectors are checked before saving; a bad line is named. */
@@ -13,6 +15,7 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<Settings>();
   const [mask, setMask] = useState('');
   const [block, setBlock] = useState('');
+  const [budget, setBudget] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
 
   useEffect(() => {
@@ -20,6 +23,7 @@ export function OptionsApp() {
       setSettings(s);
       setMask(s.maskSelectors.join('\n'));
       setBlock(s.blockSelectors.join('\n'));
+      setBudget(String(s.visitBudgetMb));
     });
   }, []);
   if (!settings) return null;
@@ -35,7 +39,9 @@ export function OptionsApp() {
       if ('line' in r) return setMessage({ kind: 'error', text: m.badSelector(r.line, r.selector) });
     }
     if (!('selectors' in masked) || !('selectors' in blocked)) return;
-    const next = { ...settings, maskSelectors: masked.selectors, blockSelectors: blocked.selectors };
+    const budgetMb = settingsSchema.shape.visitBudgetMb.safeParse(/^\s*\d+\s*$/.test(budget) ? Number(budget) : NaN);
+    if (!budgetMb.success) return setMessage({ kind: 'error', text: m.badBudget(BUDGET_MIN, BUDGET_MAX) });
+    const next = { ...settings, maskSelectors: masked.selectors, blockSelectors: blocked.selectors, visitBudgetMb: budgetMb.data };
     await saveSettings(browser.storage.local, next);
     setSettings(next);
     setMessage({ kind: 'ok', text: m.saved });
@@ -85,6 +91,16 @@ export function OptionsApp() {
             onChange={(e) => setSettings({ ...settings, keepSearchTerms: e.currentTarget.checked })}
           />
           <span>{m.keepSearchTerms}</span>
+        </label>
+        <label class="field">
+          <span>{m.budget}</span>
+          <input
+            type="text"
+            inputMode="numeric"
+            data-testid="settings-visit-budget"
+            value={budget}
+            onInput={(e) => setBudget(e.currentTarget.value)}
+          />
         </label>
         <p class="notice">{m.privacyNote}</p>
         <label class="field">

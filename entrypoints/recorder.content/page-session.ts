@@ -5,7 +5,7 @@ import { extractPageFacts } from '../../utils/journey/page-facts';
 import type { Batch, Facts, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/messaging/bridge';
-import { parseEventJson } from '../../utils/messaging/bridge-guards';
+import { changesOf, eventOfJson } from '../../utils/messaging/bridge-guards';
 import { EventBuffer, FULL_SNAPSHOT } from '../../utils/recording/buffer';
 import { gzipText, toBase64 } from '../../utils/recording/codec';
 import { Outbox } from '../../utils/recording/outbox';
@@ -18,9 +18,12 @@ import type { FrictionFact } from '../../utils/friction/facts';
 import { MAX_REFINEMENTS, routeIdentity } from '../../utils/recording/routes';
 import { maskIdentifiers } from '../../utils/privacy/identifiers';
 import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
+import { Ladder } from './ladder';
+import { noteDegraded, MAX_BACKLOG_CHARS } from './heavy';
 
 // 'no-such-page': facts for a page the background never stored (its own upsert was refused) have no home.
-const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit', 'no-such-page']);
+// 'budget-reached': the visit's storage budget is full, its recording stops (see `ladder.ts`).
+const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit', 'no-such-page', 'budget-reached']);
 
 type PageState = Omit<PageUpsert, 'type' | 'visitId'>;
 
@@ -60,6 +63,8 @@ export class PageSession {
   private landing: { finish(): void } | undefined;
   /** This document's latest client-side routes (a route's vitals may come after it ended). */
   private readonly routes: PageState[] = [];
+  /** Steps the recording down when the page is too busy, or the visit's storage is full. */
+  private readonly ladder: Ladder;
 
   constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig }) {
     this.visitId = o.visitId;
@@ -69,6 +74,20 @@ export class PageSession {
       },
       // Refused for good (the visit was deleted, the tab is not in it): retrying would loop forever.
       isFinal: (error) => error instanceof ProtocolError && FINAL_REFUSALS.has(error.code),
+      onError: (error) => {
+        if (error instanceof ProtocolError && error.code === 'budget-reached') this.ladder.halt();
+      },
+    });
+    this.ladder = new Ladder({
+      ctx: o.ctx,
+      bridge: o.bridge,
+      mark: (type, timestamp, json) => {
+        if (!this.paused && this.announced) this.buffer.push(type, timestamp, json);
+      },
+      noted: (step) => {
+        this.page.degraded = noteDegraded(this.page.degraded, step);
+        this.schedulePage();
+      },
     });
     const nav = performance.getEntriesByType('navigation')[0];
     this.page = {
@@ -78,6 +97,7 @@ export class PageSession {
       startedAt: Math.round(performance.timeOrigin),
       navType: navTypeOf(nav),
     };
+    if (o.config.budgetReached) this.ladder.halt();
   }
 
   begin(paused: boolean): void {
@@ -197,12 +217,12 @@ export class PageSession {
       this.paused = false;
       // A page opened while the visit was paused joins the visit from the moment it resumes.
       if (!this.announced && this.pausedAtBegin) this.page.startedAt = Date.now();
-      this.o.bridge.post({ k: 'start', ...this.o.config });
+      this.ladder.post({ k: 'start', maskSelectors: this.o.config.maskSelectors, blockSelectors: this.o.config.blockSelectors });
       this.announce();
       return;
     }
     this.flush();
-    this.o.bridge.post({ k: 'stop' });
+    this.ladder.post({ k: 'stop' });
     if (!this.announced) this.pausedAtBegin = true;
     this.paused = true;
     if (state === 'ended') this.active = false;
@@ -215,8 +235,10 @@ export class PageSession {
       const { t, error, message: text, source, line, column } = message;
       return this.addFact({ kind: 'error', t, error, message: text, source, line, column });
     }
-    if (this.paused || !parseEventJson(message.json, message.type, message.timestamp)) return;
+    const event = this.paused ? undefined : eventOfJson(message.json, message.type, message.timestamp);
+    if (!event) return;
     if (message.type === FULL_SNAPSHOT) this.announce();
+    else this.ladder.observe(message.json.length, changesOf(event));
     if (this.buffer.push(message.type, message.timestamp, message.json)) this.flush();
   }
 
@@ -267,7 +289,14 @@ export class PageSession {
     this.outbox.enqueue(
       () => message('json', json),
       async () => message('gzip-base64', toBase64(await gzipText(json))),
+      json.length,
+      // Only a batch the replay can do without may be dropped when too much waits.
+      batch.essential ? undefined : batch.pageId,
     );
+    if (this.outbox.weight > MAX_BACKLOG_CHARS) {
+      const shed = this.outbox.shed(batch.pageId, MAX_BACKLOG_CHARS / 2);
+      this.ladder.backlog(shed.messages, shed.chars);
+    }
   }
 
   /**
@@ -293,7 +322,7 @@ export class PageSession {
     this.announced = false;
     this.pausedAtBegin = this.paused;
     if (!this.paused) {
-      this.o.bridge.post({ k: 'start', ...this.o.config });
+      this.ladder.post({ k: 'start', maskSelectors: this.o.config.maskSelectors, blockSelectors: this.o.config.blockSelectors });
       this.announce();
     }
     this.classify();

@@ -18,6 +18,7 @@ import { VisitEvidence } from './evidence-view';
 import { ChecklistSection } from './checklist-section';
 import { AuditSection } from './audit-section';
 import { ReportButton } from './report-button';
+import { StorageBudget } from './storage-budget';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
@@ -120,6 +121,7 @@ export function App() {
           {tab?.url && pattern ? <strong>{new URL(tab.url).host}</strong> : <em>{m.noSite}</em>}
         </p>
       </header>
+      {current?.storage && <StorageBudget m={m} use={current.storage} />}
       {storageProblem && (
         <p class="error" role="alert" data-testid="storage-problem">
           {errorText(m, 'disk-full')}

@@ -109,6 +109,17 @@ describe('the settings page', () => {
     await fill('[data-testid=settings-block]', '#size-guide\n.a > > .b');
     await save('Line 2: “.a > > .b” is not a valid CSS selector.');
     expect(await storedSettings(options)).toBeNull();
+
+    // A storage budget that is no whole number of MB in range: said, nothing saved, the text kept.
+    await fill('[data-testid=settings-block]', '#size-guide');
+    for (const bad of ['0', '2.5', '100001', 'beaucoup']) {
+      await fill('[data-testid=settings-visit-budget]', bad);
+      await save('The space per visit must be a whole number of MB, from 1 to 100000.');
+      expect(await storedSettings(options)).toBeNull();
+      expect(await options.$eval('[data-testid=settings-visit-budget]', (i) => (i as HTMLInputElement).value)).toBe(bad);
+    }
+    await fill('[data-testid=settings-visit-budget]', String(DEFAULT_SETTINGS.visitBudgetMb));
+    await fill('[data-testid=settings-block]', '');
   });
 
   it('records the product page in full without extra rules', async () => {

@@ -110,6 +110,14 @@ describe('recording a mystery visit in Chromium', () => {
     }
   });
 
+  it('records the shop’s ordinary journey in full: no page steps down (docs/recording.md, "Heavy pages")', () => {
+    const pages = pagesOf(dump, visitId);
+    expect(pages.filter((p) => p.degraded).map((p) => p.url)).toEqual([]);
+    expect(dump.visits[0]!.storage?.fullAt).toBeUndefined();
+    const marks = chunksOf(dump, pages[0]!.id).flatMap((c) => c.events).filter((e) => e.type === 5);
+    expect(marks).toEqual([]);
+  });
+
   it('keeps none of the secrets typed or planted in the shop', () => {
     const text = dump.text;
     // The journey did type them: the fields were there and filled.

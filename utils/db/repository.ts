@@ -20,6 +20,7 @@ import { installedChecklistSchema, type InstalledChecklist } from '../checklist/
 import { PrivacyPass } from '../privacy/pass';
 import { scrubCardNumbers } from '../privacy/identifiers';
 import { gzipText } from '../recording/codec';
+import { account, type Accounted } from './budget';
 
 /**
  * Typed reads and writes. Only the background writes; extension pages read.
@@ -138,14 +139,17 @@ export async function listPages(db: Db, visitId: string): Promise<Page[]> {
  * Stores a page's recorded events as its chunk `seq`, through the privacy pass, compressed.
  * Storing the same (visit, page, seq) again replaces it, so resends are harmless.
  */
-export async function putEvents(db: Db, chunk: Omit<Chunk, 'data'>, events: unknown[]): Promise<void> {
+export async function putEvents(db: Db, chunk: Omit<Chunk, 'data'>, events: unknown[], budget?: number): Promise<Written> {
   const masked = (await privacy()).events(events);
-  await putChunk(db, { ...chunk, data: await gzipText(scrubCardNumbers(JSON.stringify(masked))) });
+  return putChunk(db, { ...chunk, data: await gzipText(scrubCardNumbers(JSON.stringify(masked))) }, budget);
 }
 
-/** Stores a chunk whose events are already masked (`putEvents` is how recorded events are stored). */
-export async function putChunk(db: Db, chunk: Chunk): Promise<void> {
-  await putOfVisit(db, 'chunks', chunkSchema.parse(chunk));
+/**
+ * Stores a chunk whose events are already masked (`putEvents` is how recorded events are stored),
+ * unless the visit's storage `budget` (bytes) is reached: then nothing is written (`stored: false`).
+ */
+export async function putChunk(db: Db, chunk: Chunk, budget?: number): Promise<Written> {
+  return putOfVisit(db, 'chunks', chunkSchema.parse(chunk), budget);
 }
 
 /** A visit's chunks, by page then sequence number. */
@@ -169,11 +173,45 @@ async function visitMustExist<T extends StoreNames<MystereDB>>(
   throw new VisitGoneError(visitId);
 }
 
-/** Stores a record of a visit, only while the visit exists (the rule at the top of this file). */
-async function putOfVisit<S extends VisitStore>(db: Db, store: S, value: MystereDB[S]['value']): Promise<void> {
+/** What a write of a visit's record did: stored or refused for the budget, and the threshold it crossed. */
+export type Written = Pick<Accounted, 'crossed'> & { stored: boolean };
+
+/** Bytes a record takes against its visit's storage budget (the big ones only). */
+function bytesOf(store: VisitStore, value: unknown): number {
+  if (store === 'chunks') return (value as Chunk).data.byteLength;
+  if (store === 'screenshots') return (value as Screenshot).image.byteLength;
+  if (store === 'audits') return JSON.stringify(value).length;
+  return 0;
+}
+
+/**
+ * Stores a record of a visit, only while the visit exists (the rule at the top of this file). The
+ * big records are counted on the visit in the same transaction (a resend replaces its own bytes);
+ * a recording batch is refused once the visit's `budget` is reached (`budget.ts`).
+ */
+async function putOfVisit<S extends VisitStore>(db: Db, store: S, value: MystereDB[S]['value'], budget?: number): Promise<Written> {
   const tx = db.transaction(['visits', store], 'readwrite');
-  await visitMustExist(tx, value.visitId);
-  await Promise.all([tx.objectStore(store).put(value), tx.done]);
+  const bytes = bytesOf(store, value);
+  if (bytes === 0) {
+    await visitMustExist(tx, value.visitId);
+    await Promise.all([tx.objectStore(store).put(value), tx.done]);
+    return { stored: true };
+  }
+  const visits = tx.objectStore('visits');
+  const visit = await visits.get(value.visitId);
+  if (!visit) {
+    await tx.done;
+    throw new VisitGoneError(value.visitId);
+  }
+  const records = tx.objectStore(store);
+  const keyPath = records.keyPath;
+  const field = (k: string) => (value as unknown as Record<string, IDBValidKey>)[k]!;
+  const key = (Array.isArray(keyPath) ? keyPath.map(field) : field(keyPath as string)) as MystereDB[S]['key'];
+  const old: unknown = await records.get(key);
+  const total = (visit.storage?.bytes ?? 0) - (old ? bytesOf(store, old) : 0) + bytes;
+  const { use, store: write, crossed } = account(visit.storage, total, budget, store === 'chunks', Date.now());
+  await Promise.all([visits.put({ ...visit, storage: use }), ...(write ? [records.put(value)] : []), tx.done]);
+  return { stored: write, ...(crossed ? { crossed } : {}) };
 }
 
 // ——— Evidence ———
@@ -181,8 +219,8 @@ async function putOfVisit<S extends VisitStore>(db: Db, store: S, value: Mystere
 const EVIDENCE_STORES = ['screenshots', 'notes', 'signals', 'abandonments', 'answers', 'audits'] as const;
 type EvidenceStore = (typeof EVIDENCE_STORES)[number];
 
-export async function putScreenshot(db: Db, shot: Screenshot): Promise<void> {
-  await putOfVisit(db, 'screenshots', screenshotSchema.parse(shot));
+export async function putScreenshot(db: Db, shot: Screenshot, budget?: number): Promise<Written> {
+  return putOfVisit(db, 'screenshots', screenshotSchema.parse(shot), budget);
 }
 export async function putNote(db: Db, note: Note): Promise<void> {
   await putOfVisit(db, 'notes', noteSchema.parse(note));
@@ -235,8 +273,8 @@ export async function deleteInstalledChecklist(db: Db, id: string): Promise<void
   await db.delete('checklists', id);
 }
 
-export async function putAudit(db: Db, audit: AuditRecord): Promise<void> {
-  await putOfVisit(db, 'audits', auditRecordSchema.parse((await privacy()).audit(audit)));
+export async function putAudit(db: Db, audit: AuditRecord, budget?: number): Promise<Written> {
+  return putOfVisit(db, 'audits', auditRecordSchema.parse((await privacy()).audit(audit)), budget);
 }
 
 /**

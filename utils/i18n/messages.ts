@@ -42,6 +42,8 @@ const fr = {
   notRecorded: 'Cette page n’est pas enregistrée : Mystère n’a pas encore l’autorisation pour ce site.',
   allowSite: 'Autoriser l’enregistrement sur ce site',
   otherTab: 'La visite se déroule dans un autre onglet.',
+  budgetWarning: (usedMb: number, budgetMb: number) =>
+    `La visite occupe ${usedMb} Mo sur les ${budgetMb} Mo prévus : une fois plein, l’enregistrement vidéo s’arrêtera (vos réponses et notes continueront).`,
   pagesCount: (n: number) => (n <= 1 ? `${n} page` : `${n} pages`),
   status: { recording: 'Enregistrement', paused: 'En pause', interrupted: 'Interrompue', ended: 'Terminée' } satisfies Record<VisitStatus, string>,
   pageTypes: {
@@ -69,6 +71,8 @@ const fr = {
     'no-such-visit': 'Cette visite n’existe plus.',
     'verdict-empty': 'Écrivez votre verdict avant de rendre le rapport définitif.',
     'no-such-page': 'Cette page n’existe plus.',
+    'budget-reached':
+      'Espace de la visite atteint : l’enregistrement vidéo est arrêté. Vos réponses, notes et captures continuent d’être enregistrées.',
     'disk-full':
       'Le disque est plein : les nouvelles données attendent dans la page. Libérez de la place ou supprimez d’anciennes visites, sans fermer l’onglet de la visite.',
     'no-answer': 'Le service de l’extension ne répond pas. Réessayez dans un instant.',
@@ -100,6 +104,8 @@ const fr = {
     save: 'Enregistrer',
     saved: 'Réglages enregistrés.',
     badSelector: (line: number, selector: string) => `Ligne ${line} : « ${selector} » n’est pas un sélecteur CSS valide.`,
+    budget: 'Espace disque par visite (Mo) : au-delà, l’enregistrement vidéo s’arrête, vos réponses et notes continuent',
+    badBudget: (min: number, max: number) => `L’espace par visite doit être un nombre entier de Mo, entre ${min} et ${max}.`,
   },
 };
 
@@ -140,6 +146,8 @@ const en: Messages = {
   interrupted: 'This visit was interrupted when the browser closed. Everything recorded before is kept.',
   notRecorded: 'This page is not recorded: Mystère is not yet allowed on this site.',
   allowSite: 'Allow recording on this site',
+  budgetWarning: (usedMb: number, budgetMb: number) =>
+    `The visit takes ${usedMb} MB of its ${budgetMb} MB: once full, the video recording will stop (your answers and notes will go on).`,
   otherTab: 'The visit is running in another tab.',
   pagesCount: (n: number) => (n === 1 ? '1 page' : `${n} pages`),
   status: { recording: 'Recording', paused: 'Paused', interrupted: 'Interrupted', ended: 'Ended' },
@@ -168,6 +176,7 @@ const en: Messages = {
     'no-such-visit': 'This visit no longer exists.',
     'verdict-empty': 'Write your verdict before making the report final.',
     'no-such-page': 'This page no longer exists.',
+    'budget-reached': 'The visit’s storage space is full: the video recording has stopped. Your answers, notes and screenshots are still being saved.',
     'disk-full': 'The disk is full: new data is waiting in the page. Free some space or delete old visits, and keep the visit’s tab open.',
     'no-answer': 'The extension’s service is not answering. Try again in a moment.',
     'bad-message': 'The message was not understood: reload the panel and try again.',
@@ -197,6 +206,8 @@ const en: Messages = {
     save: 'Save',
     saved: 'Settings saved.',
     badSelector: (line: number, selector: string) => `Line ${line}: “${selector}” is not a valid CSS selector.`,
+    budget: 'Disk space per visit (MB): beyond it the video recording stops, your answers and notes go on',
+    badBudget: (min: number, max: number) => `The space per visit must be a whole number of MB, from ${min} to ${max}.`,
   },
 };
 

@@ -115,6 +115,23 @@ export const reportEn: ReportMessages = {
     speed: 'Speed was measured once per page and rated with the web-vitals thresholds.',
     score: 'Score: each criterion earns its weight on “Yes”, a 1–5 rating a share of it, and sections combine by their weights.',
     noScore: 'No checklist was used: the visit has no score.',
+    degraded: (pages: number) =>
+      `On ${pages} page(s) too busy to record in full, the recording was lightened so as not to slow the shop down (mouse and scroll recorded less often, or paused then resumed from a fresh snapshot): the journey says where and when.`,
+    budget: (budget: string, time: string) =>
+      `The visit’s storage space (${budget}) was reached at ${time}: the video recording stopped there; pages, answers, notes and screenshots went on being saved.`,
+  },
+  degraded: {
+    sampled: (time: string, why: string) => `Recording lightened from ${time} (${why}): mouse and scroll recorded less often.`,
+    paused: (from: string, to: string, why: string) => `Recording paused from ${from} to ${to} (${why}), resumed from a fresh snapshot.`,
+    pausedToEnd: (from: string, why: string) => `Recording paused from ${from} (${why}).`,
+    budget: (time: string) => `Recording stopped at ${time}: the visit’s storage space was full.`,
+    more: (n: number) => `And ${n} more pause(s).`,
+    why: {
+      mutations: (changes: string, seconds: string) => `mutation storm: ${changes} changes in ${seconds} s`,
+      events: (events: string, seconds: string) => `${events} events in ${seconds} s`,
+      volume: (mb: string, seconds: string) => `${mb} MB of changes in ${seconds} s`,
+      backlog: (batches: number) => `sending fell behind: ${batches} batch(es) dropped`,
+    },
   },
   attributions: {
     checklist: (text: string) => text,

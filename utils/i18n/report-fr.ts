@@ -138,6 +138,24 @@ export const reportFr = {
     speed: 'La vitesse a été mesurée une fois par page et notée selon les seuils de web-vitals.',
     score: 'Score\u00a0: chaque critère rapporte son poids sur «\u00a0Oui\u00a0», une note de 1 à 5 une part de ce poids, et les sections se combinent selon leurs poids.',
     noScore: 'Aucune grille n’a été utilisée\u00a0: la visite n’a pas de score.',
+    degraded: (pages: number) =>
+      `Sur ${frPlural(pages, 'page trop chargée', 'pages trop chargées')}, l’enregistrement a été allégé pour ne pas ralentir la boutique (souris et défilement moins souvent enregistrés, ou pause puis reprise sur un nouvel instantané)\u00a0: le parcours dit où et quand.`,
+    budget: (budget: string, time: string) =>
+      `L’espace prévu pour la visite (${budget}) a été atteint à ${time}\u00a0: l’enregistrement vidéo s’est arrêté là\u00a0; pages, réponses, notes et captures ont continué d’être enregistrées.`,
+  },
+  /** How a page's recording stepped down, on its line of the journey. */
+  degraded: {
+    sampled: (time: string, why: string) => `Enregistrement allégé à partir de ${time} (${why})\u00a0: souris et défilement moins souvent enregistrés.`,
+    paused: (from: string, to: string, why: string) => `Enregistrement suspendu de ${from} à ${to} (${why}), repris sur un nouvel instantané.`,
+    pausedToEnd: (from: string, why: string) => `Enregistrement suspendu à partir de ${from} (${why}).`,
+    budget: (time: string) => `Enregistrement arrêté à ${time}\u00a0: l’espace de la visite était plein.`,
+    more: (n: number) => `Et ${frPlural(n, 'autre pause', 'autres pauses')}.`,
+    why: {
+      mutations: (changes: string, seconds: string) => `tempête de mutations\u00a0: ${changes}\u00a0changements en ${seconds}\u00a0s`,
+      events: (events: string, seconds: string) => `${events}\u00a0événements en ${seconds}\u00a0s`,
+      volume: (mb: string, seconds: string) => `${mb}\u00a0Mo de changements en ${seconds}\u00a0s`,
+      backlog: (batches: number) => `l’envoi ne suivait plus\u00a0: ${frPlural(batches, 'lot écarté', 'lots écartés')}`,
+    },
   },
   attributions: {
     checklist: (text: string) => text,

@@ -61,8 +61,8 @@ export function parseRelayMessage(v: unknown): RelayMessage | undefined {
   if (!isObj(v)) return undefined;
   if (v.k === 'stop') return { k: 'stop' };
   if (v.k === 'snapshot') return { k: 'snapshot' };
-  if (v.k === 'start' && isStrArray(v.maskSelectors) && isStrArray(v.blockSelectors)) {
-    return { k: 'start', maskSelectors: v.maskSelectors, blockSelectors: v.blockSelectors };
+  if (v.k === 'start' && isStrArray(v.maskSelectors) && isStrArray(v.blockSelectors) && (v.lite === undefined || v.lite === true)) {
+    return { k: 'start', maskSelectors: v.maskSelectors, blockSelectors: v.blockSelectors, ...('lite' in v ? { lite: v.lite } : {}) };
   }
   return undefined;
 }
@@ -77,12 +77,25 @@ export function parseRecorderControl(v: unknown): RecorderControl | undefined {
 
 /** Parses an event's JSON and checks it is an rrweb event whose envelope matches what was declared. */
 export function parseEventJson(json: string, type: number, timestamp: number): boolean {
+  return eventOfJson(json, type, timestamp) !== undefined;
+}
+
+/** The event parsed by `parseEventJson`, or undefined when it is none. */
+export function eventOfJson(json: string, type: number, timestamp: number): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(json);
-    return isObj(value) && value.type === type && value.timestamp === timestamp;
+    return isObj(value) && value.type === type && value.timestamp === timestamp ? value : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** The DOM changes an rrweb mutation event carries (added, removed, text and attribute changes); 0 for others. */
+export function changesOf(event: Record<string, unknown>): number {
+  const data = event.data;
+  if (event.type !== 3 || !isObj(data) || data.source !== 0) return 0;
+  const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  return n(data.adds) + n(data.removes) + n(data.texts) + n(data.attributes);
 }
 
 /** Background to relay: "a visit concerns this page now", answered `true` by a running relay. */

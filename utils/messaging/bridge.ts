@@ -46,7 +46,13 @@ export const routeMessageSchema = z.object({
 export type MainMessage = MainChannelMessage | z.infer<typeof routeMessageSchema>;
 
 export const relayMessageSchema = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('start'), maskSelectors: z.array(z.string()), blockSelectors: z.array(z.string()) }),
+  z.object({
+    k: z.literal('start'),
+    maskSelectors: z.array(z.string()),
+    blockSelectors: z.array(z.string()),
+    /** Coarser sampling: the page was too busy to record in full (`utils/recording/pressure.ts`). */
+    lite: z.literal(true).optional(),
+  }),
   z.object({ k: z.literal('stop') }),
   /** A new full snapshot: a route began, or events were dropped and the replay needs a fresh start. */
   z.object({ k: z.literal('snapshot') }),

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'no-answer',
   'internal',
   'disk-full',
+  'budget-reached',
   // Visits and pages
   'permission-denied',
   'visit-running',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_REFINEMENTS, navigationTimingSchema, navTypeSchema, refinementSchema, routeTimingSchema, vitalsSchema } from '../schema/page';
+import { degradedStepSchema, MAX_DEGRADED_STEPS, MAX_REFINEMENTS, navigationTimingSchema, navTypeSchema, refinementSchema, routeTimingSchema, vitalsSchema } from '../schema/page';
 import { pageTypeSchema } from '../schema/page-type';
 import { abandonReasonSchema, annotationSchema, landingSchema, SCREENSHOT_KINDS } from '../schema/evidence';
 import { frictionFactSchema } from '../friction/facts';
@@ -41,6 +41,8 @@ export const pageUpsertSchema = z.object({
   landing: landingSchema.optional(),
   /** What the checklist's automatic checks read on the page. */
   checks: checkFactsSchema.optional(),
+  /** How the page's recording stepped down so far (the whole list, each time). */
+  degraded: z.array(degradedStepSchema).max(MAX_DEGRADED_STEPS).optional(),
 });
 export type PageUpsert = z.infer<typeof pageUpsertSchema>;
 
@@ -221,6 +223,8 @@ export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 export const recorderConfigSchema = z.object({
   maskSelectors: z.array(z.string()),
   blockSelectors: z.array(z.string()),
+  /** The visit's storage budget is reached: the page is not recorded (it still joins the visit). */
+  budgetReached: z.literal(true).optional(),
 });
 export type RecorderConfig = z.infer<typeof recorderConfigSchema>;
 

@@ -6,6 +6,7 @@
  */
 
 export const FULL_SNAPSHOT = 2;
+const META = 4;
 
 export interface PendingBatch {
   pageId: string;
@@ -15,6 +16,8 @@ export interface PendingBatch {
   count: number;
   firstTs: number;
   lastTs: number;
+  /** Holds a full snapshot (or a page's first events): the replay cannot do without it. */
+  essential: boolean;
 }
 
 export interface BufferPolicy {
@@ -30,6 +33,7 @@ export class EventBuffer {
   private chars = 0;
   private firstTs = 0;
   private lastTs = 0;
+  private essential = false;
   private readonly nextSeq = new Map<string, number>();
 
   constructor(readonly policy: BufferPolicy = DEFAULT_POLICY) {}
@@ -40,7 +44,13 @@ export class EventBuffer {
     this.lastTs = timestamp;
     this.pieces.push(json);
     this.chars += json.length;
+    if (type === FULL_SNAPSHOT || type === META) this.essential = true;
     return type === FULL_SNAPSHOT || this.pieces.length >= this.policy.maxEvents || this.chars >= this.policy.maxChars;
+  }
+
+  /** Characters buffered. */
+  get weight(): number {
+    return this.chars;
   }
 
   get size(): number {
@@ -59,6 +69,7 @@ export class EventBuffer {
       count: this.pieces.length,
       firstTs: this.firstTs,
       lastTs: this.lastTs,
+      essential: this.essential || seq === 0,
     };
     this.clear();
     return batch;
@@ -68,5 +79,6 @@ export class EventBuffer {
   clear(): void {
     this.pieces = [];
     this.chars = 0;
+    this.essential = false;
   }
 }

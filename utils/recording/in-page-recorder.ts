@@ -35,13 +35,13 @@ export function runInPageRecorder(o: InPageRecorder): void {
     undo.reverse().forEach((u) => u());
     undo = [];
   };
-  const start = (maskSelectors: string[], blockSelectors: string[]) => {
+  const start = (maskSelectors: string[], blockSelectors: string[], lite?: boolean) => {
     halt();
     undo.push(
       o.patching(
         () =>
           (stop = record({
-            ...rrwebOptions({ maskSelectors, blockSelectors, doc: document }),
+            ...rrwebOptions({ maskSelectors, blockSelectors, doc: document, lite }),
             emit(event) {
               send({ k: 'event', type: event.type, timestamp: event.timestamp, json: o.stringify(event) });
             },
@@ -49,19 +49,19 @@ export function runInPageRecorder(o: InPageRecorder): void {
       ),
     );
   };
-  let pending: { maskSelectors: string[]; blockSelectors: string[] } | undefined;
-  const startWhenParsed = (maskSelectors: string[], blockSelectors: string[]) => {
-    if (document.readyState !== 'loading') return start(maskSelectors, blockSelectors);
+  let pending: { maskSelectors: string[]; blockSelectors: string[]; lite?: boolean } | undefined;
+  const startWhenParsed = (maskSelectors: string[], blockSelectors: string[], lite?: boolean) => {
+    if (document.readyState !== 'loading') return start(maskSelectors, blockSelectors, lite);
     // rrweb would wait for it too; waiting here keeps the page's own scripts out of the bracket.
     document.addEventListener(
       'DOMContentLoaded',
       () => {
-        if (pending) start(pending.maskSelectors, pending.blockSelectors);
+        if (pending) start(pending.maskSelectors, pending.blockSelectors, pending.lite);
         pending = undefined;
       },
       { once: true },
     );
-    pending = { maskSelectors, blockSelectors };
+    pending = { maskSelectors, blockSelectors, lite };
   };
 
   /** The page's own errors, for the friction detectors; listened to once the channel is open. */
@@ -100,7 +100,7 @@ export function runInPageRecorder(o: InPageRecorder): void {
     port.onmessage = (e: MessageEvent) => {
       const parsed = parseRelayMessage(e.data);
       if (!parsed) return;
-      if (parsed.k === 'start') startWhenParsed(parsed.maskSelectors, parsed.blockSelectors);
+      if (parsed.k === 'start') startWhenParsed(parsed.maskSelectors, parsed.blockSelectors, parsed.lite);
       else if (parsed.k === 'snapshot') {
         if (stop) undo.push(o.patching(() => record.takeFullSnapshot()));
       } else {

@@ -29,6 +29,10 @@ export interface OutboxOptions {
 
 interface Item {
   plain: () => unknown;
+  /** Characters the message holds, for the bound on what waits (see `shed`). */
+  weight: number;
+  /** A message that may be dropped when too much waits (a recorded batch of `tag`'s page). */
+  tag?: string;
   compact?: () => Promise<unknown>;
   built?: Promise<unknown>;
   /** Sends of the compact form that failed. */
@@ -42,6 +46,7 @@ export class Outbox {
   private readonly backoff: number[];
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private idleWaiters: Array<() => void> = [];
+  private waiting = 0;
 
   constructor(private readonly options: OutboxOptions) {
     this.backoff = options.backoff ?? [100, 250, 500, 1000, 2000];
@@ -53,10 +58,44 @@ export class Outbox {
     return this.queue.length;
   }
 
-  /** Queues a message: its plain form, and optionally a compact form built once, when its turn comes. */
-  enqueue(plain: () => unknown, compact?: () => Promise<unknown>): void {
-    this.queue.push(compact ? { plain, compact, failures: 0 } : { plain, failures: 0 });
+  /** Characters of the messages not yet acknowledged (as declared to `enqueue`). */
+  get weight(): number {
+    return this.waiting;
+  }
+
+  /**
+   * Queues a message: its plain form, and optionally a compact form built once, when its turn comes.
+   * `weight` (its characters) and `tag` let `shed` drop it when too much waits.
+   */
+  enqueue(plain: () => unknown, compact?: () => Promise<unknown>, weight = 0, tag?: string): void {
+    this.queue.push({ plain, weight, failures: 0, ...(compact ? { compact } : {}), ...(tag ? { tag } : {}) });
+    this.waiting += weight;
     void this.drain();
+  }
+
+  /**
+   * Drops the oldest messages tagged `tag`, never the one being sent, until what waits weighs at
+   * most `limit`; returns how many messages and characters were dropped.
+   */
+  shed(tag: string, limit: number): { messages: number; chars: number } {
+    const dropped = { messages: 0, chars: 0 };
+    for (let i = 1; i < this.queue.length && this.waiting > limit; ) {
+      const item = this.queue[i]!;
+      if (item.tag !== tag) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      this.waiting -= item.weight;
+      dropped.messages++;
+      dropped.chars += item.weight;
+    }
+    return dropped;
+  }
+
+  private done(): void {
+    this.waiting -= this.queue.shift()?.weight ?? 0;
+    this.attempt = 0;
   }
 
   /**
@@ -88,13 +127,11 @@ export class Outbox {
       try {
         head.built ??= head.compact ? head.compact().catch((error: unknown) => this.plainInstead(head, error)) : Promise.resolve(head.plain());
         await this.options.send(await head.built);
-        this.queue.shift();
-        this.attempt = 0;
+        this.done();
       } catch (error) {
         this.options.onError?.(error, this.attempt + 1);
         if (this.options.isFinal?.(error)) {
-          this.queue.shift();
-          this.attempt = 0;
+          this.done();
           continue;
         }
         this.attempt++;

@@ -33,7 +33,9 @@ export function mergePage(current: Page | undefined, upsert: PageUpsert, tabId: 
     autoTypeReasons: upsert.autoTypeReasons ?? base.autoTypeReasons,
     landing: upsert.landing ?? base.landing,
     checks: upsert.checks ?? base.checks,
+    degraded: upsert.degraded ?? base.degraded,
   };
+  if (!merged.degraded) delete merged.degraded;
   // Once the recorder has read the document, its type is no longer the address's guess.
   if (upsert.autoType !== undefined) delete merged.typedFromUrl;
   return settleUnrecorded(merged);

@@ -4,7 +4,13 @@ interface Options {
   maskSelectors: string[];
   blockSelectors: string[];
   doc: Document;
+  /** Coarser sampling, for a page too busy to record in full (`pressure.ts`, step 1). */
+  lite?: boolean;
 }
+
+/** Sampling in full, and at step 1 of the degradation ladder: mouse and scroll far less often. */
+const SAMPLING = { mousemove: 100, scroll: 150, media: 800, input: 'last' as const };
+const LITE_SAMPLING = { mousemove: 1000, scroll: 1000, media: 2000, input: 'last' as const };
 
 /**
  * Keeps the selectors that parse on their own *and* inside a list: `a[href` parses alone (the end of
@@ -30,7 +36,7 @@ export function validSelectors(selectors: readonly string[], doc: Document): str
  * evaluator's own selectors masked whole. The rest of the masking (identifiers, echoes of typed
  * values, addresses) is the privacy pass's, off the page, before anything is written.
  */
-export function rrwebOptions({ maskSelectors, blockSelectors, doc }: Options) {
+export function rrwebOptions({ maskSelectors, blockSelectors, doc, lite }: Options) {
   const block = validSelectors([...DEFAULT_BLOCK_SELECTORS, ...blockSelectors], doc).join(',');
   const maskWhole = validSelectors([...DEFAULT_MASK_SELECTORS, ...maskSelectors], doc).join(',');
   return {
@@ -40,7 +46,7 @@ export function rrwebOptions({ maskSelectors, blockSelectors, doc }: Options) {
     maskTextSelector: maskWhole,
     blockSelector: block,
     recordAfter: 'DOMContentLoaded' as const,
-    sampling: { mousemove: 100, scroll: 150, media: 800, input: 'last' as const },
+    sampling: lite ? LITE_SAMPLING : SAMPLING,
     slimDOMOptions: 'all' as const,
     inlineImages: false,
     collectFonts: false,

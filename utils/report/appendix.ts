@@ -3,6 +3,7 @@ import type { ReportAppendix } from './model-types';
 import type { VisitData } from './visit-data';
 import { droppedTotal } from '../schema/visit';
 import { addIgnored, describeIgnored } from '../friction/benign';
+import { degradedMethod } from './degraded';
 
 /**
  * How the visit was made and measured, whose work the report stands on (with the credit each
@@ -43,6 +44,8 @@ export function buildAppendix(data: VisitData, w: ReportWords, browser: string):
   // What looked like friction but is not the shop's doing (utils/friction/benign.ts).
   const ignored = describeIgnored(addIgnored(...data.pages.map((p) => p.ignoredSignals ?? {})), w.lang);
   if (ignored) method.push(r.method.ignored(ignored));
+  // Pages too busy to record in full, and the visit's storage budget reached.
+  method.splice(2, 0, ...degradedMethod(data.visit, data.pages, w));
   const checklist = data.checklist;
   const references: ReportAppendix['references'] = [
     ...(checklist?.attribution ? [{ name: checklist.title[w.lang], attribution: r.attributions.checklist(checklist.attribution) }] : []),

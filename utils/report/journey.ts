@@ -1,3 +1,4 @@
+import { degradedSentences } from './degraded';
 import type { ReportWords } from '../i18n/report-messages';
 import { stagesOfPages } from '../journey/funnel';
 import { SIGNAL_TYPES, type FunnelStage, type Signal, type SignalFacts } from '../schema/evidence';
@@ -114,6 +115,7 @@ export function journeyPages(data: VisitData, timeline: Timeline, w: ReportWords
       durationMs: Math.max(0, end - page.startedAt),
       replayAt: replayAt(timeline, page.id, 0),
       ...(page.unrecorded ? { unrecorded: page.unrecorded } : {}),
+      ...(page.degraded?.length ? { degraded: degradedSentences(page, w) } : {}),
       ...(thumbnail ? { thumbnailId: thumbnail.id } : {}),
       refinements: page.refinements?.length ?? 0,
       signals: SIGNAL_TYPES.flatMap((t) => {

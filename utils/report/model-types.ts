@@ -118,6 +118,8 @@ export interface JourneyPage {
   replayAt: number | null;
   /** Why the page has no recording (known from the browser's navigation alone). */
   unrecorded?: Unrecorded;
+  /** How its recording stepped down (a page too busy, the visit's storage full), in words. */
+  degraded?: string[];
   /** A screenshot of the page to show as its thumbnail. */
   thumbnailId?: string;
   /** How many times the page was sorted, filtered or paged without becoming another page. */

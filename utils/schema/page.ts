@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { landingSchema } from './evidence';
 import { checkFactsSchema } from '../checklist/check-facts-schema';
 import { pageTypeSchema } from './page-type';
+import { MAX_DEGRADED_STEPS } from '../recording/degraded-limit';
 
 /** How the page came to be: a full document load or a client-side (history API) route change. */
 export const NAV_TYPES = ['navigate', 'reload', 'back_forward', 'prerender', 'route-change', 'restore'] as const;
@@ -59,6 +60,31 @@ export const routeTimingSchema = z.object({ toPaint: z.number().nonnegative() })
 export { MAX_REFINEMENTS };
 export const refinementSchema = z.object({ at: z.number(), names: z.array(z.string().max(100)).max(20) });
 
+/**
+ * Why the recording of a page stepped down (`utils/recording/pressure.ts`): too many DOM changes,
+ * bytes or events a second, a backlog the recorder could not send, the visit's storage budget; or
+ * a retry after a pause.
+ */
+export const DEGRADE_REASONS = ['mutations', 'events', 'volume', 'backlog', 'budget', 'retry'] as const;
+export const degradeReasonSchema = z.enum(DEGRADE_REASONS);
+export type DegradeReason = z.infer<typeof degradeReasonSchema>;
+
+/**
+ * One step of a page's recording: 1 sampled (mouse and scroll less often), 2 paused (nothing recorded
+ * until a fresh snapshot). The counts are what the page did in the seconds that made it step.
+ */
+export const degradedStepSchema = z.object({
+  at: z.number(),
+  step: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  reason: degradeReasonSchema,
+  events: z.number().int().nonnegative(),
+  changes: z.number().int().nonnegative(),
+  chars: z.number().int().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type DegradedStep = z.infer<typeof degradedStepSchema>;
+export { MAX_DEGRADED_STEPS } from '../recording/degraded-limit';
+
 export const pageSchema = z.object({
   id: z.string().min(1),
   visitId: z.string().min(1),
@@ -94,6 +120,8 @@ export const pageSchema = z.object({
   unrecorded: unrecordedSchema.optional(),
   /** Friction facts left out as benign on this page (`utils/friction/benign.ts`), counted by entry id. */
   ignoredSignals: z.record(z.string().max(60), z.number().int().nonnegative()).optional(),
+  /** How its recording stepped down, oldest first; absent when it was recorded in full. */
+  degraded: z.array(degradedStepSchema).max(MAX_DEGRADED_STEPS).optional(),
 });
 export type Page = z.infer<typeof pageSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const LANGUAGES = ['auto', 'fr', 'en'] as const;
+export const VISIT_BUDGET_MB = 150;
 
 /** The evaluator's settings, kept in extension storage. */
 export const settingsSchema = z.object({
@@ -18,6 +19,11 @@ export const settingsSchema = z.object({
    * a search term is masked wherever it comes back, like everything else the evaluator types.
    */
   keepSearchTerms: z.boolean().default(false),
+  /**
+   * Disk space a visit's records may take (recording, screenshots, audits), in MB. When it is
+   * reached the recording stops; answers, notes, pages and signals are still kept.
+   */
+  visitBudgetMb: z.number().int().min(1).max(100_000).default(VISIT_BUDGET_MB),
   /** The checklist new visits use. */
   checklistId: z.string().min(1).max(100).default('mystere-ecommerce'),
 });

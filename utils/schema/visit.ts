@@ -24,6 +24,20 @@ export const pauseSchema = z.object({ from: z.number(), to: z.number().optional(
 export const droppedSchema = z.object({ forged: z.number().int().nonnegative(), excess: z.number().int().nonnegative() });
 export type Dropped = z.infer<typeof droppedSchema>;
 
+/**
+ * What the visit's records take on disk (recording batches compressed, screenshots, audits), counted
+ * as each is written, against its budget (a setting): warned at 80 %, recording stopped when full.
+ */
+export const storageUseSchema = z.object({
+  bytes: z.number().int().nonnegative(),
+  /** The budget in force at the last write, in bytes. */
+  budget: z.number().int().positive().optional(),
+  warnedAt: z.number().optional(),
+  /** When the recording stopped for the budget: later batches are refused. */
+  fullAt: z.number().optional(),
+});
+export type StorageUse = z.infer<typeof storageUseSchema>;
+
 export const visitSchema = z.object({
   id: z.string().min(1),
   /** The origin the visit started on, e.g. `https://shop.example`. */
@@ -53,6 +67,8 @@ export const visitSchema = z.object({
    * each document's recorder sends its own totals, so a resend overwrites itself.
    */
   dropped: z.record(z.string().min(1).max(100), droppedSchema).optional(),
+  /** Its storage use and budget; absent until a counted record is written. */
+  storage: storageUseSchema.optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 

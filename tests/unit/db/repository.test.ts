@@ -260,3 +260,25 @@ describe('a record of a visit that is gone', () => {
     expect(await leftOfV1()).toBe(0);
   });
 });
+
+describe('storage budget', () => {
+  it('counts the bytes of chunks, screenshots and audits on the visit; a resend replaces its own', async () => {
+    await putVisit(db, visit());
+    await putChunk(db, chunk({ data: new Uint8Array(100) }));
+    await putChunk(db, chunk({ data: new Uint8Array(100) }));
+    await putChunk(db, chunk({ seq: 1, data: new Uint8Array(50) }));
+    expect((await getVisit(db, 'v1'))?.storage).toEqual({ bytes: 150 });
+  });
+
+  it('refuses a chunk over the budget, marks the visit full and keeps the pages and notes coming', async () => {
+    await putVisit(db, visit());
+    expect(await putChunk(db, chunk({ data: new Uint8Array(850) }), 1000)).toEqual({ stored: true, crossed: 'warn' });
+    expect(await putChunk(db, chunk({ seq: 1, data: new Uint8Array(200) }), 1000)).toEqual({ stored: false, crossed: 'full' });
+    expect(await listChunks(db, 'v1')).toHaveLength(1);
+    const stored = await getVisit(db, 'v1');
+    expect(stored?.storage).toMatchObject({ bytes: 850, budget: 1000 });
+    expect(stored?.storage?.fullAt).toBeTypeOf('number');
+    await putNote(db, { id: 'n1', visitId: 'v1', pageId: 'p', at: 1, offset: 0, text: 'still kept' });
+    expect(await listEvidence(db, 'notes', 'v1')).toHaveLength(1);
+  });
+});

@@ -7,6 +7,8 @@ import {
   MAX_ERROR_SOURCE_CHARS,
   MAX_EVENT_CHARS,
   MAX_URL_CHARS,
+  changesOf,
+  eventOfJson,
   parseEventJson,
   parseMainMessage,
   parseRecorderControl,
@@ -114,10 +116,10 @@ const corpora = {
       t: [['a fraction', 1_700_000_000_000.25]],
     },
   ),
-  start: around(
-    { k: 'start', maskSelectors: ['.address'], blockSelectors: [] },
-    { maskSelectors: selectorValues, blockSelectors: selectorValues },
-  ),
+  start: [
+    ...around({ k: 'start', maskSelectors: ['.address'], blockSelectors: [] }, { maskSelectors: selectorValues, blockSelectors: selectorValues }),
+    ...around({ k: 'start', maskSelectors: [], blockSelectors: [], lite: true }, { lite: [['false', false], ['"true"', 'true']] }),
+  ] satisfies Case[],
   snapshot: [
     ...around({ k: 'snapshot' }, {}),
     ['snapshot inherited from the prototype', Object.create({ k: 'snapshot' }) as unknown],
@@ -220,5 +222,15 @@ describe('parseEventJson', () => {
     ['an empty string', '', false],
   ])('%s', (_, json, expected) => {
     expect(parseEventJson(json, 2, 1_700_000_000_000)).toBe(expected);
+  });
+});
+
+describe('changesOf', () => {
+  it('counts the DOM changes of a mutation event, and none for other events', () => {
+    const mutation = { type: 3, timestamp: 1, data: { source: 0, adds: [{}, {}], removes: [{}], texts: [{}], attributes: [{}, {}, {}] } };
+    expect(changesOf(eventOfJson(JSON.stringify(mutation), 3, 1)!)).toBe(7);
+    expect(changesOf({ type: 3, timestamp: 1, data: { source: 1, positions: [{}] } })).toBe(0);
+    expect(changesOf({ type: 3, timestamp: 1, data: { source: 0, adds: 'forged' } })).toBe(0);
+    expect(changesOf({ type: 2, timestamp: 1, data: {} })).toBe(0);
   });
 });

@@ -310,4 +310,24 @@ describe('Outbox: refusals no retry can change', () => {
     await outbox.idle();
     expect(tries).toBe(3);
   });
+
+  it('sheds the oldest tagged messages, never the one being sent, to stay under a weight', async () => {
+    const { calls, send } = manualSend();
+    const outbox = new Outbox({ send, setTimer: immediate });
+    outbox.enqueue(() => 'a', undefined, 100, 'p1');
+    outbox.enqueue(() => 'b', undefined, 100, 'p1');
+    outbox.enqueue(() => 'page', undefined, 10);
+    outbox.enqueue(() => 'c', undefined, 100, 'p1');
+    outbox.enqueue(() => 'd', undefined, 100, 'p1');
+    await settle();
+    expect(outbox.weight).toBe(410);
+    expect(outbox.shed('p1', 250)).toEqual({ messages: 2, chars: 200 });
+    expect(outbox.weight).toBe(210);
+    for (let i = 0; i < 3; i++) {
+      calls[i]!.ok();
+      await settle();
+    }
+    expect(calls.map((c) => c.message)).toEqual(['a', 'page', 'd']);
+    expect(outbox.weight).toBe(0);
+  });
 });
