@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyPage } from '../../utils/journey/page-type';
-import { extractPageFacts } from '../../utils/journey/page-facts';
+import { extractPageFacts, urlFacts } from '../../utils/journey/page-facts';
 import type { Batch, Facts, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/messaging/bridge';
@@ -230,7 +230,7 @@ export class PageSession {
 
   fromMainWorld(message: MainMessage): void {
     if (!this.active) return;
-    if (message.k === 'route') return this.route(message.toPaint);
+    if (message.k === 'route') return this.route(message.url, message.toPaint);
     if (message.k === 'error') {
       const { t, error, message: text, source, line, column } = message;
       return this.addFact({ kind: 'error', t, error, message: text, source, line, column });
@@ -352,18 +352,21 @@ export class PageSession {
   }
 
   /** A client-side route change: the current page ends, a new one begins. */
-  private route(toPaint: number): void {
-    // The URL comes from this world, not from the message: the page cannot invent a route.
-    if (location.href === this.page.url) return;
+  private route(url: string, toPaint: number): void {
+    // The URL is the route watcher's reading of the address, in this world: never the page's word.
+    // (A route applied late — no snapshot came — must not take the address of the one after it.)
+    if (url === this.page.url) return;
     this.flush();
     const now = Date.now();
     const previous = this.page;
     previous.endedAt = now;
+    // Left before its document was read (the shopper moved on at once): typed from its address.
+    if (!previous.autoType && this.announced) this.typeFromAddress(previous);
     this.sendPage();
     this.page = {
       pageId: crypto.randomUUID(),
       previousPageId: previous.pageId,
-      url: location.href,
+      url,
       title: document.title,
       startedAt: now - Math.round(toPaint),
       navType: 'route-change',
@@ -375,13 +378,27 @@ export class PageSession {
     this.announced = false;
     this.pausedAtBegin = this.paused;
     if (!this.paused) this.announce();
-    this.o.ctx.setTimeout(() => this.classify(), 300);
+    const page = this.page;
+    this.o.ctx.setTimeout(() => {
+      if (this.page !== page || page.autoType) return;
+      // Still on screen: read its document; else another route replaced it meanwhile.
+      if (routeIdentity(location.href).page === routeIdentity(page.url).page) this.classify();
+      else this.typeFromAddress(page);
+    }, 300);
   }
 
   private measureLoad(): void {
     const nav = performance.getEntriesByType('navigation')[0];
     if (nav && this.page.navType !== 'route-change') this.page.timing = navigationBreakdown(nav);
     this.classify();
+  }
+
+  /** A route whose document was never read: typed from its address and title alone. */
+  private typeFromAddress(page: PageState): void {
+    const guess = classifyPage(urlFacts(page.url, page.title));
+    page.autoType = guess.type;
+    page.autoTypeReasons = guess.reasons.slice(0, 20);
+    if (page === this.page) this.sendPage();
   }
 
   private classify(): void {
