@@ -90,12 +90,16 @@ export function eventOfJson(json: string, type: number, timestamp: number): Reco
   }
 }
 
-/** The DOM changes an rrweb mutation event carries (added, removed, text and attribute changes); 0 for others. */
+/**
+ * The DOM changes an rrweb mutation event carries (added or removed nodes, text and attribute
+ * changes); 0 for others. A node replaced by another (an element's `textContent` set: its text node
+ * removed, a new one added) is one change, not two.
+ */
 export function changesOf(event: Record<string, unknown>): number {
   const data = event.data;
   if (event.type !== 3 || !isObj(data) || data.source !== 0) return 0;
   const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-  return n(data.adds) + n(data.removes) + n(data.texts) + n(data.attributes);
+  return Math.max(n(data.adds), n(data.removes)) + n(data.texts) + n(data.attributes);
 }
 
 /** Background to relay: "a visit concerns this page now", answered `true` by a running relay. */

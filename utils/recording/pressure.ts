@@ -47,9 +47,9 @@ export interface PressureLimits {
 /**
  * A shop's busiest moments stay far below: a page load's snapshot is not counted, a client-side
  * route re-renders a few hundred nodes at once, rrweb samples the mouse (100 ms) and scroll (150 ms);
- * a live ticker changing 300 nodes ten times a second (3,000 changes a second, the bench's heavy
- * journey) is recorded in full: rrweb keeps up with it. 100,000 mutations in 10 s is 10,000 changes
- * a second.
+ * a live ticker replacing the text of 300 nodes ten times a second (3,000 changes a second, the
+ * bench's heavy journey) is recorded in full: rrweb keeps up with it. 100,000 mutations in 10 s is
+ * 10,000 changes a second.
  */
 export const DEFAULT_LIMITS: PressureLimits = {
   hot: { events: 150, changes: 6000, chars: 1_000_000 },

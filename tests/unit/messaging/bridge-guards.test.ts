@@ -228,7 +228,10 @@ describe('parseEventJson', () => {
 describe('changesOf', () => {
   it('counts the DOM changes of a mutation event, and none for other events', () => {
     const mutation = { type: 3, timestamp: 1, data: { source: 0, adds: [{}, {}], removes: [{}], texts: [{}], attributes: [{}, {}, {}] } };
-    expect(changesOf(eventOfJson(JSON.stringify(mutation), 3, 1)!)).toBe(7);
+    expect(changesOf(eventOfJson(JSON.stringify(mutation), 3, 1)!)).toBe(6);
+    // 300 texts replaced (each element's text node removed and a new one added): 300 changes.
+    const replaced = { type: 3, timestamp: 1, data: { source: 0, adds: Array.from({ length: 300 }, () => ({})), removes: Array.from({ length: 300 }, () => ({})) } };
+    expect(changesOf(replaced)).toBe(300);
     expect(changesOf({ type: 3, timestamp: 1, data: { source: 1, positions: [{}] } })).toBe(0);
     expect(changesOf({ type: 3, timestamp: 1, data: { source: 0, adds: 'forged' } })).toBe(0);
     expect(changesOf({ type: 2, timestamp: 1, data: {} })).toBe(0);
