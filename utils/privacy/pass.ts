@@ -42,9 +42,14 @@ export class PrivacyPass {
     return this.text(bare.replace(/(\b(?:href|src|action)=["'])([^"']*)/gi, (_, head: string, url: string) => head + pageUrl(url)));
   }
 
-  /** A page's address: bare, no identifier in its path, no typed value. */
+  /**
+   * A page's address: bare, no identifier in its path, no typed value. The origin is the shop's and
+   * stays whole: a typed CVC "123" must not turn port 41231 into "4***1", an address no one can open.
+   */
   url(url: string): string {
-    return this.typed.mask(pageUrl(url));
+    const bare = pageUrl(url);
+    const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(bare)?.[0] ?? '';
+    return origin + this.typed.mask(bare.slice(origin.length));
   }
 
   /** One attribute of an element of tag `tag` (lower case), as rrweb serialises it. */

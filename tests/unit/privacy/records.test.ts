@@ -59,6 +59,11 @@ describe('addresses', () => {
     expect(bareUrl(raw)).toBe(expected);
   });
 
+  it('masks typed values in a page address’s path and route, never in its origin', () => {
+    const typed = new PrivacyPass(['123', 'lampe']);
+    expect(typed.url('http://127.0.0.1:41231/suivi/123/lampe#/lampe/123')).toBe('http://127.0.0.1:41231/suivi/***/*****#/*****/***');
+  });
+
   it('masks identifiers in a page address’s path, not in an asset’s', () => {
     expect(pageUrl('https://shop.example/account/jean%40exemple.fr/orders')).toBe('https://shop.example/account/*****************/orders');
     expect(pageUrl('https://shop.example/pay/4970101234567893')).toBe('https://shop.example/pay/****************');
