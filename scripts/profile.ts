@@ -7,7 +7,9 @@
  * objects) counts for the nearest script frame that called it. The extension must be built with
  * source maps: `MYSTERE_SOURCEMAP=1 npx wxt build --mode automation`.
  *
- *   npx tsx scripts/profile.ts [--journey demo|heavy] [--audits]
+ *   npx tsx scripts/profile.ts [--journey demo|heavy] [--audits] [--by-file]
+ *
+ * `--by-file` splits by source file instead of by part.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,15 +68,21 @@ async function sourceMaps(): Promise<Map<string, SourceMapConsumer>> {
   return maps;
 }
 
-/** The part a script frame belongs to: the shop's, the browser's, or one of the extension's. */
-function partOf(frame: CallFrame, maps: Map<string, SourceMapConsumer>): string | undefined {
-  if (!frame.url) return undefined;
-  if (!/^chrome-extension:/.test(frame.url)) return 'the shop';
+/** The source file of an extension frame (rrweb's code, which ships without maps, as `@rrweb/record`). */
+function sourceOf(frame: CallFrame, maps: Map<string, SourceMapConsumer>): string {
   const file = frame.url.split('/').pop() ?? '';
   const mapped = maps.get(file)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber }).source;
-  // rrweb ships without source maps: in the recorders, what maps to no source of ours is rrweb's.
-  const source = mapped ?? (/^recorder-(?:main|isolated)\.js$/.test(file) ? '@rrweb/record' : file);
-  return PARTS.find(([re]) => re.test(source))?.[1] ?? `extension, other (${source.replace(/^.*node_modules\//, '')})`;
+  // In the recorders, what maps to no source of ours is rrweb's.
+  return (mapped ?? (/^recorder-(?:main|isolated)\.js$/.test(file) ? '@rrweb/record' : file)).replace(/^(?:\.\.\/)+/, '').replace(/^.*node_modules\//, '');
+}
+
+/** The part a script frame belongs to (or its source file, `byFile`): the shop's, or the extension's. */
+function partOf(frame: CallFrame, maps: Map<string, SourceMapConsumer>, byFile = false): string | undefined {
+  if (!frame.url) return undefined;
+  if (!/^chrome-extension:/.test(frame.url)) return 'the shop';
+  const source = sourceOf(frame, maps);
+  if (byFile) return source;
+  return PARTS.find(([re]) => re.test(source))?.[1] ?? `extension, other (${source})`;
 }
 
 /**
@@ -110,7 +118,7 @@ class ProfiledJourney extends BenchJourney {
   }
 }
 
-function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>): Map<string, number> {
+function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>, byFile: boolean): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -120,7 +128,7 @@ function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>): Map<
     if (known) return known;
     const node = byId.get(id)!;
     const name = node.callFrame.functionName;
-    let part = partOf(node.callFrame, maps);
+    let part = partOf(node.callFrame, maps, byFile);
     if (!part) {
       const up = parent.get(id);
       part = name === '(idle)' || name === '(program)' ? name : name === '(garbage collector)' ? 'garbage collector' : up ? owner(up) : '(root)';
@@ -137,7 +145,10 @@ function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>): Map<
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { journey: { type: 'string', default: 'demo' }, audits: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { journey: { type: 'string', default: 'demo' }, audits: { type: 'boolean', default: false }, 'by-file': { type: 'boolean', default: false } },
+    strict: true,
+  });
   const journey = values.journey as JourneyName;
   if (!(journey in JOURNEYS)) throw new Error(`--journey wants demo or heavy, not ${values.journey}`);
   const maps = await sourceMaps();
@@ -159,7 +170,7 @@ async function main(): Promise<void> {
     await j.stopProfiling();
     await panel?.stop();
     const totals = new Map<string, number>();
-    for (const profile of j.profiles) for (const [part, ms] of breakdown(profile, maps)) totals.set(part, (totals.get(part) ?? 0) + ms);
+    for (const profile of j.profiles) for (const [part, ms] of breakdown(profile, maps, values['by-file'])) totals.set(part, (totals.get(part) ?? 0) + ms);
     const busy = [...totals].filter(([k]) => k !== '(idle)' && k !== '(program)').reduce((a, [, v]) => a + v, 0);
     const ours = [...totals].filter(([k]) => !['(idle)', '(program)', 'the shop', 'garbage collector', '(root)'].includes(k)).reduce((a, [, v]) => a + v, 0);
     console.log(`\nProfile of the ${journey} journey, recording${values.audits ? ', automatic audits on' : ', automatic audits off'} (V8 sampling profiler, 200 µs, shop tab)`);
