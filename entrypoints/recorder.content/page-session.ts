@@ -382,8 +382,9 @@ export class PageSession {
     this.o.ctx.setTimeout(() => {
       if (this.page !== page || page.autoType) return;
       // Still on screen: read its document; else another route replaced it meanwhile.
-      if (routeIdentity(location.href).page === routeIdentity(page.url).page) this.classify();
-      else this.typeFromAddress(page);
+      if (routeIdentity(location.href).page === routeIdentity(page.url).page) return this.classify();
+      this.typeFromAddress(page);
+      this.sendPage();
     }, 300);
   }
 
@@ -393,12 +394,11 @@ export class PageSession {
     this.classify();
   }
 
-  /** A route whose document was never read: typed from its address and title alone. */
+  /** A route whose document was never read: typed from its address and title alone (the caller sends it). */
   private typeFromAddress(page: PageState): void {
     const guess = classifyPage(urlFacts(page.url, page.title));
     page.autoType = guess.type;
     page.autoTypeReasons = guess.reasons.slice(0, 20);
-    if (page === this.page) this.sendPage();
   }
 
   private classify(): void {

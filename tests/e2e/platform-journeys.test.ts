@@ -7,6 +7,7 @@ import { dumpDatabase, pagesOf, until } from '../../scripts/automation/extension
 import { ShopJourney } from '../../scripts/automation/journey';
 import { Panel } from '../../scripts/automation/panel';
 import { startPlatform } from '../../scripts/automation/shop';
+import { SEARCH_PARAMS } from '../../utils/journey/page-facts';
 
 /**
  * A shopper's journey through two platforms of the platform corpus (tests/fixtures/platforms/), each
@@ -42,7 +43,7 @@ function leadsTo(href: string, url: string, origin: string): boolean {
   if (a.origin !== b.origin || trim(a.pathname) !== trim(b.pathname)) return false;
   // A one-page checkout names its first step itself (`/checkout/` → `/checkout/#shipping`).
   if (b.hash && a.hash !== '' && a.hash !== b.hash) return false;
-  return [...b.searchParams].every(([k, v]) => a.searchParams.get(k) === v || ['q', 's', 'search', 'query'].includes(k));
+  return [...b.searchParams].every(([k, v]) => a.searchParams.get(k) === v || (SEARCH_PARAMS as readonly string[]).includes(k));
 }
 
 /**
