@@ -7,6 +7,8 @@
  * bench-results/. Exits 0 over budget (the bench reports, it does not gate); 1 if a journey failed.
  *
  *   npx tsx scripts/bench.ts [--rounds N] [--quick] [--report-only] [--journey demo|heavy|all]
+ *                            [--arms rrweb,recording,default]   (baseline always; recording required)
+ *                            [--journeys-only]                  (without the audit's and the report's costs)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,7 +23,7 @@ import { measureReportCost, reportCostSection, type ReportCost } from './bench/r
 import { contentScriptSizes } from './bench/content-scripts';
 import { JOURNEY_NAMES, PACE, type JourneyName } from './bench/journey';
 import { journeysSection, report } from './bench/print';
-import { baselineRun, recordingRun, type Mode, type RunResult } from './bench/runs';
+import { baselineRun, MODES, recordingRun, type Mode, type RunResult } from './bench/runs';
 import { summarize, type Summary } from './bench/summary';
 
 interface Options {
@@ -30,6 +32,10 @@ interface Options {
   reportOnly: boolean;
   /** The journeys to walk, in this order. */
   journeys: JourneyName[];
+  /** The arms of each round (baseline always). */
+  modes: Mode[];
+  /** Without the audit's and the report's own costs (quicker, when working on the recorder). */
+  journeysOnly: boolean;
 }
 
 function options(): Options {
@@ -39,6 +45,8 @@ function options(): Options {
       quick: { type: 'boolean', default: false },
       'report-only': { type: 'boolean', default: false },
       journey: { type: 'string', default: 'all' },
+      arms: { type: 'string', default: MODES.join(',') },
+      'journeys-only': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -47,7 +55,11 @@ function options(): Options {
   const journey = values.journey;
   const journeys = journey === 'all' ? JOURNEY_NAMES : JOURNEY_NAMES.filter((name) => name === journey);
   if (journeys.length === 0) throw new Error(`--journey wants ${[...JOURNEY_NAMES, 'all'].join('|')}, not ${journey}`);
-  return { rounds, reportOnly: values['report-only'], journeys };
+  const arms = values.arms.split(',').map((a) => a.trim());
+  const unknown = arms.filter((a) => !(MODES as readonly string[]).includes(a));
+  if (unknown.length > 0 || !arms.includes('recording')) throw new Error(`--arms wants recording and any of ${MODES.join(',')}, not ${values.arms}`);
+  const modes = MODES.filter((m) => m === 'baseline' || arms.includes(m));
+  return { rounds, reportOnly: values['report-only'], journeys, modes, journeysOnly: values['journeys-only'] };
 }
 
 /**
@@ -66,18 +78,20 @@ async function warmUp(shop: Shop): Promise<string> {
   }
 }
 
-/** Baseline first in even rounds, recording first in odd ones, so that drift cancels out. */
-function orderOf(round: number): Mode[] {
-  return round % 2 === 0 ? ['baseline', 'recording'] : ['recording', 'baseline'];
+/** The arms in a different order each round (rotated, then reversed every other round), so that drift cancels out. */
+function orderOf(round: number, modes: readonly Mode[]): Mode[] {
+  const shift = Math.floor(round / 2) % modes.length;
+  const rotated = [...modes.slice(shift), ...modes.slice(0, shift)];
+  return round % 2 === 0 ? rotated : rotated.reverse();
 }
 
-async function runRounds(shop: Shop, rounds: number, journey: JourneyName): Promise<RunResult[]> {
+async function runRounds(shop: Shop, rounds: number, journey: JourneyName, modes: readonly Mode[]): Promise<RunResult[]> {
   const runs: RunResult[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const mode of orderOf(round)) {
+    for (const mode of orderOf(round, modes)) {
       const started = performance.now();
-      const run = mode === 'baseline' ? baselineRun : recordingRun;
-      const result = await run({ journey, round, origin: shop.origin, pace: PACE });
+      const o = { journey, round, origin: shop.origin, pace: PACE };
+      const result = await (mode === 'baseline' || mode === 'rrweb' ? baselineRun({ ...o, rrweb: mode === 'rrweb' }) : recordingRun({ ...o, audits: mode === 'default' }));
       if (result.visibility !== 'visible') throw new Error(`the shop tab was ${result.visibility}: it does not paint, latencies are void`);
       runs.push(result);
       const cpu = result.cpu.TaskDuration.toFixed(0);
@@ -109,7 +123,7 @@ async function reportOnly(rounds: number): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { rounds, reportOnly: onlyReport, journeys } = options();
+  const { rounds, reportOnly: onlyReport, journeys, modes, journeysOnly } = options();
   if (onlyReport) return reportOnly(rounds);
   const started = performance.now();
   const contentScripts = await contentScriptSizes();
@@ -121,9 +135,9 @@ async function main(): Promise<number> {
   let reportCosts: ReportCost[] | undefined;
   try {
     chromium = await warmUp(shop);
-    console.error(`Mystère bench: ${journeys.join(' + ')}, ${rounds} round(s), ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
-    for (const journey of journeys) runs.set(journey, await runRounds(shop, rounds, journey));
-    if (journeys.includes('demo')) {
+    console.error(`Mystère bench: ${journeys.join(' + ')}, ${rounds} round(s), arms ${modes.join(' ')}, ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
+    for (const journey of journeys) runs.set(journey, await runRounds(shop, rounds, journey, modes));
+    if (journeys.includes('demo') && !journeysOnly) {
       console.error('accessibility audit cost…');
       axeCosts = await measureAxeCost(shop.origin, Math.max(3, rounds));
       console.error('report of a 30-minute visit…');
@@ -148,7 +162,7 @@ async function main(): Promise<number> {
     ...(axeCosts ? { axeCosts } : {}),
     ...(reportCosts ? { reportCosts } : {}),
   });
-  console.log(`\nMystère bench — ${rounds} round(s), interleaved (baseline and recording alternate first), ${chromium}, ${environment.cpus} CPUs\n`);
+  console.log(`\nMystère bench — ${rounds} round(s), arms ${modes.join(', ')} interleaved (their order turns each round), ${chromium}, ${environment.cpus} CPUs\n`);
   for (const summary of summaries) console.log(`${report(summary)}\n`);
   if (summaries.length > 1) console.log(`${journeysSection(summaries)}\n`);
   if (axeCosts) console.log(`${axeCostSection(axeCosts)}\n`);

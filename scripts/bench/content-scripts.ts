@@ -24,6 +24,7 @@ export interface ContentScripts {
   scripts: ScriptSize[];
   /** What every page of a visit carries. */
   everyPageBytes: number;
+  everyPageGzipBytes: number;
   totalBytes: number;
   totalGzipBytes: number;
 }
@@ -43,6 +44,7 @@ export async function contentScriptSizes(build = STORE_BUILD): Promise<ContentSc
     build: path.relative(ROOT, build),
     scripts,
     everyPageBytes: sum(scripts.filter((s) => !s.onDemand).map((s) => s.bytes)),
+    everyPageGzipBytes: sum(scripts.filter((s) => !s.onDemand).map((s) => s.gzipBytes)),
     totalBytes: sum(scripts.map((s) => s.bytes)),
     totalGzipBytes: sum(scripts.map((s) => s.gzipBytes)),
   };

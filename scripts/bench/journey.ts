@@ -1,7 +1,7 @@
 import type { KeyInput, Page } from 'puppeteer-core';
 import { z } from 'zod';
 import { ShopJourney } from '../automation/journey';
-import { takeLatencies, type Durations, type Latency, type MainThreadMeter } from './page-probes';
+import { takeLatencies, takeLongTasks, type Durations, type Latency, type MainThreadMeter } from './page-probes';
 
 /** A fixed, human-like pace, the same in both runs so that only the extension differs. */
 export interface Pace {
@@ -39,6 +39,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class BenchJourney extends ShopJourney {
   readonly samples: PageSample[] = [];
   readonly latencies: Latency[] = [];
+  /** Tasks of 50 ms or more on the shop's main thread (ms). */
+  readonly longTasks: number[] = [];
   keystrokes = 0;
   clicks = 0;
   pageViews = 0;
@@ -146,6 +148,7 @@ export class BenchJourney extends ShopJourney {
     if (page !== undefined) {
       this.current = undefined;
       this.latencies.push(...(await takeLatencies(this.page, page)));
+      this.longTasks.push(...(await takeLongTasks(this.page)));
       const cpu = await this.meters.cpu.read();
       const wall = await this.meters.wall.read();
       this.samples.push({ page, cpu, wall });

@@ -17,6 +17,12 @@ export const LATENCY_PROBE = `(() => {
   if (window.__benchLatencies) return;
   const list = [];
   Object.defineProperty(window, '__benchLatencies', { value: list });
+  // Long tasks (≥ 50 ms) of the document, whoever runs them: the shop, rrweb, an audit.
+  const long = [];
+  Object.defineProperty(window, '__benchLongTasks', { value: long });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   for (const type of ['click', 'keydown', 'change']) {
     window.addEventListener(type, (event) => {
       const start = event.timeStamp;
@@ -35,6 +41,12 @@ export const TAKE_LATENCIES = `JSON.stringify(window.__benchLatencies ? window._
 
 export const latencySchema = z.object({ type: z.string(), target: z.string(), ms: z.number() });
 export type Latency = z.infer<typeof latencySchema> & { page: string };
+
+/** The long tasks of this document since the last call (ms). */
+export async function takeLongTasks(page: Page): Promise<number[]> {
+  const json = await page.evaluate(`JSON.stringify(window.__benchLongTasks ? window.__benchLongTasks.splice(0) : [])`);
+  return z.array(z.number()).parse(JSON.parse(z.string().parse(json)));
+}
 
 /** The probe's measurements in this document since the last call, labelled with the page. */
 export async function takeLatencies(page: Page, label: string): Promise<Latency[]> {

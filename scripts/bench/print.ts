@@ -114,9 +114,36 @@ function contentScriptsSection(s: Summary): string {
       ['file', 'size', 'gzip'],
       [
         ...c.scripts.map((f) => [f.onDemand ? `${f.file} (on demand)` : f.file, kb(f.bytes), kb(f.gzipBytes)]),
-        ['on every page', kb(c.everyPageBytes), ''],
+        ['on every page', kb(c.everyPageBytes), kb(c.everyPageGzipBytes)],
         ['total', kb(c.totalBytes), kb(c.totalGzipBytes)],
       ],
+    ),
+  ].join('\n');
+}
+
+const ARM_LABELS: Record<Summary['arms'][number]['mode'], string> = {
+  baseline: 'no extension',
+  rrweb: 'bare rrweb (reference)',
+  recording: 'Mystère, audits off',
+  default: 'Mystère, default settings',
+};
+
+function armsSection(s: Summary): string {
+  return [
+    `Arms of the same run (median of each arm's runs; added and latency against the baseline)`,
+    table(
+      ['arm', 'runs', 'CPU', 'added', 'round by round', 'latency ×median', '×p95', 'longest task', 'tasks ≥ 50 ms'],
+      s.arms.map((a) => [
+        ARM_LABELS[a.mode],
+        String(a.runs),
+        ms(a.cpu.median),
+        a.mode === 'baseline' ? '' : pct(a.added),
+        a.mode === 'baseline' ? '' : a.paired.map(pct).join(' '),
+        a.mode === 'baseline' ? '' : ratio(a.latencyMedianRatio),
+        a.mode === 'baseline' ? '' : ratio(a.latencyP95Ratio),
+        a.longestTaskMs > 0 ? ms(a.longestTaskMs) : '< 50 ms',
+        String(a.longTasks),
+      ]),
     ),
   ].join('\n');
 }
@@ -160,6 +187,7 @@ export function report(s: Summary): string {
   return [
     `${title}\n${'═'.repeat(title.length)}`,
     paceSection(s),
+    armsSection(s),
     mainThreadSection(s),
     perPageSection(s),
     processSection(s),

@@ -1,14 +1,22 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { CHROMIUM_ARGS, launchChromium, openPanel } from '../automation/chromium';
 import { chunksOf, dumpDatabase, until } from '../automation/extension-data';
 import { Panel } from '../automation/panel';
-import { CHROMIUM_PATH } from '../automation/paths';
+import { CHROMIUM_PATH, ROOT } from '../automation/paths';
 import { BenchJourney, JOURNEYS, type JourneyName, type PageSample, type Pace } from './journey';
 import { DURATIONS, LATENCY_PROBE, MainThreadMeter, zeroDurations, readStoredSizes, type Durations, type Latency, type StoredSizes } from './page-probes';
 import { sum } from './stats';
 
-export type Mode = 'baseline' | 'recording';
+/**
+ * The arms of a run: no extension; bare rrweb (a reference: what the recording library alone costs);
+ * Mystère recording with the automatic audits off (the recorder's own cost); Mystère with default
+ * settings (automatic audits on).
+ */
+export type Mode = 'baseline' | 'rrweb' | 'recording' | 'default';
+export const MODES: readonly Mode[] = ['baseline', 'rrweb', 'recording', 'default'];
 
 export interface RecordedPage {
   url: string;
@@ -38,13 +46,39 @@ export interface RunResult {
   processCpuMs: Record<string, number>;
   perPage: PageSample[];
   latencies: Latency[];
+  /** Tasks of 50 ms or more on the shop's main thread (ms). */
+  longTasks: number[];
   /** Document loads announced to the meter, and those seen to restart its counters (a check). */
   newDocuments: number;
   seenResets: number;
   /** Whether the shop tab was visible at the end (a hidden tab would not paint: latencies void). */
   visibility: string;
   recording?: RecordedPage[];
+  /** The automatic audits stored by the end of the visit (default arm). */
+  audits?: AuditSlices[];
 }
+
+export interface AuditSlices {
+  status: string;
+  error?: string;
+  /** The longest task (≥ 50 ms) of the page while the audit ran; 0: none. */
+  longestTaskMs?: number;
+}
+
+/** Run in an extension page: every stored audit's status and the longest task it saw, as JSON. */
+const STORED_AUDITS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('mystere');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('audits').objectStore('audits').getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () => resolve(JSON.stringify(all.result.map((a) => ({ status: a.status, longestTaskMs: a.longestTaskMs, ...(a.error ? { error: a.error } : {}) }))));
+  };
+})`;
+
+const auditSlicesSchema = z.array(
+  z.object({ status: z.string(), error: z.string().optional(), longestTaskMs: z.number().optional() }),
+);
 
 const processInfoSchema = z.object({
   processInfo: z.array(z.object({ id: z.number(), type: z.string(), cpuTime: z.number() })),
@@ -89,9 +123,19 @@ async function prepareTab(browser: Browser, origin: string, pace: Pace): Promise
 
 async function journeyRun(
   browser: Browser,
-  o: { journey: JourneyName; mode: Mode; round: number; origin: string; pace: Pace; afterHome: (tab: Page) => Promise<void> },
+  o: {
+    journey: JourneyName;
+    mode: Mode;
+    round: number;
+    origin: string;
+    pace: Pace;
+    afterHome: (tab: Page) => Promise<void>;
+    /** Script run in every document of the shop tab before the page's own (bare rrweb). */
+    onNewDocument?: string;
+  },
 ): Promise<RunResult> {
   const j = await prepareTab(browser, o.origin, o.pace);
+  if (o.onNewDocument) await j.page.evaluateOnNewDocument(o.onNewDocument);
   const cpuBefore = await processCpu(browser);
   const start = performance.now();
   await JOURNEYS[o.journey](j, () => o.afterHome(j.page));
@@ -111,6 +155,7 @@ async function journeyRun(
     processCpuMs,
     perPage: j.samples,
     latencies: j.latencies,
+    longTasks: j.longTasks,
     newDocuments: j.meters.cpu.newDocuments,
     seenResets: j.meters.cpu.seenResets,
     visibility,
@@ -123,8 +168,23 @@ function totals(samples: PageSample[], kind: 'cpu' | 'wall'): Durations {
   return out;
 }
 
-/** The journey in a Chromium without the extension (same binary, flags and viewport). */
-export async function baselineRun(o: { journey: JourneyName; round: number; origin: string; pace: Pace }): Promise<RunResult> {
+/**
+ * rrweb's record-only build as shipped (`@rrweb/record`), started in every document of the shop tab
+ * before the page's scripts, top frame only, with inputs masked, each event serialised as any
+ * recorder must before sending it: what the recording library alone costs, for reference.
+ */
+async function bareRrweb(): Promise<string> {
+  const umd = await readFile(path.join(ROOT, 'node_modules/@rrweb/record/dist/record.umd.min.cjs'), 'utf8');
+  return `if (window.top === window) {
+    ${umd};
+    const events = [];
+    rrwebRecord.record({ emit(e) { events.push(JSON.stringify(e)); }, maskAllInputs: true });
+  }`;
+}
+
+/** The journey in a Chromium without the extension (same binary, flags and viewport); with bare rrweb if asked. */
+export async function baselineRun(o: { journey: JourneyName; round: number; origin: string; pace: Pace; rrweb?: boolean }): Promise<RunResult> {
+  const onNewDocument = o.rrweb ? await bareRrweb() : undefined;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -133,7 +193,7 @@ export async function baselineRun(o: { journey: JourneyName; round: number; orig
     args: CHROMIUM_ARGS,
   });
   try {
-    return await journeyRun(browser, { ...o, mode: 'baseline', afterHome: () => Promise.resolve() });
+    return await journeyRun(browser, { ...o, mode: o.rrweb ? 'rrweb' : 'baseline', afterHome: () => Promise.resolve(), ...(onNewDocument ? { onNewDocument } : {}) });
   } finally {
     await browser.close();
   }
@@ -146,7 +206,7 @@ export async function recordingRun(o: { journey: JourneyName; round: number; ori
     let panel: Panel | undefined;
     const result = await journeyRun(launched.browser, {
       ...o,
-      mode: 'recording',
+      mode: o.audits ? 'default' : 'recording',
       afterHome: async () => {
         panel = new Panel(await openPanel(launched, o.origin));
         // Recording's own cost: the automatic audits are measured on their own (axe-cost.ts).
@@ -165,7 +225,10 @@ export async function recordingRun(o: { journey: JourneyName; round: number; ori
     });
     await panel.stop();
     const pages = Math.min(result.pageViews, listed.length);
-    return { ...result, recording: await recordedPages(panel.page, pages) };
+    const recording = await recordedPages(panel.page, pages);
+    if (!o.audits) return { ...result, recording };
+    const audits = auditSlicesSchema.parse(JSON.parse(z.string().parse(await panel.page.evaluate(STORED_AUDITS))));
+    return { ...result, recording, audits };
   } finally {
     await launched.browser.close();
   }
