@@ -3,6 +3,7 @@ import { toFindings } from '../../utils/audit/findings';
 import type { AuditAnswer, AuditRequest } from '../../utils/messaging/audit-page';
 import { collectSpeedFacts } from './speed-facts';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
+import { pageClock } from './calm';
 
 /** WCAG 2.x A and AA only: what RGAA and the European accessibility act ask for. */
 const AXE_OPTIONS: axe.RunOptions = {
@@ -13,29 +14,26 @@ const AXE_OPTIONS: axe.RunOptions = {
   iframes: false,
 };
 
-/** How long to wait for the page to settle before measuring. */
-const IDLE_TIMEOUT_MS = 2000;
-
 /**
- * Resolves when the browser is idle, or after two seconds. Plain timers, not WXT's `ctx` ones: a
- * later injection of this script invalidates the first one's context, whose listener still serves.
+ * Begins when the page is idle and the shopper has been still a moment (`calm.ts`: plain timers, not
+ * WXT's `ctx` ones, since a later injection of this script invalidates the first one's context, whose
+ * listener still serves). axe then runs rule by rule, each in a task of its own.
  */
-function idle(win: Window): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    else win.setTimeout(resolve, 0);
-  });
-}
-
 async function auditPage(request: AuditRequest, win: Window): Promise<AuditAnswer> {
   const started = win.performance.now();
-  await idle(win);
-  const answer: AuditAnswer = { durationMs: 0 };
-  // Speed first: it only reads timings, and axe's work must not show in them.
-  if (request.checks.speed) answer.speed = collectSpeedFacts(win);
-  if (request.checks.accessibility) answer.accessibility = toFindings(await axe.run(win.document, AXE_OPTIONS), sharedTypedValues());
-  answer.durationMs = Math.round(win.performance.now() - started);
-  return answer;
+  const clock = pageClock(win);
+  try {
+    await clock.calm();
+    const answer: AuditAnswer = { durationMs: 0 };
+    // Speed first: it only reads timings, and axe's work must not show in them.
+    if (request.checks.speed) answer.speed = collectSpeedFacts(win);
+    if (request.checks.accessibility) answer.accessibility = toFindings(await axe.run(win.document, AXE_OPTIONS), sharedTypedValues());
+    answer.durationMs = Math.round(win.performance.now() - started);
+    answer.longestTaskMs = clock.longestTask();
+    return answer;
+  } finally {
+    clock.stop();
+  }
 }
 
 /**

@@ -72,6 +72,7 @@ export async function runAudit(pageId: string, trigger: AuditRecord['trigger'], 
           at: Date.now(),
           status: 'done',
           durationMs: value.durationMs,
+          ...(value.longestTaskMs === undefined ? {} : { longestTaskMs: value.longestTaskMs }),
           ...(value.accessibility ? { accessibility: value.accessibility } : {}),
           ...(speed ? { speed } : {}),
         };

@@ -15,6 +15,20 @@ interface Options {
   mask: (text: string) => string;
   listen: (target: EventTarget, type: string, fn: (e: Event) => void, capture?: boolean) => void;
   setTimeout: (fn: () => void, ms: number) => unknown;
+  /** Whether the page's changes are being seen (rrweb records); when not, no click "changed nothing". */
+  seesChanges?: () => boolean;
+}
+
+/**
+ * The collector's handle. The page's DOM changes are not observed here: the recorder already
+ * observes them (rrweb's mutation events reach the relay), and a second document-wide
+ * `MutationObserver` would double that work on every change of the page. The relay calls
+ * `changed()` for each mutation event. While rrweb does not record (paused, or stepped down on a
+ * busy page) changes are unknown (`seesChanges`), and no click is said to have changed nothing.
+ */
+export interface FrictionWatch {
+  changed(): void;
+  leaving(): void;
 }
 
 /** How long after a click what happened is looked at. */
@@ -60,9 +74,11 @@ type Pending = {
   elsewhere: boolean;
   scrolled?: boolean;
   hidden?: boolean;
+  /** Changes went unseen for a while after the click (rrweb paused). */
+  blind?: boolean;
 };
 
-export function watchFriction(o: Options): { leaving(): void } {
+export function watchFriction(o: Options): FrictionWatch {
   const { win, emit, listen } = o;
   const doc = win.document;
   const now = () => Date.now();
@@ -72,6 +88,7 @@ export function watchFriction(o: Options): { leaving(): void } {
   };
 
   let mutations = 0;
+  const blind = () => o.seesChanges?.() === false;
   let lastResource = -Infinity;
   const resources = observe('resource', false, (e) => (lastResource = Math.max(lastResource, e.startTime)));
 
@@ -85,7 +102,7 @@ export function watchFriction(o: Options): { leaving(): void } {
     if (!pending.delete(p)) return;
     resources?.takeRecords().forEach((e) => (lastResource = Math.max(lastResource, e.startTime)));
     const navigated = leaving || p.elsewhere || p.hidden === true || win.location.href !== p.href;
-    const after = { navigated, mutated: p.native || mutations > p.mutations, requested: lastResource >= p.perfAt };
+    const after = { navigated, mutated: p.native || p.blind === true || blind() || mutations > p.mutations, requested: lastResource >= p.perfAt };
     emit({ ...p.fact, after: p.scrolled ? { ...after, scrolled: true } : after });
   };
 
@@ -120,7 +137,7 @@ export function watchFriction(o: Options): { leaving(): void } {
     const native = !!labelled || el.matches('select,input[type=checkbox],input[type=radio]');
     const link = el.closest<HTMLAnchorElement>('a[href]');
     const elsewhere = !!link && (e.ctrlKey || e.metaKey || e.shiftKey || link.hasAttribute('download') || !['', '_self', '_top', '_parent'].includes(link.target));
-    const p: Pending = { fact, href: win.location.href, mutations, perfAt: win.performance.now(), native, elsewhere };
+    const p: Pending = { fact, href: win.location.href, mutations, perfAt: win.performance.now(), native, elsewhere, ...(blind() ? { blind: true } : {}) };
     pending.add(p);
     o.setTimeout(() => finish(p, false), AFTER_CLICK_MS);
     if (fact.actionable && !native && !elsewhere) startWait('click', fact.selector);
@@ -190,6 +207,8 @@ export function watchFriction(o: Options): { leaving(): void } {
   /** The elements reported since the last submit, and the messages already shown before it. */
   let reported = new Set<Element>();
   let before = new Map<Element, string>();
+  /** Fields already marked invalid before the submit. */
+  let invalidBefore = new Set<Element>();
 
   const shown = (el: Element) =>
     typeof el.checkVisibility !== 'function' || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
@@ -199,6 +218,7 @@ export function watchFriction(o: Options): { leaving(): void } {
     reported = new Set();
     before = new Map();
     for (const el of Array.from(doc.querySelectorAll(ERRORS))) if (shown(el)) before.set(el, text(el, 200));
+    invalidBefore = new Set(Array.from(doc.querySelectorAll('[aria-invalid=true]')));
   }
 
   const overlaps = (el: Element) => Array.from(reported).some((r) => r.contains(el) || el.contains(r));
@@ -228,36 +248,32 @@ export function watchFriction(o: Options): { leaving(): void } {
     messages.forEach((m) => reported.add(m));
   };
 
-  const inspect = (records: MutationRecord[]) => {
-    const roots = new Set<Element>();
-    for (const r of records) {
-      const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-      if (!target) continue;
-      if (r.attributeName === 'aria-invalid') {
-        if (target.getAttribute('aria-invalid') === 'true') invalidField(target);
-      } else if (r.type === 'attributes') {
-        roots.add(target);
-      } else {
-        const host = target.closest(ERRORS);
-        if (host) roots.add(host);
-        r.addedNodes.forEach((n) => n.nodeType === 1 && roots.add(n as Element));
-      }
-    }
-    roots.forEach(scan);
+  /**
+   * After a submit, the page's changes are looked through for new messages: the whole document's
+   * error-like elements and fields newly marked invalid, once per burst of changes.
+   */
+  let scanQueued = false;
+  const inspect = () => {
+    scanQueued = false;
+    if (now() > watchUntil) return;
+    for (const field of Array.from(doc.querySelectorAll('[aria-invalid=true]'))) if (!invalidBefore.has(field)) invalidField(field);
+    scan(doc.documentElement);
   };
-
   listen(win, 'invalid', (e) => {
     const field = e.target as HTMLInputElement;
     if (now() > watchUntil || overlaps(field)) return;
     report(field, 'invalid-event', o.mask(field.validationMessage ?? '').slice(0, 200));
   }, true);
 
-  // ——— What changed ———
-  new MutationObserver((records) => {
+  // ——— What changed (told by the relay, from rrweb's mutation events) ———
+  const changed = () => {
     mutations++;
     endWait(true);
-    if (now() <= watchUntil) inspect(records);
-  }).observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+    if (now() <= watchUntil && !scanQueued) {
+      scanQueued = true;
+      o.setTimeout(inspect, 0);
+    }
+  };
 
   observe('layout-shift', true, (entry) => {
     const e = entry as LayoutShift;
@@ -273,6 +289,7 @@ export function watchFriction(o: Options): { leaving(): void } {
   });
 
   return {
+    changed,
     leaving() {
       Array.from(pending).forEach((p) => finish(p, true));
       endWait(false, true);

@@ -18,8 +18,8 @@ interface LayoutShift {
 }
 
 /**
- * Watches the first ten seconds of a page load: what covers the viewport, the layout shifts and the
- * first interaction, then reports them once, when the ten seconds are over or when the page hides
+ * Watches the first ten seconds of a page load: what covers the viewport (probed every half second
+ * while the page loads, then only after it changed), the layout shifts and the first interaction, then reports them once, when the ten seconds are over or when the page hides
  * before that. The window starts when watching does: at the navigation start for a page loaded
  * during the visit, at the visit's start for a page that was already open (its first seconds for
  * the evaluator begin then).
@@ -32,7 +32,7 @@ export function watchLanding(o: {
   clearInterval: (id: unknown) => void;
   report: (landing: Landing) => void;
   vitals: () => { fcp?: number; lcp?: number };
-}): { finish(): void } {
+}): { finish(): void; changed(): void } {
   const { win } = o;
   const now = () => Math.round(win.performance.now());
   const until = now() + WINDOW_MS;
@@ -56,10 +56,19 @@ export function watchLanding(o: {
     if (!entry.hadRecentInput && entry.startTime <= until) shifts.push(entry);
   });
   const look = () => samples.push(sampleViewport(win, now()));
+  // Probing forces the page's layout: only while the page loads, and after it changed (the relay
+  // tells of rrweb's mutation, scroll and resize events), twice, for what slides in or fades in.
+  let owed = 0;
+  const loading = () => win.document.readyState !== 'complete';
 
   look();
   const timer = o.setInterval(() => {
-    if (!done && now() < until) look();
+    if (done || now() >= until) return;
+    if (loading()) return look();
+    if (owed > 0) {
+      owed--;
+      look();
+    }
   }, EVERY_MS);
   const end = () => {
     if (done) return;
@@ -71,7 +80,12 @@ export function watchLanding(o: {
     o.report(analyseLanding({ samples, fcp, lcp, shifts: shifts.map((s) => s.value), firstInteraction, observedFor: now() }));
   };
   o.setTimeout(end, until - now());
-  return { finish: end };
+  return {
+    finish: end,
+    changed() {
+      owed = 2;
+    },
+  };
 }
 
 /** Layout shifts, buffered from the navigation start; none where the browser does not measure them (Firefox). */

@@ -12,7 +12,7 @@ import { Outbox } from '../../utils/recording/outbox';
 import { navigationBreakdown, navTypeOf } from '../../utils/recording/timing';
 import type { MainWorldBridge } from './main-world';
 import { watchVitals } from './vitals';
-import { watchFriction } from './friction';
+import { watchFriction, type FrictionWatch } from './friction';
 import { watchLanding } from './landing';
 import type { FrictionFact } from '../../utils/friction/facts';
 import { MAX_REFINEMENTS, routeIdentity } from '../../utils/recording/routes';
@@ -26,6 +26,12 @@ import { noteDegraded, MAX_BACKLOG_CHARS } from './heavy';
 const FINAL_REFUSALS = new Set(['not-in-visit', 'bad-message', 'no-such-visit', 'no-such-page', 'budget-reached']);
 
 type PageState = Omit<PageUpsert, 'type' | 'visitId'>;
+
+/** An rrweb scroll or viewport resize event: what is on screen may have changed. */
+function movedView(event: Record<string, unknown>): boolean {
+  const source = event.type === 3 ? (event.data as { source?: unknown } | undefined)?.source : undefined;
+  return source === 3 || source === 4;
+}
 
 /**
  * One tab's share of a visit: the current page (a document load, then each client-side route),
@@ -50,7 +56,7 @@ export class PageSession {
   private dirty: ReturnType<typeof setTimeout> | undefined;
   /** Facts for the friction detectors, each with the page it happened on, sent with the next flush. */
   private facts: { pageId: string; fact: FrictionFact }[] = [];
-  private friction: { leaving(): void } | undefined;
+  private friction: FrictionWatch | undefined;
   /**
    * What the person types into the page's fields, for the privacy pass (see `flushTyped`): sent
    * soon after typing, and at once when a field is left or a form sent — the next page may echo it,
@@ -60,7 +66,7 @@ export class PageSession {
   private typedTimer: number | undefined;
   /** Names this document's fields apart from other pages' in the visit's typed values. */
   private readonly documentKey = crypto.randomUUID();
-  private landing: { finish(): void } | undefined;
+  private landing: { finish(): void; changed(): void } | undefined;
   /** This document's latest client-side routes (a route's vitals may come after it ended). */
   private readonly routes: PageState[] = [];
   /** Steps the recording down when the page is too busy, or the visit's storage is full. */
@@ -167,6 +173,7 @@ export class PageSession {
       mask: maskIdentifiers,
       listen,
       setTimeout: timer,
+      seesChanges: () => !this.paused && this.ladder.step < 2,
     });
     if (loadPage.navType === 'route-change' || loadPage.navType === 'restore') return;
     this.landing = watchLanding({
@@ -238,7 +245,13 @@ export class PageSession {
     const event = this.paused ? undefined : eventOfJson(message.json, message.type, message.timestamp);
     if (!event) return;
     if (message.type === FULL_SNAPSHOT) this.announce();
-    else this.ladder.observe(message.json.length, changesOf(event));
+    else {
+      const changes = changesOf(event);
+      // The page changed: what the friction collector and the landing watch need, without an observer of their own.
+      if (changes > 0) this.friction?.changed();
+      if (changes > 0 || movedView(event)) this.landing?.changed();
+      this.ladder.observe(message.json.length, changes);
+    }
     if (this.buffer.push(message.type, message.timestamp, message.json)) this.flush();
   }
 

@@ -138,6 +138,8 @@ export const auditRecordSchema = z.object({
   status: z.enum(AUDIT_STATUSES),
   error: z.string().max(300).optional(),
   durationMs: z.number().nonnegative(),
+  /** The longest task (≥ 50 ms) the page ran while the audit did, in ms; 0: none. Chromium only. */
+  longestTaskMs: z.number().nonnegative().optional(),
   accessibility: accessibilityAuditSchema.optional(),
   speed: speedAuditSchema.optional(),
 });
@@ -187,6 +189,7 @@ export type SpeedFacts = z.infer<typeof speedFactsSchema>;
 /** The value of the page's `audit/run` reply, parsed by the background before it is used. */
 export const auditAnswerSchema = z.object({
   accessibility: accessibilityAuditSchema.optional(),
+  longestTaskMs: z.number().nonnegative().optional(),
   speed: speedFactsSchema.optional(),
   durationMs: z.number().nonnegative(),
 });

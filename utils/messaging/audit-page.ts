@@ -11,7 +11,7 @@ export type AuditChecks = { accessibility: boolean; speed: boolean };
 export type AuditRequest = { type: 'page/audit'; timeLimitMs: number; checks: AuditChecks };
 
 /** The page's findings: axe's results already mapped, and the speed facts to analyse. */
-export type AuditAnswer = { accessibility?: AccessibilityAudit; speed?: SpeedFacts; durationMs: number };
+export type AuditAnswer = { accessibility?: AccessibilityAudit; speed?: SpeedFacts; durationMs: number; longestTaskMs?: number };
 export type AuditReply = { ok: true; value: AuditAnswer } | { ok: false; error: string; detail?: string };
 
 /** Bounds on what the page sends about its speed (a page can load thousands of resources). */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings":{"navigation":{"disableMainFrameNavigation":true,"disableChildPageNavigation":true}}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchFriction } from '../../../entrypoints/recorder.content/friction';
+import { watchFriction, type FrictionWatch } from '../../../entrypoints/recorder.content/friction';
 import { frictionFactSchema, type FrictionFact } from '../../../utils/friction/facts';
 
 // The collector's page-side work, in happy-dom: clicks and what followed, waits, form errors.
@@ -9,13 +9,14 @@ import { frictionFactSchema, type FrictionFact } from '../../../utils/friction/f
 
 const T = 1_700_000_000_000;
 let facts: FrictionFact[];
-let watcher: { leaving(): void };
+let watcher: FrictionWatch;
 let removers: (() => void)[];
+/** Stands in for rrweb's mutation events, which the relay hands to the collector. */
+let changes: MutationObserver;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: T });
   history.replaceState(null, '', '/produit');
-  // Each test's own list: the observers of earlier tests' collectors cannot be disconnected.
   const mine: FrictionFact[] = [];
   facts = mine;
   removers = [];
@@ -30,9 +31,13 @@ beforeEach(() => {
     },
     setTimeout: (fn, ms) => setTimeout(fn, ms),
   });
+  const w = watcher;
+  changes = new MutationObserver(() => w.changed());
+  changes.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 });
 
 afterEach(() => {
+  changes.disconnect();
   removers.forEach((remove) => remove());
   document.body.innerHTML = '';
   vi.useRealTimers();
@@ -90,6 +95,31 @@ describe('click facts', () => {
     click('button');
     await pass(1000);
     expect(of('click')[0]?.after).toEqual({ navigated: false, mutated: true, requested: false });
+  });
+
+  it('says no click changed nothing while the recorder does not see the page change', async () => {
+    removers.forEach((remove) => remove());
+    removers = [];
+    let seeing = false;
+    const mine: FrictionFact[] = [];
+    watchFriction({
+      win: window,
+      emit: (fact) => mine.push(fact),
+      mask: (text) => text,
+      listen: (target, type, fn, capture) => {
+        target.addEventListener(type, fn, capture);
+        removers.push(() => target.removeEventListener(type, fn, capture));
+      },
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      seesChanges: () => seeing,
+    });
+    await page('<button type="button">Voir</button><button type="button" id="b">Encore</button>');
+    click('button');
+    await pass(1000);
+    seeing = true;
+    click('#b');
+    await pass(1000);
+    expect(mine.filter((f) => f.kind === 'click').map((f) => (f.kind === 'click' ? f.after.mutated : undefined))).toEqual([true, false]);
   });
 
   it('does not count a DOM change after the second', async () => {

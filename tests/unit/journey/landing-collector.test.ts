@@ -115,7 +115,7 @@ describe('watchLanding', () => {
   it('reports a banner covering the page for its first two seconds, once, when the ten seconds are over', () => {
     const page = shop();
     page.shifts.push({ value: 0.08, hadRecentInput: false, startTime: 40 });
-    page.watcher();
+    const watch = page.watcher();
     expect(page.listeners.map((l) => [l.type, l.capture])).toEqual([
       ['pointerdown', true],
       ['keydown', true],
@@ -131,6 +131,8 @@ describe('watchLanding', () => {
     page.fire('pointerdown', true);
     page.at(2000);
     page.state.bannerShown = false;
+    // The banner's removal, as the relay tells it (rrweb's mutation event).
+    watch.changed();
     // Still waiting for the browser to deliver it when the window closes.
     page.observers[0]!.pending.push({ value: 0.01, hadRecentInput: false, startTime: 9000 });
     page.at(9900);
@@ -164,6 +166,27 @@ describe('watchLanding', () => {
     watch.finish();
     page.at(20_000);
     expect(page.reports).toHaveLength(1);
+  });
+
+  it('probes the loaded page only after it changed, not every half second', () => {
+    const page = shop();
+    const probe = document.elementsFromPoint.bind(document);
+    let probes = 0;
+    document.elementsFromPoint = (x: number, y: number) => {
+      probes++;
+      return probe(x, y);
+    };
+    const watch = page.watcher();
+    const once = probes;
+    expect(once).toBeGreaterThan(0);
+    page.at(5000);
+    expect(probes).toBe(once);
+    // A change is looked at on the next two probes (what slides in is seen in place).
+    watch.changed();
+    page.at(6000);
+    expect(probes).toBe(3 * once);
+    page.at(9000);
+    expect(probes).toBe(3 * once);
   });
 
   it('does not take a sticky header for an overlay, even where it crosses 30 % of the probed points', () => {

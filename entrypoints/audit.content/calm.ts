@@ -1,0 +1,63 @@
+/**
+ * When the audit may use the shop's main thread, and what it cost it. axe-core already yields after
+ * each rule (each rule's end is a `setTimeout`), so one `axe.run` is a series of short tasks, not one
+ * long one: on the demo shop's pages none reaches 50 ms (`npm run bench`). Running the rules in
+ * smaller groups was measured and left: each group rebuilds axe's tree of the page, which cost more
+ * in all (×1.3–1.9 on the demo pages, ×5.5 on a 10,000-element page) for no shorter task. What is left to
+ * decide here is when to begin: at idle, never within a moment of the shopper's input, and what to
+ * report: the longest task the page ran while the audit did.
+ */
+
+/** The audit does not begin within this long after the shopper's last input (a click, a key, a wheel, a touch). */
+export const QUIET_MS = 300;
+const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+/** An idle callback comes at the latest after this long. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/** The Long Tasks API's entry, the part read here. */
+interface LongTask {
+  duration: number;
+}
+
+/** The page's idle moments, the shopper's inputs and the page's long tasks, read in the audit's world. */
+export function pageClock(win: Window): { calm(): Promise<void>; longestTask(): number; stop(): void } {
+  let lastInput = -Infinity;
+  const onInput = (e: Event) => {
+    if (e.isTrusted) lastInput = win.performance.now();
+  };
+  for (const type of INPUTS) win.addEventListener(type, onInput, { capture: true, passive: true });
+  let longest = 0;
+  const Observer = (win as Window & typeof globalThis).PerformanceObserver as typeof PerformanceObserver | undefined;
+  let observer: PerformanceObserver | undefined;
+  if (Observer?.supportedEntryTypes?.includes('longtask')) {
+    observer = new Observer((list) => {
+      for (const e of list.getEntries() as unknown as LongTask[]) longest = Math.max(longest, e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+  }
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+      else win.setTimeout(resolve, 0);
+    });
+  const sleep = (ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms));
+  return {
+    async calm() {
+      for (let tries = 0; tries < 20; tries++) {
+        const still = win.performance.now() - lastInput;
+        if (still < QUIET_MS) await sleep(QUIET_MS - still);
+        await idle();
+        if (win.performance.now() - lastInput >= QUIET_MS) return;
+      }
+    },
+    /** The longest task of 50 ms or more since the clock started (0: none); Chromium only. */
+    longestTask() {
+      for (const e of (observer?.takeRecords() ?? []) as unknown as LongTask[]) longest = Math.max(longest, e.duration);
+      return Math.round(longest);
+    },
+    stop() {
+      observer?.disconnect();
+      for (const type of INPUTS) win.removeEventListener(type, onInput, { capture: true });
+    },
+  };
+}
