@@ -7,9 +7,10 @@
  * objects) counts for the nearest script frame that called it. The extension must be built with
  * source maps: `MYSTERE_SOURCEMAP=1 npx wxt build --mode automation`.
  *
- *   npx tsx scripts/profile.ts [--journey demo|heavy] [--audits] [--by-file]
+ *   npx tsx scripts/profile.ts [--journey demo|heavy] [--audits] [--by-file] [--by-leaf]
  *
- * `--by-file` splits by source file instead of by part.
+ * `--by-file` splits by source file instead of by part; `--by-leaf` adds the function on top of the
+ * stack (a native call such as `getComputedStyle` or `stringify` shows under the part that made it).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -118,7 +119,7 @@ class ProfiledJourney extends BenchJourney {
   }
 }
 
-function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>, byFile: boolean): Map<string, number> {
+function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>, byFile: boolean, byLeaf = false): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -138,7 +139,8 @@ function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>, byFil
   };
   const totals = new Map<string, number>();
   profile.samples.forEach((id, i) => {
-    const part = owner(id);
+    // By leaf: the function on top of the stack (a native call's own name), under its owner.
+    const part = byLeaf ? `${owner(id)} › ${byId.get(id)!.callFrame.functionName || '(anonymous)'}` : owner(id);
     totals.set(part, (totals.get(part) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return totals;
@@ -146,7 +148,7 @@ function breakdown(profile: Profile, maps: Map<string, SourceMapConsumer>, byFil
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { journey: { type: 'string', default: 'demo' }, audits: { type: 'boolean', default: false }, 'by-file': { type: 'boolean', default: false } },
+    options: { journey: { type: 'string', default: 'demo' }, audits: { type: 'boolean', default: false }, 'by-file': { type: 'boolean', default: false }, 'by-leaf': { type: 'boolean', default: false } },
     strict: true,
   });
   const journey = values.journey as JourneyName;
@@ -170,7 +172,7 @@ async function main(): Promise<void> {
     await j.stopProfiling();
     await panel?.stop();
     const totals = new Map<string, number>();
-    for (const profile of j.profiles) for (const [part, ms] of breakdown(profile, maps, values['by-file'])) totals.set(part, (totals.get(part) ?? 0) + ms);
+    for (const profile of j.profiles) for (const [part, ms] of breakdown(profile, maps, values['by-file'], values['by-leaf'])) totals.set(part, (totals.get(part) ?? 0) + ms);
     const busy = [...totals].filter(([k]) => k !== '(idle)' && k !== '(program)').reduce((a, [, v]) => a + v, 0);
     const ours = [...totals].filter(([k]) => !['(idle)', '(program)', 'the shop', 'garbage collector', '(root)'].includes(k)).reduce((a, [, v]) => a + v, 0);
     console.log(`\nProfile of the ${journey} journey, recording${values.audits ? ', automatic audits on' : ', automatic audits off'} (V8 sampling profiler, 200 µs, shop tab)`);
