@@ -15,6 +15,7 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   main() {
+    standInForCustomElements(globalThis);
     runInPageRecorder({
       connect: (onPort) => takeInWorldPort(globalThis, onPort),
       patching(run) {
@@ -26,3 +27,22 @@ export default defineContentScript({
     });
   },
 });
+
+/**
+ * An isolated world has no custom element registry: `customElements` is null there (Chromium). rrweb
+ * asks it about every element it serialises (`customElements.get(tagName)`, to mark custom elements
+ * for the replay), inside a `try`: in this world every element threw, and each exception captured a
+ * stack — on a page of 20,000 elements that changes all the time, most of the recording's cost
+ * (`npm run profile -- --journey heavy --by-leaf`: 1.6 s in rrweb's element serialiser). A registry
+ * that knows no element gives rrweb the same answer, "not custom", without the throw. It is defined
+ * on this world's global only: the page's own `customElements` is another object, untouched.
+ */
+export function standInForCustomElements(world: typeof globalThis): void {
+  if (world.customElements != null) return;
+  const none = Object.freeze({ get: () => undefined });
+  try {
+    Object.defineProperty(world, 'customElements', { value: none, configurable: true });
+  } catch {
+    // Not definable here: rrweb's try/catch still copes, at the old cost.
+  }
+}
