@@ -16,7 +16,7 @@ const HELLO_RETRIES_MS = [250, 500, 1000, 2000, 4000];
 /**
  * The recorder's isolated-world half: it asks the background whether this tab is part of a running
  * visit, then relays the main world's events, measures the page (timing, vitals, type) and sends it
- * all, batched and compressed, until the background acknowledges.
+ * all, batched, until the background acknowledges.
  */
 export default defineContentScript({
   matches: [],

@@ -7,7 +7,6 @@ import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/messaging/bridge';
 import { changesOf, eventOfJson } from '../../utils/messaging/bridge-guards';
 import { EventBuffer, FULL_SNAPSHOT } from '../../utils/recording/buffer';
-import { gzipText, toBase64 } from '../../utils/recording/codec';
 import { Outbox } from '../../utils/recording/outbox';
 import { navigationBreakdown, navTypeOf } from '../../utils/recording/timing';
 import type { MainWorldBridge } from './main-world';
@@ -281,28 +280,31 @@ export class PageSession {
     }
   }
 
-  /** Sends what is buffered as the current page's next batch, compressed when its turn comes. */
+  /**
+   * Sends what is buffered as the current page's next batch, as its JSON text. Not compressed here:
+   * the background decodes every batch to mask it before anything is written, then compresses what
+   * it stores, so gzip and base64 on the page were the shop's main-thread work for nothing (issue 13).
+   */
   private flush(): void {
     this.flushTyped();
     this.flushFacts();
     const batch = this.buffer.take(this.page.pageId);
     if (!batch) return;
-    const json = batch.json;
-    const message = (encoding: Batch['encoding'], data: string): Batch => ({
+    const message: Batch = {
       type: 'recorder/batch',
       visitId: this.visitId,
       pageId: batch.pageId,
       seq: batch.seq,
-      encoding,
-      data,
+      encoding: 'json',
+      data: batch.json,
       count: batch.count,
       firstTs: batch.firstTs,
       lastTs: batch.lastTs,
-    });
+    };
     this.outbox.enqueue(
-      () => message('json', json),
-      async () => message('gzip-base64', toBase64(await gzipText(json))),
-      json.length,
+      () => message,
+      undefined,
+      batch.json.length,
       // Only a batch the replay can do without may be dropped when too much waits.
       batch.essential ? undefined : batch.pageId,
     );
@@ -313,8 +315,8 @@ export class PageSession {
   }
 
   /**
-   * The page is hidden or going away: everything not yet confirmed goes to the browser now, plain
-   * (no time to compress, none to wait for answers). Resends are harmless.
+   * The page is hidden or going away: everything not yet confirmed goes to the browser now (no time
+   * to wait for answers). Resends are harmless.
    */
   private farewell(): void {
     this.flush();
