@@ -44,7 +44,7 @@ interface Profile {
 /** What a source file of the extension does, for the breakdown (first match wins). */
 const PARTS: ReadonlyArray<[RegExp, string]> = [
   [/@rrweb\//, 'rrweb capture (snapshot, mutations, events)'],
-  [/utils\/recording\/(?:native-mask|patch-targets|in-page-recorder)|bridge-channel|bridge-caps|recorder-main/, 'main-world recorder and channel'],
+  [/utils\/recording\/(?:native-mask|patch-targets|in-page-recorder|rrweb-options)|bridge-channel|bridge-caps|recorder-main/, 'main-world recorder and channel'],
   [/utils\/privacy\/|utils\/recording\/(?:privacy|typed-values)/, 'masking and typed values'],
   [/codec/, 'compression and base64'],
   [/bridge-guards|utils\/recording\/(?:buffer|outbox)|pressure|ladder|page-session|main-world/, 'relay: parse, buffer, send'],
@@ -55,7 +55,7 @@ const PARTS: ReadonlyArray<[RegExp, string]> = [
   [/capture\.content|screenshots|capture\.js/, 'screenshot measure'],
   [/checklist\//, 'checklist checks (page probe)'],
   [/recorder-isolated\.content/, 'isolated-world recorder (the page open at Start)'],
-  [/wxt\/dist|messaging\/ask|recorder\.content\/(?:index|dropped)|recorder\.js$/, 'relay: start-up and messaging'],
+  [/wxt\/dist|messaging\/(?:ask|receive)|utils\/timeout|recorder\.content\/(?:index|dropped)|recorder\.js$/, 'relay: start-up and messaging'],
   [/audit\.content|axe-core/, 'audits (axe-core, speed)'],
 ];
 
