@@ -74,7 +74,7 @@ type Pending = {
   elsewhere: boolean;
   scrolled?: boolean;
   hidden?: boolean;
-  /** Changes went unseen for a while after the click (rrweb paused). */
+  /** rrweb was not recording when the click came: what followed it is unknown. */
   blind?: boolean;
 };
 

@@ -19,8 +19,8 @@ interface LayoutShift {
 
 /**
  * Watches the first ten seconds of a page load: what covers the viewport (probed every half second
- * while the page loads, then only after it changed), the layout shifts and the first interaction, then reports them once, when the ten seconds are over or when the page hides
- * before that. The window starts when watching does: at the navigation start for a page loaded
+ * while the page loads, then only after it changed), the layout shifts and the first interaction,
+ * then reports them once, when the ten seconds are over or when the page hides before that. The window starts when watching does: at the navigation start for a page loaded
  * during the visit, at the visit's start for a page that was already open (its first seconds for
  * the evaluator begin then).
  */
