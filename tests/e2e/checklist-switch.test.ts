@@ -13,11 +13,22 @@ import { openSession, type Session } from './support/session';
 
 const item = (id: string) => `[data-testid=page-criteria] [data-testid=criterion-item][data-criterion-id="${id}"]`;
 
+/**
+ * A click on the element itself, not at a point of the screen: the panel redraws as the page's
+ * checks, signals and audit arrive, and a click aimed at where the button was a frame ago can land
+ * on its neighbour. Under CI load the first answer was twice never stored; a lost click is the
+ * likeliest cause, not a proven one (the panel does not show an answer the background refuses).
+ */
+async function press(p: Page, selector: string): Promise<void> {
+  await p.waitForSelector(selector, { visible: true });
+  await p.$eval(selector, (el) => (el as HTMLElement).click());
+}
+
 async function answer(p: Page, criterionId: string, state: 'yes' | 'no', comment = ''): Promise<void> {
-  await p.locator(`${item(criterionId)} [data-testid=answer-${state}]`).click();
+  await press(p, `${item(criterionId)} [data-testid=answer-${state}]`);
   if (state === 'no') {
     await p.locator(`${item(criterionId)} [data-testid=criterion-comment]`).fill(comment);
-    await p.locator(`${item(criterionId)} [data-testid=criterion-save]`).click();
+    await press(p, `${item(criterionId)} [data-testid=criterion-save]`);
   }
   try {
     await p.waitForSelector(`${item(criterionId)}[data-state=${state}]`, { timeout: 10_000 });
