@@ -21,7 +21,7 @@ interface LongTask {
 }
 
 /** The page's idle moments, the shopper's inputs and the page's long tasks, read in the audit's world. */
-export function pageClock(win: Window): { calm(): Promise<void>; longestTask(): number; stop(): void } {
+export function pageClock(win: Window): { idle(): Promise<void>; calm(): Promise<void>; longestTask(): number; stop(): void } {
   let lastInput = -Infinity;
   const onInput = (e: Event) => {
     if (e.isTrusted) lastInput = win.performance.now();
@@ -43,6 +43,8 @@ export function pageClock(win: Window): { calm(): Promise<void>; longestTask(): 
     });
   const sleep = (ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms));
   return {
+    /** Resolves at the page's next idle moment (at the latest after two seconds). */
+    idle,
     /**
      * Resolves at an idle moment at least `QUIET_MS` after the last input; a shopper who never stops
      * (about twenty tries, six seconds or more) does not hold the audit back for ever: axe's tasks
