@@ -3,7 +3,7 @@ import { toFindings } from '../../utils/audit/findings';
 import type { AuditAnswer, AuditRequest } from '../../utils/messaging/audit-page';
 import { collectSpeedFacts } from './speed-facts';
 import { sharedTypedValues } from '../../utils/recording/typed-values';
-import { pageClock } from './calm';
+import { pageClock } from './clock';
 
 /** WCAG 2.x A and AA only: what RGAA and the European accessibility act ask for. */
 const AXE_OPTIONS: axe.RunOptions = {
@@ -15,10 +15,9 @@ const AXE_OPTIONS: axe.RunOptions = {
 };
 
 /**
- * Begins when the page is idle (`calm.ts`: plain timers, not WXT's `ctx` ones, since a later injection
+ * Begins when the page is idle (`clock.ts`: plain timers, not WXT's `ctx` ones, since a later injection
  * of this script invalidates the first one's context, whose listener still serves). axe then runs
- * rule by rule, each in a task of its own. Waiting also for the shopper to be still (`calm()`) was
- * tried and withdrawn: at a quick pace it moved audits into the typing of a checkout.
+ * rule by rule, each in a task of its own.
  */
 async function auditPage(request: AuditRequest, win: Window): Promise<AuditAnswer> {
   const started = win.performance.now();
