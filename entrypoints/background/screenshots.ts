@@ -4,6 +4,7 @@ import {
   MAX_CANVAS_PX,
   MAX_PAGE_CSS_HEIGHT,
   clipRects,
+  heldStill,
   inflateRects,
   placeTile,
   planTiles,
@@ -132,24 +133,36 @@ async function fullPage(o: ScreenshotTarget, capture: Capture): Promise<{ canvas
 
 type Frame = { bitmap: ImageBitmap; scale: number; at: Measurement; rects: Rect[] };
 
+/** Captures taken, at most, until the page holds still through one (see `heldStill`). */
+const STILL_ATTEMPTS = 5;
+
 /**
- * One capture of the visible area, with the boxes to hide measured right before and right after it
- * (the page may move between), and its real scale: image pixels per CSS pixel.
+ * One capture of the visible area, with the boxes to hide measured right before and right after it,
+ * and its real scale: image pixels per CSS pixel. A page that moved between the two measurements
+ * (typing scrolls a focused field into view; a message pushes a form down) is taken again: the
+ * picture may show a state neither measurement covers, with a typed value where no box is. One
+ * that never holds still is not captured: a picture with a field uncovered is worse than none.
  */
 async function shoot(o: ScreenshotTarget, capture: Capture): Promise<Frame> {
-  const { before, dataUrl, after } = await capture(async () => {
-    // captureVisibleTab takes whatever tab is in front: it must still be ours, before and after.
-    await requireInFront(o);
-    const before = await ask(o.tabId, measureRequest(o), parseMeasurement);
-    const dataUrl = await browser.tabs.captureVisibleTab(o.windowId, { format: 'png' }).catch((error: unknown) => {
-      throw new ScreenshotError('capture-failed', String(error), { cause: error });
+  for (let attempt = 1; ; attempt++) {
+    const { before, dataUrl, after } = await capture(async () => {
+      // captureVisibleTab takes whatever tab is in front: it must still be ours, before and after.
+      await requireInFront(o);
+      const before = await ask(o.tabId, measureRequest(o), parseMeasurement);
+      const dataUrl = await browser.tabs.captureVisibleTab(o.windowId, { format: 'png' }).catch((error: unknown) => {
+        throw new ScreenshotError('capture-failed', String(error), { cause: error });
+      });
+      await requireInFront(o);
+      const after = await ask(o.tabId, measureRequest(o), parseMeasurement);
+      return { before, dataUrl, after };
     });
-    await requireInFront(o);
-    const after = await ask(o.tabId, measureRequest(o), parseMeasurement);
-    return { before, dataUrl, after };
-  });
-  const bitmap = await decode(dataUrl);
-  return { bitmap, scale: bitmap.width / before.viewportWidth, at: before, rects: unionRects(before.rects, after.rects) };
+    if (!heldStill(before, after)) {
+      if (attempt >= STILL_ATTEMPTS) throw new ScreenshotError('capture-failed', `the page kept moving through ${attempt} captures`);
+      continue;
+    }
+    const bitmap = await decode(dataUrl);
+    return { bitmap, scale: bitmap.width / before.viewportWidth, at: before, rects: unionRects(before.rects, after.rects) };
+  }
 }
 
 async function requireInFront(o: ScreenshotTarget): Promise<void> {

@@ -14,7 +14,7 @@ import { answersOf } from '../../utils/checklist/answers';
 import { suggestionsFor, type Suggestion } from '../../utils/checklist/suggestions';
 import { db } from '../../utils/db/database';
 import { listEvidence, listInstalledChecklists } from '../../utils/db/repository';
-import type { Lang, Messages } from '../../utils/i18n/messages';
+import { errorText, type Lang, type Messages } from '../../utils/i18n/messages';
 import { ProtocolError } from '../../utils/messaging/receive';
 import { pageTypeOf, type Page } from '../../utils/schema/page';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
@@ -55,6 +55,8 @@ export function ChecklistSection(props: {
   const [importing, setImporting] = useState(false);
   const [problems, setProblems] = useState<ChecklistProblem[]>();
   const [importedTitle, setImportedTitle] = useState<string>();
+  /** An answer the background refused (or never received): said, not swallowed. */
+  const [answerError, setAnswerError] = useState<string>();
 
   const selectedId = visit?.checklistId ?? settings.checklistId;
   const selected = checklists.find((c) => c.checklist.id === selectedId)?.checklist ?? checklists[0]?.checklist;
@@ -116,19 +118,27 @@ export function ChecklistSection(props: {
 
   const onAnswer = (criterionId: string, change: { state: AnswerState; value?: number; comment: string; evidence: AnswerEvidenceInput[] }) => {
     const suggested = suggestions.get(criterionId)?.answer;
-    void ask({
+    setAnswerError(undefined);
+    ask({
       type: 'answer/set',
       visitId: visit.id,
       checklistId: selected.id,
       criterionId,
       ...change,
       ...(suggested ? { suggested } : {}),
+    }).catch((e: unknown) => {
+      setAnswerError(`${criterionId}: ${errorText(m, e instanceof ProtocolError ? e.code : 'internal')}`);
     });
   };
 
   return (
     <section class="checklist-section">
       {picker}
+      {answerError && (
+        <p class="error" role="alert" data-testid="answer-error">
+          {answerError}
+        </p>
+      )}
       <ChecklistView
         t={t}
         lang={lang}

@@ -17,7 +17,7 @@ const item = (id: string) => `[data-testid=page-criteria] [data-testid=criterion
  * A click on the element itself, not at a point of the screen: the panel redraws as the page's
  * checks, signals and audit arrive, and a click aimed at where the button was a frame ago can land
  * on its neighbour. Under CI load the first answer was twice never stored; a lost click is the
- * likeliest cause, not a proven one (the panel does not show an answer the background refuses).
+ * likeliest cause, not a proven one (a refused answer is now shown in the panel, and printed here).
  */
 async function press(p: Page, selector: string): Promise<void> {
   await p.waitForSelector(selector, { visible: true });
@@ -36,7 +36,8 @@ async function answer(p: Page, criterionId: string, state: 'yes' | 'no', comment
     // Say whether the answer was stored (the panel shows a stale read) or never sent (the click missed).
     const stored = (await readStore<Answer>(p, 'answers')).map((a) => `${a.checklistId}/${a.criterionId}=${a.state}`);
     const shown = await p.$eval(item(criterionId), (el) => el.getAttribute('data-state'));
-    throw new Error(`${criterionId} is shown ${shown}, not ${state}; stored answers: ${stored.join(', ') || 'none'}`, { cause: e });
+    const refused = await p.$eval('[data-testid=answer-error]', (el) => el.textContent).catch(() => 'no error shown');
+    throw new Error(`${criterionId} is shown ${shown}, not ${state}; stored answers: ${stored.join(', ') || 'none'}; panel: ${refused}`, { cause: e });
   }
 }
 

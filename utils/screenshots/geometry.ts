@@ -118,3 +118,28 @@ export function thumbSize(w: number, h: number, maxW = 320, maxH = 480): { width
     sourceHeight,
   };
 }
+
+/** What a measurement says about where things were on screen (see `heldStill`). */
+export type ScreenState = {
+  rects: readonly Rect[];
+  scrollX: number;
+  scrollY: number;
+  viewportWidth: number;
+  viewportHeight: number;
+};
+
+/**
+ * Whether the page held still between two measurements taken around one capture: same scroll,
+ * same viewport, and each box to hide where it was (within `slack` CSS px). When it did not — a
+ * field focused by typing scrolls the page, a message pushes a form down — the picture may show a
+ * third state that neither measurement covers, and is taken again.
+ */
+export function heldStill(a: ScreenState, b: ScreenState, slack = 2): boolean {
+  if (a.scrollX !== b.scrollX || a.scrollY !== b.scrollY) return false;
+  if (a.viewportWidth !== b.viewportWidth || a.viewportHeight !== b.viewportHeight) return false;
+  if (a.rects.length !== b.rects.length) return false;
+  return a.rects.every((r, i) => {
+    const s = b.rects[i]!;
+    return Math.abs(r.x - s.x) <= slack && Math.abs(r.y - s.y) <= slack && Math.abs(r.width - s.width) <= slack && Math.abs(r.height - s.height) <= slack;
+  });
+}

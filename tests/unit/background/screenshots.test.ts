@@ -66,11 +66,23 @@ describe('takeScreenshot: the visible area', () => {
     expect(text(shot.image)).toBe('image/jpeg 800x600 q0.82');
   });
 
-  it('paints over the boxes measured before and after the capture, when the page moved between', async () => {
+  it('takes the picture again when the page moved during the capture, and paints the boxes of the still one', async () => {
     const { ops } = installFakeCanvas({ bitmap: { width: 400, height: 300 } });
-    fakePage({ viewportWidth: 400, viewportHeight: 300, scrollHeight: 300, dpr: 1, rects: [[PHONE_FIELD], [{ ...PHONE_FIELD, y: 60 }, PHONE_FIELD]] });
+    // Typing scrolled the field up between the first two measurements; then the page held still.
+    const page = fakePage({ viewportWidth: 400, viewportHeight: 300, scrollHeight: 300, dpr: 1, rects: [[PHONE_FIELD], [{ ...PHONE_FIELD, y: 60 }]] });
     await takeScreenshot(target());
-    expect(ops.filter((o) => o.op === 'fillRect').map((o) => (o.op === 'fillRect' ? o.y : -1))).toEqual([19, 59]);
+    expect(page.capture).toHaveBeenCalledTimes(2);
+    expect(ops.filter((o) => o.op === 'fillRect').map((o) => (o.op === 'fillRect' ? o.y : -1))).toEqual([59]);
+  });
+
+  it('gives up, with no picture, on a page that never holds still', async () => {
+    installFakeCanvas({ bitmap: { width: 400, height: 300 } });
+    const moving = Array.from({ length: 20 }, (_, i) => [{ ...PHONE_FIELD, y: 20 + 10 * i }]);
+    const page = fakePage({ viewportWidth: 400, viewportHeight: 300, scrollHeight: 300, dpr: 1, rects: moving });
+    const error = await takeScreenshot(target()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'capture-failed' });
+    expect(String(error)).toContain('kept moving');
+    expect(page.capture).toHaveBeenCalledTimes(5);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   thumbSize,
   translateRects,
   unionRects,
+  heldStill,
   type Tile,
 } from '../../../utils/screenshots/geometry';
 
@@ -149,5 +150,24 @@ describe('thumbSize', () => {
 
   it('takes other limits', () => {
     expect(thumbSize(1000, 1000, 100, 100)).toEqual({ width: 100, height: 100, sourceHeight: 1000 });
+  });
+});
+
+describe('heldStill', () => {
+  const field = { x: 10, y: 200, width: 300, height: 40 };
+  const state = { rects: [field], scrollX: 0, scrollY: 0, viewportWidth: 1280, viewportHeight: 800 };
+
+  it('holds for the same scroll, viewport and boxes, within a pixel or two', () => {
+    expect(heldStill(state, { ...state, rects: [{ ...field, y: 201.5 }] })).toBe(true);
+  });
+
+  it('fails when typing scrolled the page between the measurements', () => {
+    expect(heldStill(state, { ...state, scrollY: 180, rects: [{ ...field, y: 20 }] })).toBe(false);
+  });
+
+  it('fails when a box moved, appeared or the viewport changed', () => {
+    expect(heldStill(state, { ...state, rects: [{ ...field, y: 260 }] })).toBe(false);
+    expect(heldStill(state, { ...state, rects: [field, field] })).toBe(false);
+    expect(heldStill(state, { ...state, viewportWidth: 1000 })).toBe(false);
   });
 });
