@@ -113,8 +113,9 @@ export class Firefox {
     return valueOf<string>(await this.send('WebDriver:GetWindowHandle'));
   }
 
-  async switchTo(handle: string): Promise<void> {
-    await this.send('WebDriver:SwitchToWindow', { handle, focus: true });
+  /** Makes `handle` the window scripts run in; `focus` also brings it to the front. */
+  async switchTo(handle: string, focus = true): Promise<void> {
+    await this.send('WebDriver:SwitchToWindow', { handle, focus });
   }
 
   /** Opens one of the extension's pages in a new tab and switches to it; returns its window handle. */
@@ -133,6 +134,68 @@ export class Firefox {
     await this.switchTo(handle);
     await this.waitFor(`return document.readyState === 'complete' && window.wrappedJSObject.browser && document.querySelector('main')`, pagePath);
     return handle;
+  }
+
+  /**
+   * Opens one of the extension's pages in a window of its own, beside the shop's (as the panel is
+   * used: the shop's tab stays visible and active all along), and switches to it. Returns its handle.
+   */
+  async openExtensionWindow(pagePath: string): Promise<string> {
+    const before = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
+    await this.send('Marionette:SetContext', { value: 'chrome' });
+    try {
+      await this.send('WebDriver:ExecuteScript', {
+        script: `const w = Services.wm.getMostRecentWindow('navigator:browser');
+          w.openDialog(AppConstants.BROWSER_CHROME_URL, '_blank', 'chrome,all,dialog=no,width=420,height=900', arguments[0]);`,
+        args: [`moz-extension://${FIREFOX_EXTENSION_UUID}/${pagePath}`],
+      });
+    } finally {
+      await this.send('Marionette:SetContext', { value: 'content' });
+    }
+    let handle: string | undefined;
+    const end = Date.now() + 20_000;
+    while (!handle) {
+      const after = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
+      handle = after.find((h) => !before.includes(h));
+      if (handle) break;
+      if (Date.now() > end) throw new Error(`the window of ${pagePath} did not open`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await this.switchTo(handle, false);
+    await this.waitFor(`return document.readyState === 'complete' && window.wrappedJSObject.browser && document.querySelector('main')`, pagePath);
+    return handle;
+  }
+
+  /**
+   * Opens the panel in a window beside the shop's, following the shop's tab, and starts a visit
+   * there; then goes back to the shop's tab (which never stopped being shown). Returns the handles
+   * of both and the shop tab's id in the browser.
+   */
+  async startVisitBeside(shopOrigin: string): Promise<{ shopTab: string; panel: string; tabId: number }> {
+    const shopTab = await this.windowHandle();
+    const panel = await this.openExtensionWindow('sidepanel.html');
+    const tabId = await this.run<number>(
+      `const page = window.wrappedJSObject;
+       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
+      shopOrigin,
+    );
+    await this.run(`location.search = '?tabId=' + arguments[0]`, tabId);
+    await this.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
+    await this.run(`document.querySelector('[data-testid=visit-start]').click()`);
+    await this.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
+    await this.switchTo(shopTab, false);
+    return { shopTab, panel, tabId };
+  }
+
+  /** Runs `script` in the window `handle`, then comes back to the one that was current. */
+  async runIn<T>(handle: string, script: string, ...args: unknown[]): Promise<T> {
+    const back = await this.windowHandle();
+    await this.switchTo(handle, false);
+    try {
+      return await this.run<T>(script, ...args);
+    } finally {
+      await this.switchTo(back, false);
+    }
   }
 
   /**
