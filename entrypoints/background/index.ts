@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { receive } from '../../utils/messaging/receive';
+import { errorCode, receive } from '../../utils/messaging/receive';
+import { takeHandovers } from '../../utils/recording/storage-handover';
 import { openPanelOnAction, recoverInterruptedVisits } from './boot';
-import { handleRequest, isRequest, requestSchema } from './messages';
+import { handleHandover, handleRequest, isRequest, requestSchema } from './messages';
 import { adoptTab } from './visit-controller';
 import { captureFromShortcut } from './screenshot-commands';
 import { onFailedRequest } from './signals';
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   // Every record from the shop's pages is masked with what the evaluator typed in the visit.
   setPrivacy(privacyPass);
   receive(browser.runtime.onMessage, requestSchema, handleRequest, isRequest);
+  // What a recorder could not send by message, handed over through storage (docs/recording.md, "Delivery").
+  takeHandovers(browser.storage, handleHandover, errorCode, (text) => console.warn(`Mystère: ${text}`));
   browser.tabs.onCreated.addListener((tab) => {
     if (tab.id !== undefined) void adoptTab(tab.id, tab.openerTabId);
   });

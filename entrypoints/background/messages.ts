@@ -1,5 +1,5 @@
 import { requestSchema, type Handlers, type Request } from '../../utils/messaging/protocol';
-import type { Sender } from '../../utils/messaging/receive';
+import { ProtocolError, type Sender } from '../../utils/messaging/receive';
 import { runAudit } from './audits';
 import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
 import { abandon } from './funnel';
@@ -8,7 +8,7 @@ import { setPageType } from './page-commands';
 import { onBatch, onHello, onPage, onTyped } from './recorder-handlers';
 import { annotateScreenshot, captureScreenshot, deleteScreenshot } from './screenshot-commands';
 import { onFacts } from './signals';
-import { onDropped } from './dropped';
+import { onDelivery, onDropped } from './dropped';
 import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
@@ -25,6 +25,7 @@ export const handlers: Handlers<Sender> = {
   'recorder/facts': (m, sender) => onFacts(m, sender.tabId),
   'recorder/typed': (m, sender) => onTyped(m, sender.tabId),
   'recorder/dropped': (m, sender) => onDropped(m, sender.tabId),
+  'recorder/delivery': (m, sender) => onDelivery(m, sender.tabId),
   'visit/start': (m) => startVisit(m.tabId),
   'visit/pause': (m) => pauseVisit(m.visitId),
   'visit/resume': (m) => resumeVisit(m.visitId, m.tabId),
@@ -56,4 +57,16 @@ export function handleRequest<R extends Request>(message: R, sender: Sender): Pr
 /** Our requests all carry a `type` with a slash; anything else is not for us. */
 export function isRequest(message: unknown): boolean {
   return typeof (message as { type?: unknown } | null)?.type === 'string' && (message as { type: string }).type.includes('/');
+}
+
+/**
+ * A recorder's message handed over through storage (`storage-handover.ts`), from `tabId`: parsed and
+ * handled as if it had been sent. Only what a recorder sends once it records is accepted that way.
+ */
+export async function handleHandover(message: unknown, tabId: number): Promise<void> {
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) throw new ProtocolError('bad-message', parsed.error.issues[0]?.message);
+  const request = parsed.data;
+  if (!request.type.startsWith('recorder/') || request.type === 'recorder/hello') throw new ProtocolError('bad-message', `${request.type} is not handed over`);
+  await handleRequest(request, { tabId });
 }

@@ -28,7 +28,7 @@ export async function onHello(tabId: number | undefined, openerTabId?: number): 
     blockSelectors: settings.blockSelectors,
     ...(visit.storage?.fullAt !== undefined ? { budgetReached: true as const } : {}),
   };
-  return { record: true, visitId: visit.id, paused: visit.status === 'paused', config };
+  return { record: true, visitId: visit.id, paused: visit.status === 'paused', config, tabId };
 }
 
 /** The sender must be one of the visit's tabs; late messages of an ended visit are still welcome. */

@@ -5,6 +5,8 @@ import { endPage } from '../../utils/recording/page-merge';
 import * as lifecycle from '../../utils/journey/visit-lifecycle';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { RecorderControl } from '../../utils/messaging/protocol';
+import type { RecorderCollect } from '../../utils/messaging/bridge';
+import { withTimeout } from '../../utils/timeout';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { injectRecorder, registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
@@ -82,7 +84,41 @@ export async function resumeVisit(visitId: string, tabId?: number): Promise<Visi
   return visit;
 }
 
+/** How long Stop waits for the pages' recorders to hand over what they hold. */
+export const COLLECT_WAIT_MS = 3000;
+
+/**
+ * Before a visit ends: each of its tabs' recorders hands over what it still holds (the page on
+ * screen has a batch in progress, facts, its latest state) and says how many messages still wait
+ * after `COLLECT_WAIT_MS`. A tab with no recorder (closed, another site) answers at once and counts
+ * for nothing; one that does not answer in time, or still holds messages, is written on the visit.
+ */
+async function collectRecorders(visit: Visit): Promise<void> {
+  if (!isActive(visit)) return;
+  const message: RecorderCollect = { type: 'recorder/collect', visitId: visit.id, waitMs: COLLECT_WAIT_MS };
+  const answers = await Promise.all(
+    visit.tabIds.map(async (tabId) => {
+      const reply = await withTimeout(
+        browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then(
+          (r: unknown) => r,
+          () => ({ pending: 0 }),
+        ),
+        COLLECT_WAIT_MS + 1000,
+        () => ({ pending: -1 }),
+      );
+      const pending = (reply as { pending?: unknown } | undefined)?.pending;
+      return typeof pending === 'number' ? pending : 0;
+    }),
+  );
+  const short = answers.filter((pending) => pending !== 0);
+  if (short.length === 0) return;
+  const messages = short.reduce((n, pending) => n + Math.max(0, pending), 0);
+  await updateVisit(await db(), visit.id, (v) => ({ ...v, uncollected: { at: Date.now(), tabs: short.length, messages } }));
+}
+
 export async function stopVisit(visitId: string): Promise<Visit> {
+  const running = await getVisit(await db(), visitId);
+  if (running) await collectRecorders(running);
   const visit = await change(visitId, lifecycle.stop);
   await registerRecorder([]);
   const d = await db();

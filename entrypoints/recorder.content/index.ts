@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isWake, parseRecorderControl } from '../../utils/messaging/bridge-guards';
+import { isWake, parseRecorderCollect, parseRecorderControl } from '../../utils/messaging/bridge-guards';
 import { asker } from '../../utils/messaging/ask';
 import { watchRoutes } from '../../utils/recording/routes';
 import { META } from '../../utils/messaging/bridge-caps';
@@ -63,7 +63,7 @@ export default defineContentScript({
       if (session?.active) return;
       const reply = await ask({ type: 'recorder/hello', url: location.href });
       if (!reply.record) return;
-      session = new PageSession({ ctx, bridge, visitId: reply.visitId, config: reply.config });
+      session = new PageSession({ ctx, bridge, visitId: reply.visitId, config: reply.config, ...(reply.tabId === undefined ? {} : { tabId: reply.tabId }) });
       session.begin(reply.paused);
     };
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
@@ -72,6 +72,16 @@ export default defineContentScript({
         void hello().catch(() => undefined);
         sendResponse(true);
         return undefined;
+      }
+      const collect = parseRecorderCollect(message);
+      if (collect) {
+        // The visit stops: hand over what is held, and say how much still waits.
+        if (!session || session.visitId !== collect.visitId) return void sendResponse({ pending: 0 });
+        void session.collect(collect.waitMs).then(
+          (pending) => sendResponse({ pending }),
+          () => sendResponse({ pending: -1 }),
+        );
+        return true;
       }
       const control = parseRecorderControl(message);
       if (control && session?.visitId === control.visitId) session.control(control.state);

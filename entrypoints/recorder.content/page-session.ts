@@ -2,7 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyPage } from '../../utils/journey/page-type';
 import { extractPageFacts, urlFacts } from '../../utils/journey/page-facts';
-import type { Batch, Facts, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
+import type { Batch, Delivery, Facts, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
+import type { DeliveryHealth } from '../../utils/recording/outbox';
+import { handOver, HandoverRefused, type HandoverStorage } from '../../utils/recording/storage-handover';
+import { errorCodeOf } from '../../utils/messaging/errors';
+import { withTimeout } from '../../utils/timeout';
 import { ProtocolError, unwrap } from '../../utils/messaging/receive';
 import type { MainMessage } from '../../utils/messaging/bridge';
 import { changesOf, eventOfJson } from '../../utils/messaging/bridge-guards';
@@ -71,16 +75,34 @@ export class PageSession {
   /** Steps the recording down when the page is too busy, or the visit's storage is full. */
   private readonly ladder: Ladder;
 
-  constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig }) {
+  /** Messages refused as malformed: lost, though not by the outbox's count (see `deliveryHealth`). */
+  private refusedLost = 0;
+  /** The delivery totals last sent (see `tellDelivery`). */
+  private toldDelivery = '0,0,0';
+
+  constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig; tabId?: number }) {
     this.visitId = o.visitId;
+    const tabId = o.tabId;
     this.outbox = new Outbox({
       send: async (message) => {
         unwrap(await browser.runtime.sendMessage(message));
       },
+      // The second way, for a message the first failed three times (docs/recording.md, "Delivery").
+      ...(tabId === undefined
+        ? {}
+        : {
+            fallback: (message: unknown) =>
+              handOver(browser.storage as unknown as HandoverStorage, tabId, message).catch((error: unknown) => {
+                throw error instanceof HandoverRefused ? new ProtocolError(errorCodeOf(error.code), error.message) : error;
+              }),
+          }),
       // Refused for good (the visit was deleted, the tab is not in it): retrying would loop forever.
       isFinal: (error) => error instanceof ProtocolError && FINAL_REFUSALS.has(error.code),
       onError: (error) => {
         if (error instanceof ProtocolError && error.code === 'budget-reached') this.ladder.halt();
+      },
+      onDrop: (_message, error) => {
+        if (error instanceof ProtocolError && error.code === 'bad-message') this.refusedLost++;
       },
     });
     this.ladder = new Ladder({
@@ -288,6 +310,7 @@ export class PageSession {
   private flush(): void {
     this.flushTyped();
     this.flushFacts();
+    this.tellDelivery();
     const batch = this.buffer.take(this.page.pageId);
     if (!batch) return;
     const message: Batch = {
@@ -303,7 +326,6 @@ export class PageSession {
     };
     this.outbox.enqueue(
       () => message,
-      undefined,
       batch.json.length,
       // Only a batch the replay can do without may be dropped when too much waits.
       batch.essential ? undefined : batch.pageId,
@@ -312,6 +334,39 @@ export class PageSession {
       const shed = this.outbox.shed(batch.pageId, MAX_BACKLOG_CHARS / 2);
       this.ladder.backlog(shed.messages, shed.chars);
     }
+  }
+
+  /** How this document's messages reached the background so far. */
+  private deliveryHealth(): DeliveryHealth {
+    const health = this.outbox.health;
+    return { ...health, lost: health.lost + this.refusedLost };
+  }
+
+  /**
+   * Tells the background this document's delivery totals when they changed (with the next flush):
+   * retries, hand-overs through storage and losses, for the panel and the report.
+   */
+  private tellDelivery(): void {
+    const health = this.deliveryHealth();
+    const key = `${health.retried},${health.fellBack},${health.lost}`;
+    if (key === this.toldDelivery) return;
+    this.toldDelivery = key;
+    const message: Delivery = { type: 'recorder/delivery', visitId: this.visitId, documentId: this.documentKey, ...health };
+    this.outbox.enqueue(() => message);
+  }
+
+  /**
+   * The visit is stopping: everything held goes now, and the answer is how many messages still wait
+   * after `waitMs` (0 when all was acknowledged).
+   */
+  async collect(waitMs: number): Promise<number> {
+    this.flush();
+    this.sendPage();
+    await withTimeout(this.outbox.idle(), waitMs, () => undefined);
+    // Retries and hand-overs made while collecting are told too, if there is still time.
+    this.tellDelivery();
+    await withTimeout(this.outbox.idle(), 250, () => undefined);
+    return this.outbox.pending;
   }
 
   /**

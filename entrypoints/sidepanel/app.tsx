@@ -18,7 +18,7 @@ import { VisitEvidence } from './evidence-view';
 import { ChecklistSection } from './checklist-section';
 import { AuditSection } from './audit-section';
 import { ReportButton } from './report-button';
-import { StorageBudget } from './storage-budget';
+import { RecordingHealth, StorageBudget } from './storage-budget';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
@@ -122,6 +122,7 @@ export function App() {
         </p>
       </header>
       {current?.storage && <StorageBudget m={m} use={current.storage} />}
+      {(current ?? stopped) && <RecordingHealth m={m} visit={(current ?? stopped)!} />}
       {storageProblem && (
         <p class="error" role="alert" data-testid="storage-problem">
           {errorText(m, 'disk-full')}

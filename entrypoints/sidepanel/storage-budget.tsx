@@ -1,5 +1,5 @@
 import { errorText, type Messages } from '../../utils/i18n/messages';
-import type { StorageUse } from '../../utils/schema/visit';
+import { deliveryTotal, type StorageUse, type Visit } from '../../utils/schema/visit';
 
 const MB = 1024 * 1024;
 
@@ -17,5 +17,22 @@ export function StorageBudget({ m, use }: { m: Messages; use: StorageUse }) {
     <p class="notice" role="status" data-testid="storage-budget-warning">
       {m.budgetWarning(Math.round(use.bytes / MB), Math.round(use.budget / MB))}
     </p>
+  );
+}
+
+/**
+ * The recording's delivery health (docs/recording.md, "Delivery"), once something went other than
+ * straight: messages retried, handed over through storage, lost; and what Stop could not collect.
+ */
+export function RecordingHealth({ m, visit }: { m: Messages; visit: Pick<Visit, 'delivery' | 'uncollected'> }) {
+  const health = deliveryTotal(visit);
+  const shaky = health.retried + health.fellBack + health.lost > 0;
+  if (!shaky && !visit.uncollected) return null;
+  const serious = health.lost > 0 || visit.uncollected !== undefined;
+  return (
+    <div class={serious ? 'error' : 'notice'} role={serious ? 'alert' : 'status'} data-testid="recording-health">
+      {shaky && <p data-testid="recording-health-delivery">{m.recordingHealth(health)}</p>}
+      {visit.uncollected && <p data-testid="recording-health-uncollected">{m.uncollected(visit.uncollected.tabs, visit.uncollected.messages)}</p>}
+    </div>
   );
 }

@@ -42,6 +42,10 @@ const fr = {
   notRecorded: 'Cette page n’est pas enregistrée : Mystère n’a pas encore l’autorisation pour ce site.',
   allowSite: 'Autoriser l’enregistrement sur ce site',
   otherTab: 'La visite se déroule dans un autre onglet.',
+  recordingHealth: (h: { retried: number; fellBack: number; lost: number }) =>
+    `Santé de l’enregistrement : ${h.retried} envoi(s) repris, ${h.fellBack} remis par le stockage de l’extension, ${h.lost} perdu(s).`,
+  uncollected: (tabs: number, messages: number) =>
+    `À l’arrêt, ${tabs} onglet(s) n’ont pas remis tout ce qu’ils tenaient (${messages} envoi(s) en attente) : la fin de la dernière page peut manquer au replay.`,
   budgetWarning: (usedMb: number, budgetMb: number) =>
     `La visite occupe ${usedMb} Mo sur les ${budgetMb} Mo prévus : une fois plein, l’enregistrement vidéo s’arrêtera (vos réponses et notes continueront).`,
   pagesCount: (n: number) => (n <= 1 ? `${n} page` : `${n} pages`),
@@ -146,6 +150,10 @@ const en: Messages = {
   interrupted: 'This visit was interrupted when the browser closed. Everything recorded before is kept.',
   notRecorded: 'This page is not recorded: Mystère is not yet allowed on this site.',
   allowSite: 'Allow recording on this site',
+  recordingHealth: (h: { retried: number; fellBack: number; lost: number }) =>
+    `Recording health: ${h.retried} message(s) retried, ${h.fellBack} handed over through the extension’s storage, ${h.lost} lost.`,
+  uncollected: (tabs: number, messages: number) =>
+    `At Stop, ${tabs} tab(s) did not hand over all they held (${messages} message(s) waiting): the end of the last page may be missing from the replay.`,
   budgetWarning: (usedMb: number, budgetMb: number) =>
     `The visit takes ${usedMb} MB of its ${budgetMb} MB: once full, the video recording will stop (your answers and notes will go on).`,
   otherTab: 'The visit is running in another tab.',

@@ -108,6 +108,10 @@ export const reportEn: ReportMessages = {
       'Nothing typed was kept, even where the shop showed it again; e-mail addresses, numbers and tokens were masked and page addresses kept without parameters; payment fields and the shop’s private zones were left out, and screenshots hide them.',
     dropped: (forged: number, excess: number) =>
       `While recording, ${forged} forged and ${excess} excess message(s) from the pages were dropped: they are not in the replay.`,
+    delivery: (h: { retried: number; fellBack: number; lost: number }) =>
+      `Recording health: ${h.retried} message(s) from the pages reached the extension after a retry, ${h.fellBack} through the extension’s storage when messaging failed, and ${h.lost} were lost${h.lost > 0 ? ': what they held is not in the replay' : ''}.`,
+    uncollected: (tabs: number, messages: number) =>
+      `When the visit was stopped, ${tabs} tab(s) did not hand over everything they held within the wait (${messages} message(s)): the end of the last page may be missing.`,
     ignored: (what: string) =>
       `Browser warnings, errors of the evaluator’s extensions and requests the browser makes or cancels by itself do not count as friction: ${what}.`,
     axe: (version: string) => `Accessibility was tested automatically by axe-core ${version}, mapped to WCAG and RGAA 4.1.2.`,

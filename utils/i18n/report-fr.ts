@@ -130,6 +130,10 @@ export const reportFr = {
       'Rien de ce qui a été tapé n’a été conservé, même réaffiché par la boutique\u00a0; les adresses e-mail, numéros et jetons sont masqués, les adresses des pages gardées sans paramètres\u00a0; les champs de paiement et les zones privées de la boutique sont exclus, et les captures les masquent.',
     dropped: (forged: number, excess: number) =>
       `Pendant l’enregistrement, ${forged} message(s) falsifié(s) et ${excess} message(s) en excès venus des pages ont été écartés\u00a0: ils ne sont pas dans le rejeu.`,
+    delivery: (h: { retried: number; fellBack: number; lost: number }) =>
+      `Santé de l’enregistrement\u00a0: ${h.retried} envoi(s) des pages sont arrivés après une reprise, ${h.fellBack} par le stockage de l’extension quand la messagerie échouait, et ${h.lost} ont été perdus${h.lost > 0 ? '\u00a0: leur contenu manque au rejeu' : ''}.`,
+    uncollected: (tabs: number, messages: number) =>
+      `À l’arrêt de la visite, ${tabs} onglet(s) n’ont pas remis à temps tout ce qu’ils tenaient (${messages} envoi(s))\u00a0: la fin de la dernière page peut manquer.`,
     ignored: (what: string) =>
       `Ne comptent pas comme friction les avertissements du navigateur, les erreurs des extensions de l’évaluateur et les requêtes que le navigateur fait ou annule de lui-même\u00a0: ${what}.`,
     axe: (version: string) =>

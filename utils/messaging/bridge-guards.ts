@@ -1,4 +1,4 @@
-import type { MainChannelMessage, RecorderControl, RelayMessage } from './bridge';
+import type { MainChannelMessage, RecorderCollect, RecorderControl, RelayMessage } from './bridge';
 
 /** Largest serialised event accepted (a full snapshot of a very large page). */
 export const MAX_EVENT_CHARS = 32 * 1024 * 1024;
@@ -72,6 +72,15 @@ export function parseRecorderControl(v: unknown): RecorderControl | undefined {
   const state = v.state;
   return state === 'recording' || state === 'paused' || state === 'ended'
     ? { type: 'recorder/control', visitId: v.visitId, state }
+    : undefined;
+}
+
+/** The background's "hand over what you hold" as the visit stops (hand-written, like the control). */
+export function parseRecorderCollect(v: unknown): RecorderCollect | undefined {
+  if (!isObj(v) || v.type !== 'recorder/collect' || !isStr(v.visitId)) return undefined;
+  const waitMs = v.waitMs;
+  return typeof waitMs === 'number' && Number.isInteger(waitMs) && waitMs > 0 && waitMs <= 30_000
+    ? { type: 'recorder/collect', visitId: v.visitId, waitMs }
     : undefined;
 }
 

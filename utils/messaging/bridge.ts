@@ -66,3 +66,10 @@ export const recorderControlSchema = z.object({
   state: z.enum(['recording', 'paused', 'ended']),
 });
 export type RecorderControl = z.infer<typeof recorderControlSchema>;
+
+/**
+ * Background to relay, as the visit stops: hand over everything held now, and answer how many
+ * messages still wait (0 when all was acknowledged within the wait).
+ */
+export const recorderCollectSchema = z.object({ type: z.literal('recorder/collect'), visitId: z.string(), waitMs: z.number().int().positive().max(30_000) });
+export type RecorderCollect = z.infer<typeof recorderCollectSchema>;

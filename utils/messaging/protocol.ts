@@ -122,6 +122,19 @@ export const droppedMessageSchema = z.object({
   excess: z.number().int().nonnegative().max(1e9),
 });
 export type Dropped = z.infer<typeof droppedMessageSchema>;
+/**
+ * How a recorder's messages reached the background in its document so far (totals, so resends are
+ * harmless): retried, handed over through storage after the first way failed, or lost.
+ */
+export const deliveryMessageSchema = z.object({
+  type: z.literal('recorder/delivery'),
+  visitId: id,
+  documentId: id,
+  retried: z.number().int().nonnegative().max(1e9),
+  fellBack: z.number().int().nonnegative().max(1e9),
+  lost: z.number().int().nonnegative().max(1e9),
+});
+export type Delivery = z.infer<typeof deliveryMessageSchema>;
 
 export const screenshotCaptureSchema = z.object({
   type: z.literal('screenshot/capture'),
@@ -196,6 +209,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   factsSchema,
   typedSchema,
   droppedMessageSchema,
+  deliveryMessageSchema,
   screenshotCaptureSchema,
   screenshotDeleteSchema,
   screenshotAnnotateSchema,
@@ -230,7 +244,7 @@ export type RecorderConfig = z.infer<typeof recorderConfigSchema>;
 
 export const helloReplySchema = z.discriminatedUnion('record', [
   z.object({ record: z.literal(false) }),
-  z.object({ record: z.literal(true), visitId: id, paused: z.boolean(), config: recorderConfigSchema }),
+  z.object({ record: z.literal(true), visitId: id, paused: z.boolean(), config: recorderConfigSchema, tabId: z.number().int().optional() }),
 ]);
 export type HelloReply = z.infer<typeof helloReplySchema>;
 
@@ -252,6 +266,7 @@ export interface Replies {
   'recorder/facts': void;
   'recorder/typed': void;
   'recorder/dropped': void;
+  'recorder/delivery': void;
   'visit/start': { visitId: string };
   'visit/pause': Visit;
   'visit/resume': Visit;

@@ -1,52 +1,59 @@
 /**
  * Messages that must reach the background, sent one at a time in order and kept until acknowledged.
  * A send that fails (the service worker was stopped, restarted, or answered an error) is retried
- * with a growing delay; nothing is dropped while the page lives. The background's writes are
- * idempotent, so a message resent after a lost acknowledgement does no harm.
+ * with a growing delay. After `firstPathAttempts` failures a message goes by the `fallback` path,
+ * which does not fail the same way (it hands the message over through the extension's storage, see
+ * `storage-handover.ts`); after `maxAttempts` in all it is given up, counted as lost. The
+ * background's writes are idempotent, so a message resent after a lost acknowledgement does no harm.
  *
- * Each message has a plain form, ready at once, and may have a slower compact form (compressed),
- * built when its turn comes. When the page is going away there is no time to wait for
- * acknowledgements or compression: `sendAllNow` hands every pending message, in its plain form, to
- * the browser at once.
+ * When the page is going away there is no time to wait for acknowledgements: `sendAllNow` hands every
+ * pending message to the browser at once.
  */
 
 export interface OutboxOptions {
   send: (message: unknown) => Promise<void>;
+  /** Another way to deliver a message, used once the first has failed `firstPathAttempts` times. */
+  fallback?: (message: unknown) => Promise<void>;
+  /** Failed sends by the first path before the fallback is used (default 3). */
+  firstPathAttempts?: number;
+  /** Failed sends in all, both paths, before a message is given up as lost (default 12). */
+  maxAttempts?: number;
   /** Delays between retries, in ms; the last one repeats. */
   backoff?: number[];
   setTimer?: (fn: () => void, ms: number) => unknown;
   onError?: (error: unknown, attempt: number) => void;
   /** A refusal that no retry can change (the visit was deleted, say): the message is dropped. */
   isFinal?: (error: unknown) => boolean;
-  /**
-   * A message whose compact form could not be built, or was refused this many times, is sent in
-   * its plain form from then on: a form that fails one way must not hold the queue (default 3).
-   */
-  compactAttempts?: number;
-  /** Told each time a message falls back to its plain form, with why. */
-  onFallback?: (error: unknown) => void;
+  /** Told of each message dropped: refused for good (`final`), or out of attempts (`exhausted`). */
+  onDrop?: (message: unknown, error: unknown, why: 'final' | 'exhausted') => void;
+}
+
+/** What delivery took so far: messages that needed a retry, went by the fallback path, were lost. */
+export interface DeliveryHealth {
+  retried: number;
+  fellBack: number;
+  lost: number;
 }
 
 interface Item {
-  plain: () => unknown;
+  message: () => unknown;
   /** Characters the message holds, for the bound on what waits (see `shed`). */
   weight: number;
   /** A message that may be dropped when too much waits (a recorded batch of `tag`'s page). */
   tag?: string;
-  compact?: () => Promise<unknown>;
   built?: Promise<unknown>;
-  /** Sends of the compact form that failed. */
+  /** Sends that failed, both paths. */
   failures: number;
 }
 
 export class Outbox {
   private readonly queue: Item[] = [];
   private running = false;
-  private attempt = 0;
   private readonly backoff: number[];
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private idleWaiters: Array<() => void> = [];
   private waiting = 0;
+  private readonly counts: DeliveryHealth = { retried: 0, fellBack: 0, lost: 0 };
 
   constructor(private readonly options: OutboxOptions) {
     this.backoff = options.backoff ?? [100, 250, 500, 1000, 2000];
@@ -63,12 +70,17 @@ export class Outbox {
     return this.waiting;
   }
 
+  /** Totals since the outbox was made. */
+  get health(): DeliveryHealth {
+    return { ...this.counts };
+  }
+
   /**
-   * Queues a message: its plain form, and optionally a compact form built once, when its turn comes.
-   * `weight` (its characters) and `tag` let `shed` drop it when too much waits.
+   * Queues a message (built when its turn comes, once). `weight` (its characters) and `tag` let
+   * `shed` drop it when too much waits.
    */
-  enqueue(plain: () => unknown, compact?: () => Promise<unknown>, weight = 0, tag?: string): void {
-    this.queue.push({ plain, weight, failures: 0, ...(compact ? { compact } : {}), ...(tag ? { tag } : {}) });
+  enqueue(message: () => unknown, weight = 0, tag?: string): void {
+    this.queue.push({ message, weight, failures: 0, ...(tag ? { tag } : {}) });
     this.waiting += weight;
     void this.drain();
   }
@@ -94,51 +106,61 @@ export class Outbox {
   }
 
   private done(): void {
-    this.waiting -= this.queue.shift()?.weight ?? 0;
-    this.attempt = 0;
+    const item = this.queue.shift();
+    this.waiting -= item?.weight ?? 0;
   }
 
   /**
-   * The page is going away: hands every pending message, plain, to `send` at once and in order,
-   * without waiting. They stay queued, so if the page lives on they are still confirmed.
+   * The page is going away: hands every pending message to `send` at once and in order, without
+   * waiting. They stay queued, so if the page lives on they are still confirmed.
    */
   sendAllNow(send: (message: unknown) => void): void {
-    for (const item of this.queue) send(item.plain());
+    for (const item of this.queue) {
+      if (item.built) {
+        void item.built.then(send, () => undefined);
+        continue;
+      }
+      // Built now, and handed over within this call when it can be: the page may be unloading.
+      const message = item.message();
+      item.built = Promise.resolve(message);
+      if (message instanceof Promise) void message.then(send, () => undefined);
+      else send(message);
+    }
   }
 
-  /** Resolves when everything queued so far has been acknowledged. */
+  /** Resolves when everything queued so far has been acknowledged (or dropped). */
   idle(): Promise<void> {
     if (this.queue.length === 0 && !this.running) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** The plain form, from now on, for a message whose compact form failed. */
-  private plainInstead(item: Item, error: unknown): unknown {
-    item.compact = undefined;
-    this.options.onFallback?.(error);
-    return item.plain();
-  }
-
   private async drain(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    const firstPath = this.options.firstPathAttempts ?? 3;
+    const max = this.options.maxAttempts ?? 12;
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
+      let message: unknown;
       try {
-        head.built ??= head.compact ? head.compact().catch((error: unknown) => this.plainInstead(head, error)) : Promise.resolve(head.plain());
-        await this.options.send(await head.built);
+        head.built ??= Promise.resolve(head.message());
+        message = await head.built;
+        const byFallback = this.options.fallback !== undefined && head.failures >= firstPath;
+        await (byFallback ? this.options.fallback!(message) : this.options.send(message));
+        if (head.failures > 0) this.counts.retried++;
+        if (byFallback) this.counts.fellBack++;
         this.done();
       } catch (error) {
-        this.options.onError?.(error, this.attempt + 1);
-        if (this.options.isFinal?.(error)) {
+        head.failures++;
+        this.options.onError?.(error, head.failures);
+        const final = this.options.isFinal?.(error) ?? false;
+        if (final || head.failures >= max) {
+          if (!final) this.counts.lost++;
+          this.options.onDrop?.(message, error, final ? 'final' : 'exhausted');
           this.done();
           continue;
         }
-        this.attempt++;
-        if (head.compact && head.built && ++head.failures >= (this.options.compactAttempts ?? 3)) {
-          head.built = Promise.resolve(this.plainInstead(head, error));
-        }
-        const delay = this.backoff[Math.min(this.attempt - 1, this.backoff.length - 1)] ?? 1000;
+        const delay = this.backoff[Math.min(head.failures - 1, this.backoff.length - 1)] ?? 1000;
         await new Promise<void>((resolve) => this.setTimer(resolve, delay));
       }
     }

@@ -1,7 +1,7 @@
 import type { ReportWords } from '../i18n/report-messages';
 import type { ReportAppendix } from './model-types';
 import type { VisitData } from './visit-data';
-import { droppedTotal } from '../schema/visit';
+import { deliveryTotal, droppedTotal } from '../schema/visit';
 import { addIgnored, describeIgnored } from '../friction/benign';
 import { degradedMethod } from './degraded';
 
@@ -41,6 +41,10 @@ export function buildAppendix(data: VisitData, w: ReportWords, browser: string):
   // What the recorder's channel refused: a page that forged messages or flooded it.
   const dropped = droppedTotal(data.visit);
   if (dropped.forged + dropped.excess > 0) method.splice(2, 0, r.method.dropped(dropped.forged, dropped.excess));
+  // How the recording reached the extension: retries, hand-overs through storage, losses; and Stop's collection.
+  const delivery = deliveryTotal(data.visit);
+  if (delivery.retried + delivery.fellBack + delivery.lost > 0) method.splice(2, 0, r.method.delivery(delivery));
+  if (data.visit.uncollected) method.splice(2, 0, r.method.uncollected(data.visit.uncollected.tabs, data.visit.uncollected.messages));
   // What looked like friction but is not the shop's doing (utils/friction/benign.ts).
   const ignored = describeIgnored(addIgnored(...data.pages.map((p) => p.ignoredSignals ?? {})), w.lang);
   if (ignored) method.push(r.method.ignored(ignored));

@@ -23,6 +23,15 @@ export const pauseSchema = z.object({ from: z.number(), to: z.number().optional(
 /** What a recorder's channel dropped in one document: messages that were no message, and those over a cap. */
 export const droppedSchema = z.object({ forged: z.number().int().nonnegative(), excess: z.number().int().nonnegative() });
 export type Dropped = z.infer<typeof droppedSchema>;
+/** How a document's recorder messages reached the background: retried, handed over through storage, lost. */
+export const deliverySchema = z.object({
+  retried: z.number().int().nonnegative(),
+  fellBack: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+});
+export type DeliveryHealth = z.infer<typeof deliverySchema>;
+/** What Stop could not collect: tabs whose recorder did not hand over all it held within the wait. */
+export const uncollectedSchema = z.object({ at: z.number(), tabs: z.number().int().positive(), messages: z.number().int().nonnegative() });
 
 /**
  * What the visit's records take on disk (recording batches compressed, screenshots, audits), counted
@@ -69,6 +78,13 @@ export const visitSchema = z.object({
   dropped: z.record(z.string().min(1).max(100), droppedSchema).optional(),
   /** Its storage use and budget; absent until a counted record is written. */
   storage: storageUseSchema.optional(),
+  /**
+   * The recording's delivery health, per document (docs/recording.md, "Delivery"): each document's
+   * recorder sends its own totals, so a resend overwrites itself.
+   */
+  delivery: z.record(z.string().min(1).max(100), deliverySchema).optional(),
+  /** Set when Stop could not collect everything the pages' recorders still held. */
+  uncollected: uncollectedSchema.optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -81,6 +97,13 @@ export function isActive(visit: Pick<Visit, 'status'>): boolean {
 export function droppedTotal(visit: Pick<Visit, 'dropped'>): Dropped {
   const all = Object.values(visit.dropped ?? {});
   return { forged: all.reduce((n, d) => n + d.forged, 0), excess: all.reduce((n, d) => n + d.excess, 0) };
+}
+
+/** How the recording's messages reached the background in the whole visit. */
+export function deliveryTotal(visit: Pick<Visit, 'delivery'>): DeliveryHealth {
+  const all = Object.values(visit.delivery ?? {});
+  const sum = (k: keyof DeliveryHealth) => all.reduce((n, d) => n + d[k], 0);
+  return { retried: sum('retried'), fellBack: sum('fellBack'), lost: sum('lost') };
 }
 
 /** Milliseconds the visit has been recording, pauses left out. */

@@ -55,7 +55,7 @@ afterEach(async () => {
 
 describe('onHello', () => {
   it('tells a tab of the visit to record, with the masking settings', async () => {
-    expect(await onHello(1)).toEqual({ record: true, visitId: 'v1', paused: false, config: { maskSelectors: ['.loyalty-id'], blockSelectors: [] } });
+    expect(await onHello(1)).toEqual({ record: true, visitId: 'v1', paused: false, config: { maskSelectors: ['.loyalty-id'], blockSelectors: [] }, tabId: 1 });
   });
 
   it('tells a paused visit’s tab that it is paused', async () => {

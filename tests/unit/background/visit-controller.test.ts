@@ -152,6 +152,32 @@ describe('pause, resume and stop', () => {
     expect(b.tell).toHaveBeenCalledWith(1, { type: 'recorder/control', visitId: 'v1', state: 'ended' });
   });
 
+  it('stop: first asks each tab’s recorder to hand over what it holds, while the visit still records', async () => {
+    const b = fakeRecorderBrowser();
+    const statusWhenAsked: string[] = [];
+    b.tell.mockImplementation((async (_tab: number, message: { type: string }) => {
+      if (message.type === 'recorder/collect') statusWhenAsked.push((await stored()).status);
+      return message.type === 'recorder/collect' ? { pending: 0 } : undefined;
+    }) as never);
+    await stopVisit('v1');
+    expect(b.tell.mock.calls.filter(([, m]) => (m as { type: string }).type === 'recorder/collect')).toEqual([
+      [1, { type: 'recorder/collect', visitId: 'v1', waitMs: 3000 }, { frameId: 0 }],
+      [2, { type: 'recorder/collect', visitId: 'v1', waitMs: 3000 }, { frameId: 0 }],
+    ]);
+    expect(statusWhenAsked).toEqual(['recording', 'recording']);
+    expect((await stored()).uncollected).toBeUndefined();
+  });
+
+  it('stop: says on the visit when a recorder could not hand over all it held; a tab with no recorder counts for nothing', async () => {
+    const b = fakeRecorderBrowser();
+    b.tell.mockImplementation(((tab: number, message: { type: string }) => {
+      if (message.type !== 'recorder/collect') return Promise.resolve(undefined);
+      return tab === 1 ? Promise.resolve({ pending: 2 }) : Promise.reject(new Error('Receiving end does not exist'));
+    }) as never);
+    await stopVisit('v1');
+    expect(await stored()).toMatchObject({ status: 'ended', uncollected: { at: NOW, tabs: 1, messages: 2 } });
+  });
+
   it('a recorder that cannot be told does not stop the command', async () => {
     const b = fakeRecorderBrowser();
     b.tell.mockRejectedValue(new Error('Could not establish connection'));

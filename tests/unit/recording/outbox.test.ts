@@ -119,65 +119,7 @@ describe('Outbox', () => {
     expect(outbox.pending).toBe(0);
   });
 
-  it('builds the compact form once, however many times it is sent, and sends it rather than the plain one', async () => {
-    let builds = 0;
-    let failures = 2;
-    const sent: unknown[] = [];
-    const outbox = new Outbox({
-      send: (m) => {
-        sent.push(m);
-        return failures-- > 0 ? Promise.reject(new Error('down')) : Promise.resolve();
-      },
-      setTimer: immediate,
-    });
-    outbox.enqueue(
-      () => 'plain',
-      () => Promise.resolve({ n: ++builds }),
-    );
-    await outbox.idle();
-    expect(builds).toBe(1);
-    expect(sent).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
-  });
-
-  it('sends the plain form at once when the compact form cannot be built, and says so', async () => {
-    const sent: unknown[] = [];
-    const fallbacks: unknown[] = [];
-    const outbox = new Outbox({
-      send: (m) => {
-        sent.push(m);
-        return Promise.resolve();
-      },
-      setTimer: immediate,
-      onFallback: (e) => fallbacks.push(e),
-    });
-    outbox.enqueue(
-      () => 'plain',
-      () => Promise.reject(new Error('Permission denied to access property "constructor"')),
-    );
-    outbox.enqueue(() => 'next');
-    await outbox.idle();
-    expect(sent).toEqual(['plain', 'next']);
-    expect(fallbacks).toHaveLength(1);
-  });
-
-  it('falls back to the plain form after the compact form is refused three times', async () => {
-    const sent: unknown[] = [];
-    const outbox = new Outbox({
-      send: (m) => {
-        sent.push(m);
-        return m === 'plain' ? Promise.resolve() : Promise.reject(new Error('too big'));
-      },
-      setTimer: immediate,
-    });
-    outbox.enqueue(
-      () => 'plain',
-      () => Promise.resolve('compact'),
-    );
-    await outbox.idle();
-    expect(sent).toEqual(['compact', 'compact', 'compact', 'plain']);
-  });
-
-  it('builds the plain form once across retries when there is no compact form', async () => {
+  it('builds a message once across retries', async () => {
     let builds = 0;
     let failures = 2;
     const outbox = new Outbox({
@@ -189,18 +131,12 @@ describe('Outbox', () => {
     expect(builds).toBe(1);
   });
 
-  it('does not build a compact form before its turn', async () => {
+  it('does not build a message before its turn', async () => {
     const { calls, send } = manualSend();
     const built: string[] = [];
     const outbox = new Outbox({ send, setTimer: immediate });
-    outbox.enqueue(
-      () => 'a',
-      () => (built.push('a'), Promise.resolve('A')),
-    );
-    outbox.enqueue(
-      () => 'b',
-      () => (built.push('b'), Promise.resolve('B')),
-    );
+    outbox.enqueue(() => (built.push('a'), 'A'));
+    outbox.enqueue(() => (built.push('b'), 'B'));
     await settle();
     expect(built).toEqual(['a']);
     calls[0]!.ok();
@@ -209,18 +145,21 @@ describe('Outbox', () => {
     expect(calls.map((c) => c.message)).toEqual(['A', 'B']);
   });
 
-  it('hands every pending message, plain and in order, to sendAllNow, and keeps them queued', async () => {
+  it('hands every pending message, in order, to sendAllNow at once, and keeps them queued', async () => {
     const { calls, send } = manualSend();
     const outbox = new Outbox({ send, setTimer: immediate });
-    for (const m of ['a', 'b', 'c']) outbox.enqueue(() => m, () => Promise.resolve(m.toUpperCase()));
+    for (const m of ['a', 'b', 'c']) outbox.enqueue(() => m);
     await settle();
     const now: unknown[] = [];
     outbox.sendAllNow((m) => now.push(m));
-    expect(now).toEqual(['a', 'b', 'c']);
+    // 'b' and 'c' were not built yet: built and handed over within the call (the page may be unloading).
+    expect(now).toEqual(['b', 'c']);
+    await settle();
+    expect(now).toEqual(['b', 'c', 'a']);
     expect(outbox.pending).toBe(3);
     calls[0]!.ok();
     await settle();
-    expect(calls.map((c) => c.message)).toEqual(['A', 'B']);
+    expect(calls.map((c) => c.message)).toEqual(['a', 'b']);
   });
 
   it('hands nothing to sendAllNow once everything is acknowledged', async () => {
@@ -314,11 +253,11 @@ describe('Outbox: refusals no retry can change', () => {
   it('sheds the oldest tagged messages, never the one being sent, to stay under a weight', async () => {
     const { calls, send } = manualSend();
     const outbox = new Outbox({ send, setTimer: immediate });
-    outbox.enqueue(() => 'a', undefined, 100, 'p1');
-    outbox.enqueue(() => 'b', undefined, 100, 'p1');
-    outbox.enqueue(() => 'page', undefined, 10);
-    outbox.enqueue(() => 'c', undefined, 100, 'p1');
-    outbox.enqueue(() => 'd', undefined, 100, 'p1');
+    outbox.enqueue(() => 'a', 100, 'p1');
+    outbox.enqueue(() => 'b', 100, 'p1');
+    outbox.enqueue(() => 'page', 10);
+    outbox.enqueue(() => 'c', 100, 'p1');
+    outbox.enqueue(() => 'd', 100, 'p1');
     await settle();
     expect(outbox.weight).toBe(410);
     expect(outbox.shed('p1', 250)).toEqual({ messages: 2, chars: 200 });
@@ -329,5 +268,55 @@ describe('Outbox: refusals no retry can change', () => {
     }
     expect(calls.map((c) => c.message)).toEqual(['a', 'page', 'd']);
     expect(outbox.weight).toBe(0);
+  });
+});
+
+describe('Outbox: a path that keeps failing', () => {
+  it('goes by the fallback after three failures of the first path, and counts it', async () => {
+    const sent: string[] = [];
+    const outbox = new Outbox({
+      send: (m) => (sent.push(`send ${String(m)}`), Promise.reject(new Error('Permission denied'))),
+      fallback: (m) => (sent.push(`fallback ${String(m)}`), Promise.resolve()),
+      setTimer: immediate,
+    });
+    outbox.enqueue(() => 'batch');
+    outbox.enqueue(() => 'next');
+    await outbox.idle();
+    expect(sent).toEqual(['send batch', 'send batch', 'send batch', 'fallback batch', 'send next', 'send next', 'send next', 'fallback next']);
+    expect(outbox.health).toEqual({ retried: 2, fellBack: 2, lost: 0 });
+  });
+
+  it('gives a message up after its attempts in all, counts it lost, says so, and goes on', async () => {
+    const dropped: Array<[unknown, string]> = [];
+    let fail = true;
+    const outbox = new Outbox({
+      send: () => (fail ? Promise.reject(new Error('down')) : Promise.resolve()),
+      fallback: () => Promise.reject(new Error('storage full')),
+      maxAttempts: 5,
+      setTimer: immediate,
+      onDrop: (m, _e, why) => dropped.push([m, why]),
+    });
+    outbox.enqueue(() => 'doomed');
+    await outbox.idle();
+    fail = false;
+    outbox.enqueue(() => 'fine');
+    await outbox.idle();
+    expect(dropped).toEqual([['doomed', 'exhausted']]);
+    expect(outbox.health).toEqual({ retried: 0, fellBack: 0, lost: 1 });
+    expect(outbox.pending).toBe(0);
+  });
+
+  it('does not count a final refusal as lost (the sender decides), but tells of it', async () => {
+    const dropped: string[] = [];
+    const outbox = new Outbox({
+      send: () => Promise.reject(new Error('not-in-visit')),
+      isFinal: () => true,
+      setTimer: immediate,
+      onDrop: (_m, _e, why) => dropped.push(why),
+    });
+    outbox.enqueue(() => 'gone');
+    await outbox.idle();
+    expect(dropped).toEqual(['final']);
+    expect(outbox.health.lost).toBe(0);
   });
 });
