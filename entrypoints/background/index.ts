@@ -17,7 +17,10 @@ export default defineBackground(() => {
   // Every record from the shop's pages is masked with what the evaluator typed in the visit.
   setPrivacy(privacyPass);
   receive(browser.runtime.onMessage, requestSchema, handleRequest, isRequest);
-  // What a recorder could not send by message, handed over through storage (docs/recording.md, "Delivery").
+  // What a recorder could not send by message, handed over through storage (docs/recording.md, "Delivery"):
+  // the session area (memory only) where the browser lets the recorder reach it. What it holds is what
+  // the evaluator typed into the visit's own sites, which those sites' pages received already.
+  void (async () => browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }))().catch(() => undefined);
   takeHandovers(browser.storage, handleHandover, errorCode, (text) => console.warn(`Mystère: ${text}`));
   browser.tabs.onCreated.addListener((tab) => {
     if (tab.id !== undefined) void adoptTab(tab.id, tab.openerTabId);

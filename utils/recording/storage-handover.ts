@@ -1,12 +1,14 @@
 /**
  * The recorder's second way to the background, for a message the first way (`runtime.sendMessage`)
- * failed to deliver several times: the message is written into the extension's local storage, the
+ * failed to deliver several times: the message is written into the extension's storage, the
  * background takes it from there (woken by `storage.onChanged`, or at its next start), handles it
  * exactly as if it had been sent, and removes it, or writes why it refused it. Nothing of the message
  * crosses a messaging channel, so whatever made that channel fail cannot fail it the same way.
  *
- * A handed-over message waits in storage only until the background has handled it (a moment); the
- * background's privacy pass masks it before anything is kept, as for any batch.
+ * The session area is used where the browser lets a content script reach it (the background opens
+ * it to them at start): it is kept in memory, never written to disk. Else the local area, where a
+ * message waits only until the background has handled it (a moment). Either way the background's
+ * privacy pass masks it before anything is kept, as for any batch.
  */
 
 export const HANDOVER_PREFIX = 'mystere-handover:';
@@ -15,12 +17,15 @@ export const HANDOVER_PREFIX = 'mystere-handover:';
 export type Handover = { tabId: number; message: unknown; at: number; error?: string; detail?: string };
 
 type Changes = Record<string, { newValue?: unknown; oldValue?: unknown }>;
+interface Area {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+export type AreaName = 'session' | 'local';
 export interface HandoverStorage {
-  local: {
-    get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-    remove(keys: string | string[]): Promise<void>;
-  };
+  local: Area;
+  session?: Area;
   onChanged: {
     addListener(cb: (changes: Changes, area: string) => void): void;
     removeListener(cb: (changes: Changes, area: string) => void): void;
@@ -43,12 +48,14 @@ export class HandoverRefused extends Error {
  * `timeoutMs` (then the message is taken back, so that it is not handled twice by surprise).
  */
 export async function handOver(storage: HandoverStorage, tabId: number, message: unknown, timeoutMs = 5000): Promise<void> {
+  const name = await areaFor(storage);
+  const area = storage[name]!;
   const key = HANDOVER_PREFIX + crypto.randomUUID();
   let listener: ((changes: Changes, area: string) => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const answered = new Promise<void>((resolve, reject) => {
-    listener = (changes, area) => {
-      const change = area === 'local' ? changes[key] : undefined;
+    listener = (changes, changed) => {
+      const change = changed === name ? changes[key] : undefined;
       if (!change) return;
       const now = change.newValue as Handover | null | undefined;
       // Removed (no new value; some implementations say null): the background has handled it.
@@ -59,14 +66,38 @@ export async function handOver(storage: HandoverStorage, tabId: number, message:
     timer = setTimeout(() => reject(new Error(`the background did not take the message in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await storage.local.set({ [key]: { tabId, message, at: Date.now() } satisfies Handover });
+    await area.set({ [key]: { tabId, message, at: Date.now() } satisfies Handover });
     await answered;
   } finally {
     clearTimeout(timer);
     if (listener) storage.onChanged.removeListener(listener);
     // Taken back: refused, not taken in time (the recorder tries again its own way), or already gone.
-    await storage.local.remove(key).catch(() => undefined);
+    await area.remove(key).catch(() => undefined);
   }
+}
+
+let chosen: Promise<AreaName> | undefined;
+
+/** The session area if this context may write it (tried once), else the local one. */
+function areaFor(storage: HandoverStorage): Promise<AreaName> {
+  chosen ??= (async () => {
+    const session = storage.session;
+    if (!session) return 'local';
+    try {
+      const probe = `${HANDOVER_PREFIX}probe`;
+      await session.set({ [probe]: null });
+      await session.remove(probe);
+      return 'session';
+    } catch {
+      return 'local';
+    }
+  })();
+  return chosen;
+}
+
+/** For tests: choose the area again. */
+export function forgetHandoverArea(): void {
+  chosen = undefined;
 }
 
 /**
@@ -80,35 +111,39 @@ export function takeHandovers(
   log: (text: string) => void = () => undefined,
 ): { drained: Promise<void> } {
   const working = new Set<string>();
-  const take = async (key: string, value: unknown) => {
-    if (working.has(key) || !isHandover(value) || value.error) return;
+  const take = async (name: AreaName, key: string, value: unknown) => {
+    const area = storage[name];
+    if (!area || working.has(key) || !isHandover(value) || value.error) return;
     working.add(key);
     try {
       await handle(value.message, value.tabId);
-      await storage.local.remove(key);
+      await area.remove(key);
       log(`a recorder message from tab ${value.tabId} was delivered through storage`);
     } catch (error) {
       const refusal: Handover = { ...value, message: null, error: codeOf(error), detail: String(error).slice(0, 300) };
       log(`a recorder message from tab ${value.tabId}, delivered through storage, was refused: ${refusal.error}`);
-      await storage.local.set({ [key]: refusal }).catch(() => undefined);
+      await area.set({ [key]: refusal }).catch(() => undefined);
     } finally {
       working.delete(key);
     }
   };
-  storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+  storage.onChanged.addListener((changes, name) => {
+    if (name !== 'local' && name !== 'session') return;
     for (const [key, change] of Object.entries(changes)) {
-      if (key.startsWith(HANDOVER_PREFIX) && change.newValue != null) void take(key, change.newValue);
+      if (key.startsWith(HANDOVER_PREFIX) && change.newValue != null) void take(name, key, change.newValue);
     }
   });
   // Those left while the background was stopped; refusals left by a recorder that went away are cleared.
-  const drained = storage.local.get(null).then(async (all) => {
-    const left = Object.entries(all).filter(([key]) => key.startsWith(HANDOVER_PREFIX));
+  const drain = async (name: AreaName) => {
+    const area = storage[name];
+    if (!area) return;
+    const left = Object.entries(await area.get(null)).filter(([key]) => key.startsWith(HANDOVER_PREFIX));
     for (const [key, value] of left) {
-      if (isHandover(value) && value.error) await storage.local.remove(key);
-      else await take(key, value);
+      if (!isHandover(value) || value.error) await area.remove(key);
+      else await take(name, key, value);
     }
-  });
+  };
+  const drained = Promise.all([drain('session'), drain('local')]).then(() => undefined);
   return { drained: drained.catch(() => undefined) };
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleHandover, handleRequest } from '../../../entrypoints/background/messages';
 import { RecordingHealth } from '../../../entrypoints/sidepanel/storage-budget';
@@ -9,7 +9,7 @@ import { MESSAGES } from '../../../utils/i18n/messages';
 import type { Batch, Delivery } from '../../../utils/messaging/protocol';
 import { errorCode } from '../../../utils/messaging/receive';
 import { Outbox } from '../../../utils/recording/outbox';
-import { handOver, HANDOVER_PREFIX, takeHandovers, type HandoverStorage } from '../../../utils/recording/storage-handover';
+import { forgetHandoverArea, handOver, HANDOVER_PREFIX, takeHandovers, type HandoverStorage } from '../../../utils/recording/storage-handover';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { saveSettings } from '../../../utils/settings';
 import { visit } from '../db/fixtures';
@@ -36,8 +36,13 @@ const batch: Batch = {
   lastTs: 1_000,
 };
 
+/** Handed-over messages still waiting, in both areas. */
+const waiting = async () =>
+  [...Object.keys(await storage.local.get(null)), ...Object.keys(await storage.session!.get(null))].filter((k) => k.startsWith(HANDOVER_PREFIX));
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  forgetHandoverArea();
   await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false });
   await putVisit(await db(), visit({ tabIds: [TAB] }));
 });
@@ -71,7 +76,7 @@ describe('a batch whose first way fails', () => {
     expect(firstWay).toHaveLength(3);
     expect(waited).toBeLessThanOrEqual(2000);
     // Nothing is left waiting in storage once handled.
-    expect(Object.keys(await storage.local.get(null)).filter((k) => k.startsWith(HANDOVER_PREFIX))).toEqual([]);
+    expect(await waiting()).toEqual([]);
 
     // The recorder tells its totals; the visit keeps them.
     const health = outbox.health;
@@ -107,6 +112,24 @@ describe('a batch whose first way fails', () => {
     await takeHandovers(storage, handleHandover, errorCode).drained;
     expect((await listChunks(await db(), 'v1')).map((c) => c.seq)).toEqual([0]);
     expect(await storage.local.get(`${HANDOVER_PREFIX}left`)).toEqual({});
+  });
+
+  it('goes through the session area (memory only) where the recorder may write it, else the local one', async () => {
+    takeHandovers(storage, handleHandover, errorCode);
+    const written: string[] = [];
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (Object.entries(changes).some(([k, c]) => k.startsWith(HANDOVER_PREFIX) && c.newValue)) written.push(area);
+    };
+    fakeBrowser.storage.onChanged.addListener(onChanged);
+    await handOver(storage, TAB, batch);
+    forgetHandoverArea();
+    const refuse = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('Access to storage is not allowed from this context.'));
+    await handOver(storage, TAB, { ...batch, seq: 1 });
+    refuse.mockRestore();
+    fakeBrowser.storage.onChanged.removeListener(onChanged);
+    expect(written).toEqual(['session', 'local']);
+    expect((await listChunks(await db(), 'v1')).map((c) => c.seq)).toEqual([0, 1]);
+    expect(await waiting()).toEqual([]);
   });
 
   it('shows a loss, or what Stop could not collect, as an alert', async () => {
