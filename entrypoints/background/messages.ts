@@ -9,7 +9,7 @@ import { onBatch, onHello, onPage, onTyped } from './recorder-handlers';
 import { annotateScreenshot, captureScreenshot, deleteScreenshot } from './screenshot-commands';
 import { onFacts } from './signals';
 import { onDelivery, onDropped } from './dropped';
-import { addOrigin, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
+import { addOrigin, notePanelWork, pauseVisit, removeVisit, resumeVisit, setVerdict, startVisit, stopVisit } from './visit-controller';
 
 export { requestSchema };
 
@@ -28,6 +28,7 @@ export const handlers: Handlers<Sender> = {
   'recorder/delivery': (m, sender) => onDelivery(m, sender.tabId),
   'visit/start': (m) => startVisit(m.tabId),
   'visit/pause': (m) => pauseVisit(m.visitId),
+  'visit/panel-work': (m) => notePanelWork(m.visitId, m.from, m.to),
   'visit/resume': (m) => resumeVisit(m.visitId, m.tabId),
   'visit/stop': (m) => stopVisit(m.visitId),
   'visit/delete': (m) => removeVisit(m.visitId),

@@ -7,12 +7,14 @@ import { ProtocolError } from '../../utils/messaging/receive';
 import type { RecorderControl } from '../../utils/messaging/protocol';
 import type { RecorderCollect } from '../../utils/messaging/bridge';
 import { withTimeout } from '../../utils/timeout';
+import { mergeSpans } from '../../utils/journey/customer-time';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { injectRecorder, registerRecorder } from './recorder-scripts';
 import { notifyChanged } from './revision';
 import { markSessionAlive } from './session-marker';
 import { loadSettings } from '../../utils/settings';
 import { settleOutcome } from './funnel';
+import { guardWrite } from './storage-health';
 
 /** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
 
@@ -165,4 +167,18 @@ export async function adoptTab(tabId: number, openerTabId: number | undefined): 
   const visit = await updateVisit(d, active.id, (v) => lifecycle.addTab(v, tabId));
   await notifyChanged();
   return visit;
+}
+
+/**
+ * The evaluator worked in the panel from `from` to `to`: merged into the visit's panel work, kept to
+ * the visit's running time (a span sent late, after Stop, still counts up to its end).
+ */
+export async function notePanelWork(visitId: string, from: number, to: number): Promise<void> {
+  const d = await db();
+  const visit = await getVisit(d, visitId);
+  if (!visit) throw new ProtocolError('no-such-visit');
+  const start = Math.max(from, visit.startedAt);
+  const end = Math.min(to, visit.endedAt ?? Date.now());
+  if (end <= start) return;
+  await guardWrite(() => updateVisit(d, visitId, (v) => ({ ...v, panelWork: mergeSpans([...(v.panelWork ?? []), { from: start, to: end }]) })));
 }

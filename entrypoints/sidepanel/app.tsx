@@ -19,6 +19,7 @@ import { ChecklistSection } from './checklist-section';
 import { AuditSection } from './audit-section';
 import { ReportButton } from './report-button';
 import { RecordingHealth, StorageBudget } from './storage-budget';
+import { usePanelWork } from './use-panel-work';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
@@ -38,6 +39,8 @@ export function App() {
   const storageProblem = useStorageProblem();
 
   const current = visits?.find((v) => v.status !== 'ended');
+  // The evaluator's time in the panel is not the customer's time on the shop.
+  usePanelWork(current?.id, current?.status === 'recording', (message) => void browser.runtime.sendMessage(message).catch(() => undefined));
   const pages = usePages(current?.id, rev);
   const opened = visits?.find((v) => v.id === openId);
   const stopped = visits?.find((v) => v.id === stoppedId && v.status === 'ended');

@@ -65,6 +65,13 @@ export type Batch = z.infer<typeof batchSchema>;
 
 export const visitStartSchema = z.object({ type: z.literal('visit/start'), tabId: z.number().int() });
 export const visitPauseSchema = z.object({ type: z.literal('visit/pause'), visitId: id });
+/**
+ * The evaluator worked in the panel from `from` to `to` (ms since the epoch): left out of the
+ * customer's clock (utils/journey/customer-time.ts). Sent again as the span grows; merged.
+ */
+export const visitPanelWorkSchema = z
+  .object({ type: z.literal('visit/panel-work'), visitId: id, from: z.number().int().nonnegative(), to: z.number().int().nonnegative() })
+  .refine((m) => m.to >= m.from && m.to - m.from <= 24 * 3600_000, { message: 'a span of panel work goes forward, within a day' });
 export const visitResumeSchema = z.object({
   type: z.literal('visit/resume'),
   visitId: id,
@@ -222,6 +229,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   batchSchema,
   visitStartSchema,
   visitPauseSchema,
+  visitPanelWorkSchema,
   visitResumeSchema,
   visitStopSchema,
   visitDeleteSchema,
@@ -269,6 +277,7 @@ export interface Replies {
   'recorder/delivery': void;
   'visit/start': { visitId: string };
   'visit/pause': Visit;
+  'visit/panel-work': void;
   'visit/resume': Visit;
   'visit/stop': Visit;
   'visit/delete': void;

@@ -83,6 +83,11 @@ export const visitSchema = z.object({
    * recorder sends its own totals, so a resend overwrites itself.
    */
   delivery: z.record(z.string().min(1).max(100), deliverySchema).optional(),
+  /**
+   * When the evaluator worked in the panel (answering, writing, capturing, annotating), merged:
+   * left out of the customer's clock (utils/journey/customer-time.ts).
+   */
+  panelWork: z.array(z.object({ from: z.number(), to: z.number() })).max(2000).optional(),
   /** Set when Stop could not collect everything the pages' recorders still held. */
   uncollected: uncollectedSchema.optional(),
 });

@@ -9,6 +9,7 @@ import {
   setVerdict,
   startVisit,
   stopVisit,
+  notePanelWork,
 } from '../../../entrypoints/background/visit-controller';
 import { db } from '../../../utils/db/database';
 import { deleteVisit, getVisit, listPages, listVisits, putVisit } from '../../../utils/db/repository';
@@ -183,6 +184,23 @@ describe('pause, resume and stop', () => {
     b.tell.mockRejectedValue(new Error('Could not establish connection'));
     await pauseVisit('v1');
     expect((await stored()).status).toBe('paused');
+  });
+});
+
+describe('notePanelWork', () => {
+  it('merges the panel’s spans into the visit, kept within its running time', async () => {
+    await putVisit(await db(), visit({ startedAt: 1_000 }));
+    await notePanelWork('v1', 500, 2_000);
+    await notePanelWork('v1', 1_500, 3_000);
+    await notePanelWork('v1', 5_000, 6_000);
+    // Later than now (the clock): kept up to now.
+    await notePanelWork('v1', 9_000, 20_000);
+    expect((await stored()).panelWork).toEqual([
+      { from: 1_000, to: 3_000 },
+      { from: 5_000, to: 6_000 },
+      { from: 9_000, to: NOW },
+    ]);
+    expect(await code(notePanelWork('nope', 1, 2))).toBe('no-such-visit');
   });
 });
 
