@@ -19,7 +19,7 @@ export function CoverSection({ t, model }: { t: ReportUiMessages; model: ReportM
           [t.mission, c.mission],
           [t.date, <time dateTime={new Date(c.startedAt).toISOString()}>{t.dateTime(c.startedAt)}</time>],
           [t.ended, c.endedAt !== undefined && <time dateTime={new Date(c.endedAt).toISOString()}>{t.dateTime(c.endedAt)}</time>],
-          [t.duration, formatDuration(c.durationMs)],
+          [t.duration, <span data-testid="visit-duration">{t.customerTime(formatDuration(c.customerMs), formatDuration(c.durationMs))}</span>],
           [t.evaluator, c.evaluator || <span class="muted">{t.notSigned}</span>],
           [t.browser, c.browser],
           [t.screen, c.screen && t.dimensions(c.screen.width, c.screen.height)],

@@ -18,7 +18,7 @@ export function JourneySection({ ev, model, imageUrl }: { ev: EvidenceContext; m
         <ol class="funnel" data-testid="funnel">
           {stages.map((s) => (
             <li key={s.stage} data-stage={s.stage}>
-              <strong>{s.label}</strong> <span class="muted">{t.reachedAfter(formatDuration(s.sinceStart))}</span>
+              <strong>{s.label}</strong> <span class="muted">{t.reachedAfter(formatDuration(s.sinceStartCustomer))}</span>
               {s.replayAt !== null && (
                 <>
                   {' '}
@@ -64,7 +64,7 @@ function PageItem({ ev, page, model, imageUrl }: { ev: EvidenceContext; page: Jo
         <Facts
           rows={[
             [t.pageType, page.typeLabel],
-            [t.timeOnPage, formatDuration(page.durationMs)],
+            [t.timeOnPage, t.customerTime(formatDuration(page.customerMs), formatDuration(page.durationMs))],
             ...(page.unrecorded ? [[t.recording, t.unrecorded[page.unrecorded]] as [string, string]] : []),
             ...(page.refinements > 0 ? [[t.refinedOnPage, t.refinedTimes(page.refinements)] as [string, string]] : []),
             ...(page.degraded ? [[t.recording, page.degraded.join(' ')] as [string, string]] : []),

@@ -108,6 +108,8 @@ export const reportEn: ReportMessages = {
       'Nothing typed was kept, even where the shop showed it again; e-mail addresses, numbers and tokens were masked and page addresses kept without parameters; payment fields and the shop’s private zones were left out, and screenshots hide them.',
     dropped: (forged: number, excess: number) =>
       `While recording, ${forged} forged and ${excess} excess message(s) from the pages were dropped: they are not in the replay.`,
+    customerTime:
+      'Durations are given in customer time — the time a customer would have spent on the shop: the evaluator’s work in the panel (answering, writing, capturing, annotating) and the pauses are left out — with the wall time beside them.',
     delivery: (h: { retried: number; fellBack: number; lost: number }) =>
       `Recording health: ${h.retried} message(s) from the pages reached the extension after a retry, ${h.fellBack} through the extension’s storage when messaging failed, and ${h.lost} were lost${h.lost > 0 ? ': what they held is not in the replay' : ''}.`,
     uncollected: (tabs: number, messages: number) =>

@@ -130,6 +130,8 @@ export const reportFr = {
       'Rien de ce qui a été tapé n’a été conservé, même réaffiché par la boutique\u00a0; les adresses e-mail, numéros et jetons sont masqués, les adresses des pages gardées sans paramètres\u00a0; les champs de paiement et les zones privées de la boutique sont exclus, et les captures les masquent.',
     dropped: (forged: number, excess: number) =>
       `Pendant l’enregistrement, ${forged} message(s) falsifié(s) et ${excess} message(s) en excès venus des pages ont été écartés\u00a0: ils ne sont pas dans le rejeu.`,
+    customerTime:
+      'Les durées sont données en temps client — le temps qu’un client aurait passé sur la boutique\u00a0: le travail de l’évaluateur dans le panneau (réponses, notes, captures, annotations) et les pauses en sont retirés — avec le temps réel à côté.',
     delivery: (h: { retried: number; fellBack: number; lost: number }) =>
       `Santé de l’enregistrement\u00a0: ${h.retried} envoi(s) des pages sont arrivés après une reprise, ${h.fellBack} par le stockage de l’extension quand la messagerie échouait, et ${h.lost} ont été perdus${h.lost > 0 ? '\u00a0: leur contenu manque au rejeu' : ''}.`,
     uncollected: (tabs: number, messages: number) =>

@@ -39,7 +39,9 @@ export const reportUiEn: ReportUiMessages = {
   mission: 'Mission',
   date: 'Date',
   ended: 'End',
-  duration: 'Duration (pauses left out)',
+  duration: 'Duration',
+  /** A duration in customer time, with its wall time beside it. */
+  customerTime: (customer: string, wall: string) => `${customer} customer time · ${wall} wall time`,
   evaluator: 'Evaluator',
   notSigned: 'not signed yet',
   browser: 'Browser',
@@ -103,7 +105,7 @@ export const reportUiEn: ReportUiMessages = {
 
   stagesTitle: 'Purchase funnel stages',
   noStages: 'No stage of the purchase funnel was reached.',
-  reachedAfter: (duration: string) => `reached after ${duration}`,
+  reachedAfter: (duration: string) => `reached after ${duration} of customer time`,
   pagesTitle: 'Pages viewed',
   noPages: 'No page recorded.',
   untitledPage: 'Untitled page',

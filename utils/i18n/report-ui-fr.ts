@@ -65,7 +65,9 @@ export const reportUiFr = {
   mission: 'Mission',
   date: 'Date',
   ended: 'Fin',
-  duration: 'Durée (pauses exclues)',
+  duration: 'Durée',
+  /** Une durée en temps client, avec le temps réel à côté. */
+  customerTime: (customer: string, wall: string) => `${customer} en temps client · ${wall} en temps réel`,
   evaluator: 'Évaluateur',
   notSigned: 'pas encore signé',
   browser: 'Navigateur',
@@ -133,7 +135,7 @@ export const reportUiFr = {
   // Journey
   stagesTitle: 'Étapes du tunnel d’achat',
   noStages: 'Aucune étape du tunnel d’achat n’a été atteinte.',
-  reachedAfter: (duration: string) => `atteinte après ${duration}`,
+  reachedAfter: (duration: string) => `atteinte après ${duration} de temps client`,
   pagesTitle: 'Pages vues',
   noPages: 'Aucune page enregistrée.',
   untitledPage: 'Page sans titre',

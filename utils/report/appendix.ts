@@ -36,6 +36,7 @@ export function buildAppendix(data: VisitData, w: ReportWords, browser: string):
     r.method.privacy,
     version ? r.method.axe(version) : r.method.noAxe,
     r.method.speed,
+    r.method.customerTime,
     data.checklist ? r.method.score : r.method.noScore,
   ];
   // What the recorder's channel refused: a page that forged messages or flooded it.

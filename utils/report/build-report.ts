@@ -1,3 +1,4 @@
+import { customerMs } from '../journey/customer-time';
 import { scoreChecklist } from '../checklist/score';
 import { reportWords } from '../i18n/report-messages';
 import { activeDuration } from '../schema/visit';
@@ -56,6 +57,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
       startedAt: visit.startedAt,
       ...(visit.endedAt !== undefined ? { endedAt: visit.endedAt } : {}),
       durationMs: activeDuration(visit, options.now),
+      customerMs: customerMs(visit.startedAt, visit.endedAt ?? options.now, visit, options.now),
       evaluator: visit.verdict?.alias ?? '',
       browser,
       status: visit.status,
@@ -63,7 +65,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
     summary: reportSummary(data, score, findings, outcome, w),
     questions: answerQuestions(found, data, outcome, w),
     journey: {
-      stages: journeyStages(data, timeline, w),
+      stages: journeyStages(data, timeline, w, options.now),
       pages: journeyPages(data, timeline, w, options.now),
       signals: journeySignals(data, timeline, w),
     },

@@ -1,3 +1,4 @@
+import { customerMs } from '../journey/customer-time';
 import { degradedSentences } from './degraded';
 import type { ReportWords } from '../i18n/report-messages';
 import { stagesOfPages } from '../journey/funnel';
@@ -69,7 +70,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 const inVisitOrder = (pages: readonly Page[]) => [...pages].sort((a, b) => a.startedAt - b.startedAt);
 
 /** The stages reached, in the order reached; each placed at the first page of that stage. */
-export function journeyStages(data: VisitData, timeline: Timeline, w: ReportWords): JourneyStage[] {
+export function journeyStages(data: VisitData, timeline: Timeline, w: ReportWords, now: number): JourneyStage[] {
   const stageOf = stagesOfPages(data.pages);
   const firstPage = new Map<FunnelStage, Page>();
   for (const page of inVisitOrder(data.pages)) {
@@ -88,6 +89,7 @@ export function journeyStages(data: VisitData, timeline: Timeline, w: ReportWord
           label: w.ui.evidence.stages[stage],
           reachedAt: page.startedAt,
           sinceStart: Math.max(0, page.startedAt - data.visit.startedAt),
+          sinceStartCustomer: customerMs(data.visit.startedAt, page.startedAt, data.visit, now),
           replayAt: replayAt(timeline, page.id, 0),
         },
       ];
@@ -113,6 +115,7 @@ export function journeyPages(data: VisitData, timeline: Timeline, w: ReportWords
       typeLabel: w.ui.pageTypes[type],
       startedAt: page.startedAt,
       durationMs: Math.max(0, end - page.startedAt),
+      customerMs: customerMs(page.startedAt, end, data.visit, now),
       replayAt: replayAt(timeline, page.id, 0),
       ...(page.unrecorded ? { unrecorded: page.unrecorded } : {}),
       ...(page.degraded?.length ? { degraded: degradedSentences(page, w) } : {}),

@@ -62,6 +62,8 @@ export interface ReportCover {
   endedAt?: number;
   /** Pauses left out. */
   durationMs: number;
+  /** Customer time: pauses and the evaluator's work in the panel left out (utils/journey/customer-time.ts). */
+  customerMs: number;
   /** As signed in the verdict; empty when not given yet. */
   evaluator: string;
   /** e.g. "Chrome 156 · Linux". */
@@ -103,6 +105,8 @@ export interface JourneyStage {
   reachedAt: number;
   /** ms from the visit's start. */
   sinceStart: number;
+  /** The same, in customer time. */
+  sinceStartCustomer: number;
   replayAt: number | null;
 }
 
@@ -114,6 +118,8 @@ export interface JourneyPage {
   typeLabel: string;
   startedAt: number;
   durationMs: number;
+  /** The same, in customer time: the evaluator's work in the panel and pauses left out. */
+  customerMs: number;
   /** Where the page starts on the replay's timeline; null when it has no recording. */
   replayAt: number | null;
   /** Why the page has no recording (known from the browser's navigation alone). */

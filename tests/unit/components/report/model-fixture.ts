@@ -26,6 +26,7 @@ export const reportModel: ReportModel = {
     startedAt: START,
     endedAt: START + 754_000,
     durationMs: 754_000,
+    customerMs: 694_000,
     evaluator: `Eva ${HOSTILE.comment}`,
     browser: 'Chrome 156 · Linux',
     screen: { width: 1280, height: 800 },
@@ -96,8 +97,8 @@ export const reportModel: ReportModel = {
   ],
   journey: {
     stages: [
-      { stage: 'landing', label: 'Landing', reachedAt: START, sinceStart: 0, replayAt: 0 },
-      { stage: 'cart', label: 'Cart', reachedAt: START + 65_000, sinceStart: 65_000, replayAt: 65_000 },
+      { stage: 'landing', label: 'Landing', reachedAt: START, sinceStart: 0, sinceStartCustomer: 0, replayAt: 0 },
+      { stage: 'cart', label: 'Cart', reachedAt: START + 65_000, sinceStart: 65_000, sinceStartCustomer: 45_000, replayAt: 65_000 },
     ],
     pages: [
       {
@@ -108,12 +109,13 @@ export const reportModel: ReportModel = {
         typeLabel: 'Home',
         startedAt: START,
         durationMs: 65_000,
+        customerMs: 45_000,
         replayAt: 0,
         thumbnailId: 's1',
         refinements: 0,
         signals: [{ type: 'rage-click', label: 'Rage click', count: 1 }],
       },
-      { id: 'p2', url: 'https://shop.example/cart', title: 'Cart', type: 'cart', typeLabel: 'Cart', startedAt: START + 65_000, durationMs: 30_000, replayAt: null, refinements: 3, signals: [] },
+      { id: 'p2', url: 'https://shop.example/cart', title: 'Cart', type: 'cart', typeLabel: 'Cart', startedAt: START + 65_000, durationMs: 30_000, customerMs: 30_000, replayAt: null, refinements: 3, signals: [] },
     ],
     signals: [
       {

@@ -97,6 +97,22 @@ describe('buildReport: findings', () => {
   });
 });
 
+describe('buildReport: the customer’s clock', () => {
+  it('leaves the evaluator’s work in the panel out of the visit’s, the pages’ and the stages’ times, wall time beside', () => {
+    const data = visitData();
+    const first = [...data.pages].sort((a, b) => a.startedAt - b.startedAt)[0]!;
+    data.visit = { ...data.visit, panelWork: [{ from: first.startedAt + 1_000, to: first.startedAt + 11_000 }] };
+    const model = report('en', data);
+    expect(model.cover.customerMs).toBe(model.cover.durationMs - 10_000);
+    const page = model.journey.pages.find((p) => p.id === first.id)!;
+    expect(page.durationMs).toBeGreaterThan(11_000);
+    expect(page.customerMs).toBe(page.durationMs - 10_000);
+    const later = model.journey.stages.filter((s) => s.reachedAt > first.startedAt + 11_000);
+    expect(later.length).toBeGreaterThan(0);
+    for (const stage of later) expect(stage.sinceStartCustomer).toBeLessThanOrEqual(stage.sinceStart - 10_000);
+  });
+});
+
 describe('buildReport: the rest of the model', () => {
   it('fills the cover', () => {
     expect(report().cover).toEqual({
@@ -106,6 +122,8 @@ describe('buildReport: the rest of the model', () => {
       startedAt: T0,
       endedAt: T0 + 200_000,
       durationMs: 190_000,
+      // No panel work in this visit: the customer's clock leaves out the pause alone.
+      customerMs: 190_000,
       evaluator: 'Camille',
       browser: 'Chrome 156 · Linux',
       status: 'ended',
