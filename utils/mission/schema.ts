@@ -45,6 +45,7 @@ export const originSchema = z
     const reason = originProblem(text);
     if (reason) ctx.addIssue({ code: 'custom', message: 'bad-origin', params: { reason } });
   })
+  .meta({ description: 'An origin: http:// or https://, a host and perhaps a port, no path.', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+/?$' })
   .transform(toOrigin);
 
 // ——— Steps ———
@@ -66,10 +67,14 @@ export const conditionSchema = z.discriminatedUnion('kind', [
       .superRefine((pattern, ctx) => {
         const reason = urlPatternProblem(pattern);
         if (reason) ctx.addIssue({ code: 'custom', message: 'bad-url-pattern', params: { reason } });
-      }),
+      })
+      .meta({ description: 'A path starting with /; * stands for any characters. The query is compared only if the pattern has one.' }),
   }),
   /** Visible on the page, case, accents and spacing ignored. */
-  z.object({ kind: z.literal('text'), text: z.string().trim().min(2).max(200) }),
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().trim().min(2).max(200).meta({ description: 'Shown on the page; case, accents and spacing are ignored.' }),
+  }),
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
 
@@ -199,7 +204,7 @@ export const missionSchema = z
     persona: personaSchema.optional(),
     privacy: missionPrivacySchema.default({ maskSelectors: [], blockSelectors: [], keepSearchTerms: false }),
     /** When the visit is due, with its time zone: `2025-07-14T18:00:00+02:00`. */
-    deadline: z.iso.datetime({ offset: true }).optional(),
+    deadline: z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date and time with its time zone.' }).optional(),
     requiredEvidence: z
       .array(requiredEvidenceSchema)
       .max(MAX_EVIDENCE)
