@@ -33,6 +33,12 @@ describe('parseMissionText: a valid file', () => {
     }
   });
 
+  it('takes a deadline in UTC or with an offset, with fractions of a second', () => {
+    for (const deadline of ['2025-07-14T16:00:00Z', '2025-07-14T18:00:00.5+02:00']) {
+      expect(parseMissionText(JSON.stringify({ ...validMissionFile(), deadline }), 'en').ok).toBe(true);
+    }
+  });
+
   it('ignores fields it does not know, such as $schema', () => {
     const result = parseMissionText(JSON.stringify({ $schema: './mission.schema.json', ...validMissionFile() }), 'en');
     expect(result.ok).toBe(true);
