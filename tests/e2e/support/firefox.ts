@@ -136,24 +136,6 @@ export class Firefox {
     await this.send('WebDriver:SwitchToWindow', { handle, focus });
   }
 
-  /** Opens one of the extension's pages in a new tab and switches to it; returns its window handle. */
-  async openExtensionPage(pagePath: string): Promise<string> {
-    const before = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
-    await this.send('Marionette:SetContext', { value: 'chrome' });
-    await this.send('WebDriver:ExecuteScript', {
-      script: `const w = Services.wm.getMostRecentWindow('navigator:browser');
-        w.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
-      args: [`moz-extension://${FIREFOX_EXTENSION_UUID}/${pagePath}`],
-    });
-    await this.send('Marionette:SetContext', { value: 'content' });
-    const after = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
-    const handle = after.find((h) => !before.includes(h));
-    if (!handle) throw new Error('the extension page did not open');
-    await this.switchTo(handle);
-    await this.waitFor(`return document.readyState === 'complete' && window.wrappedJSObject.browser && document.querySelector('main')`, pagePath);
-    return handle;
-  }
-
   /**
    * Opens one of the extension's pages in a window of its own, beside the shop's (as the panel is
    * used: the shop's tab stays visible and active all along), and switches to it. Returns its handle.
@@ -225,27 +207,6 @@ export class Firefox {
     } finally {
       await this.switchTo(back, false);
     }
-  }
-
-  /**
-   * Starts a visit on the shop page open in the current tab, from the panel's page opened in a tab
-   * of its own (told which tab it follows), then goes back to the shop's tab. Returns the shop tab's
-   * window handle and its id in the browser.
-   */
-  async startVisit(shopOrigin: string): Promise<{ shopTab: string; tabId: number }> {
-    const shopTab = await this.windowHandle();
-    await this.openExtensionPage('sidepanel.html');
-    const tabId = await this.run<number>(
-      `const page = window.wrappedJSObject;
-       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
-      shopOrigin,
-    );
-    await this.run(`location.search = '?tabId=' + arguments[0]`, tabId);
-    await this.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
-    await this.run(`document.querySelector('[data-testid=visit-start]').click()`);
-    await this.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
-    await this.switchTo(shopTab);
-    return { shopTab, tabId };
   }
 
   async close(): Promise<void> {
