@@ -18,12 +18,16 @@ export interface EvidenceDump {
  * Source of an expression, run in an extension page, that reads the visits, pages and evidence
  * (image bytes left out, their sizes kept). Source text, so no transpiler helper leaks into the page.
  */
-/** In-page helpers: the database, and an IndexedDB request as a promise. */
-const OPEN = `const done = (req) => new Promise((resolve, reject) => {
+/**
+ * In-page helpers: the database, and an IndexedDB request as a promise. `idb` is the expression for
+ * the page's IndexedDB (Firefox's automation reaches it through a wrapper).
+ */
+const open = (idb = 'indexedDB') => `const done = (req) => new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  const db = await done(indexedDB.open('mystere'));`;
+  const db = await done(${idb}.open('mystere'));`;
+const OPEN = open();
 
 const EVIDENCE_SOURCE = `(async () => {
   ${OPEN}
@@ -44,17 +48,24 @@ export async function readEvidence(extensionPage: PuppeteerPage): Promise<Eviden
   return JSON.parse(await (extensionPage.evaluate(EVIDENCE_SOURCE) as Promise<string>)) as EvidenceDump;
 }
 
-/** A screenshot's JPEG bytes. */
-export async function readImage(extensionPage: PuppeteerPage, id: string): Promise<Buffer> {
-  const base64 = await (extensionPage.evaluate(`(async (id) => {
-    ${OPEN}
+/**
+ * Source of an expression, run in an extension page, that gives a screenshot's JPEG bytes as base64.
+ * `idb` as in `dumpSource` (scripts/automation/extension-data.ts).
+ */
+export function imageSource(id: string, idb = 'indexedDB'): string {
+  return `(async (id) => {
+    ${open(idb)}
     const shot = await done(db.transaction('screenshots').objectStore('screenshots').get(id));
     db.close();
     let binary = '';
     for (let i = 0; i < shot.image.length; i++) binary += String.fromCharCode(shot.image[i]);
     return btoa(binary);
-  })(${JSON.stringify(id)})`) as Promise<string>);
-  return Buffer.from(base64, 'base64');
+  })(${JSON.stringify(id)})`;
+}
+
+/** A screenshot's JPEG bytes. */
+export async function readImage(extensionPage: PuppeteerPage, id: string): Promise<Buffer> {
+  return Buffer.from(await (extensionPage.evaluate(imageSource(id)) as Promise<string>), 'base64');
 }
 
 /** The path of the page a piece of evidence belongs to. */

@@ -56,6 +56,35 @@ export function dumpSource(idb = 'indexedDB'): string {
 })(${idb})`;
 }
 
+/** A light read of the store, for polling: the pages with the seqs of their stored chunks, the audits' pages. */
+export interface Progress {
+  pages: Array<{ id: string; url: string; startedAt: number; seqs: number[] }>;
+  /** The page of each stored audit. */
+  audited: string[];
+}
+
+/**
+ * Source of an expression, run in an extension page, that reads the `Progress` of the recording as a
+ * JSON string: no chunk is read, only the keys. `idb` as in `dumpSource`.
+ */
+export function progressSource(idb = 'indexedDB'): string {
+  return `(async (idb) => {
+  const done = (req) => new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const db = await done(idb.open('mystere'));
+  const store = (name) => db.transaction(name).objectStore(name);
+  const keys = Array.from(await done(store('chunks').getAllKeys()));
+  const pages = Array.from(await done(store('pages').getAll()))
+    .map((p) => ({ id: p.id, url: p.url, startedAt: p.startedAt, seqs: keys.filter((k) => k[1] === p.id).map((k) => k[2]).sort((a, b) => a - b) }))
+    .sort((a, b) => a.startedAt - b.startedAt);
+  const audited = Array.from(await done(store('audits').getAll())).map((a) => a.pageId);
+  db.close();
+  return JSON.stringify({ pages, audited });
+})(${idb})`;
+}
+
 /** Turns what the dump source returned into a Dump, decompressing every recorded chunk. */
 export function parseDump(json: string): Dump {
   const out = JSON.parse(json) as Record<string, Array<Record<string, unknown>>>;

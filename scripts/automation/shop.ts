@@ -4,14 +4,18 @@ import { startShop as start } from '../../tests/fixtures/shop/server.mjs';
 export interface Shop {
   origin: string;
   altOrigin: string;
+  /** How many requests reached this path (query string aside) since the shop started. */
+  requests(pathname: string): number;
   close(): Promise<void>;
 }
 
 /**
  * Serves the demo shop (tests/fixtures/shop, a data fixture with documented flaws) on 127.0.0.1:
  * on `port`, else a free one. `npm start`, the bench and the tests all reach it through here.
+ * `favicon: false`: a shop without an icon (its pages name none, `/favicon.ico` answers 404), so
+ * that the browser asks for `/favicon.ico` by itself.
  */
-export function startShop(o: { port?: number } = {}): Promise<Shop> {
+export function startShop(o: { port?: number; favicon?: boolean } = {}): Promise<Shop> {
   return (start as (o: object) => Promise<Shop>)(o);
 }
 

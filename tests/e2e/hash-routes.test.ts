@@ -193,18 +193,11 @@ describe('a hash-routed single-page shop, visited in Firefox ESR', () => {
   let shop: Shop;
   let firefox: Firefox;
   let dump: Dump;
-  const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
-  async function find(selector: string): Promise<string> {
-    const found = (await firefox.send('WebDriver:FindElement', { using: 'css selector', value: selector })) as Record<string, unknown>;
-    return ((found.value ?? found) as Record<string, string>)[ELEMENT]!;
-  }
-  async function type(selector: string, text: string): Promise<void> {
-    await firefox.send('WebDriver:ElementSendKeys', { id: await find(selector), text });
-  }
+  const type = (selector: string, text: string) => firefox.type(selector, text);
   /** Clicks, then waits for the route (when one is expected) and gives it a shopper's moment. */
   async function click(selector: string, hash?: string): Promise<void> {
-    await firefox.send('WebDriver:ElementClick', { id: await find(selector) });
+    await firefox.click(selector);
     if (hash) await routed(hash);
   }
   async function routed(hash: string): Promise<void> {
@@ -217,7 +210,8 @@ describe('a hash-routed single-page shop, visited in Firefox ESR', () => {
     firefox = await Firefox.launch();
     await firefox.installExtension();
     await firefox.navigate(`${shop.origin}/angular/`);
-    const { tabId } = await firefox.startVisit(shop.origin);
+    // The panel in a window of its own beside the shop's: the shop's tab stays shown all along.
+    const { panel } = await firefox.startVisitBeside(shop.origin);
     await sleep(1500);
 
     await click('a.back-to-top', '#top');
@@ -237,8 +231,7 @@ describe('a hash-routed single-page shop, visited in Firefox ESR', () => {
     await click('input[name=delivery]');
     await click('#proceedToPayment', '#/payment/shop');
 
-    await firefox.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    const read = async () => parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`));
+    const read = async () => parseDump(await firefox.runIn<string>(panel, `return ${dumpSource('window.wrappedJSObject.indexedDB')}`));
     dump = await until(read, (d) => d.pages.length >= ROUTES.length && d.pages.every((p) => p.autoTypeReasons.length > 0), 'every route’s page, typed').catch(read);
     console.log(`[hash-routes] Firefox journey: ${describePages(pagesOf(dump, dump.visits[0]!.id))}`);
   }, 240_000);

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowDownloads, filesIn, waitForDownload } from '../../scripts/automation/downloads';
 import { readEvidence, readImage } from '../../scripts/automation/evidence-data';
-import { dumpDatabase, dumpSource, parseDump, until } from '../../scripts/automation/extension-data';
+import { dumpDatabase, dumpSource, parseDump, progressSource, until, type Progress } from '../../scripts/automation/extension-data';
 import { startShop, type Shop } from '../../scripts/automation/shop';
 import { CANARIES, ORDINARY, TYPED, fold } from '../shared/privacy-canaries';
 import { Firefox } from './support/firefox';
@@ -207,25 +207,28 @@ describe('the privacy corpus, recorded in Firefox ESR: no canary is kept in the 
   const leaks: Leak[] = [];
   let storeText = '';
   let pageCount = 0;
-  const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
-  async function find(selector: string): Promise<string> {
-    const found = (await firefox.send('WebDriver:FindElement', { using: 'css selector', value: selector })) as Record<string, unknown>;
-    const ref = (found.value ?? found) as Record<string, string>;
-    return ref[ELEMENT]!;
+  /** The window of the panel, beside the shop's. */
+  let panel: string;
+
+  const type = (selector: string, text: string) => firefox.type(selector, text);
+  /** Clicks, and waits for the page whose path matches to have loaded and joined the visit. */
+  async function clickTo(selector: string, path: RegExp, pages: number): Promise<void> {
+    await firefox.click(selector);
+    await loaded(path, pages);
   }
-  async function type(selector: string, text: string): Promise<void> {
-    await firefox.send('WebDriver:ElementSendKeys', { id: await find(selector), text });
-  }
-  /** Clicks, and waits for the page whose path matches to have loaded. */
-  async function clickTo(selector: string, path: RegExp): Promise<void> {
-    await firefox.send('WebDriver:ElementClick', { id: await find(selector) });
-    await loaded(path);
-  }
-  async function loaded(path: RegExp): Promise<void> {
+  /**
+   * A shopper reads each page before acting on it: until it is loaded and has joined the visit (the
+   * visit's `pages`th page, its first recorded batch stored), as the Chromium walk waits for the panel
+   * to list it recorded. A page the extension does not record is reported, not fatal.
+   */
+  async function loaded(path: RegExp, pages: number): Promise<void> {
     await firefox.waitFor(`return document.readyState === 'complete' && new RegExp(arguments[0]).test(location.pathname)`.replace('arguments[0]', JSON.stringify(path.source)), `a page at ${path.source}`);
-    // A shopper looks at each page a moment: its first snapshot reaches the background.
-    await sleep(1000);
+    await until(
+      async () => JSON.parse(await firefox.runIn<string>(panel, `return ${progressSource('window.wrappedJSObject.indexedDB')}`)) as Progress,
+      (p) => p.pages.length >= pages && p.pages.every((pg) => pg.seqs.includes(0)),
+      `${pages} recorded pages`,
+    ).catch((err: Error) => console.warn(`[privacy-corpus, Firefox] ${err.message.slice(0, 500)}`));
   }
 
   beforeAll(async () => {
@@ -233,22 +236,23 @@ describe('the privacy corpus, recorded in Firefox ESR: no canary is kept in the 
     firefox = await Firefox.launch();
     await firefox.installExtension();
     await firefox.navigate(`${shop.origin}/privacy/shopify/`);
-    const { tabId } = await firefox.startVisit(shop.origin);
-    await sleep(1000);
+    // The panel in a window of its own beside the shop's: the shop's tab stays shown all along.
+    ({ panel } = await firefox.startVisitBeside(shop.origin));
+    await loaded(/\/privacy\/shopify\/$/, 1);
 
     await type('#Search-In-Template', `${TYPED.search}\uE007`);
-    await loaded(/\/search$/);
-    await clickTo('#result-link', /\/products\//);
-    await clickTo('#buy-now', /\/information$/);
+    await loaded(/\/search$/, 2);
+    await clickTo('#result-link', /\/products\//, 3);
+    await clickTo('#buy-now', /\/information$/, 4);
     await type('#email', TYPED.email);
     await type('#TextField0', TYPED.firstName);
     await type('#TextField1', TYPED.lastName);
     await type('#TextField2', TYPED.street);
     await type('#TextField5', TYPED.phone);
     await type('#delivery-note', TYPED.deliveryNote);
-    await clickTo('#continue-button', /\/thank-you$/);
-    await clickTo('#order-status-link', /\/authenticate$/);
-    await clickTo('#to-woo', /\/woo\/checkout\/?$/);
+    await clickTo('#continue-button', /\/thank-you$/, 5);
+    await clickTo('#order-status-link', /\/authenticate$/, 6);
+    await clickTo('#to-woo', /\/woo\/checkout\/?$/, 7);
     await type('#lumi_pay-card-number', TYPED.card);
     await type('#lumi_pay-card-expiry', TYPED.cardExpiry);
     await type('#lumi_pay-card-cvc', TYPED.cvc);
@@ -257,19 +261,17 @@ describe('the privacy corpus, recorded in Firefox ESR: no canary is kept in the 
     await type('#wc-upload-proof', file);
     await firefox.waitFor(`return (document.querySelector('#wc-upload-status')?.textContent ?? '').includes('Fichier')`, 'the chosen file shown');
     await sleep(1000);
-    await clickTo('#place_order', /\/order-received\//);
-    await clickTo('#to-presta', /\/recuperation-mot-de-passe$/);
-    await clickTo('#oauth-login', /\/callback$/);
-    await sleep(1000);
+    await clickTo('#place_order', /\/order-received\//, 8);
+    await clickTo('#to-presta', /\/recuperation-mot-de-passe$/, 9);
+    await clickTo('#oauth-login', /\/callback$/, 10);
 
-    await firefox.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    await firefox.run(`document.querySelector('[data-testid=visit-stop]').click()`);
-    await firefox.waitFor(`return document.querySelector('[data-testid=visit-start]')`, 'the visit to stop');
+    await firefox.stopVisit(panel);
+    const read = async () => parseDump(await firefox.runIn<string>(panel, `return ${dumpSource('window.wrappedJSObject.indexedDB')}`));
     const dump = await until(
-      async () => parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`)),
+      read,
       (d) => d.pages.length >= 10 && d.pages.every((p) => d.chunks.some((c) => c.pageId === p.id && c.seq === 0)),
       'every page’s first recorded batch',
-    ).catch(async () => parseDump(await firefox.run<string>(`return ${dumpSource('window.wrappedJSObject.indexedDB')}`)));
+    ).catch(read);
     storeText = dump.text;
     pageCount = dump.pages.length;
     leaks.push(...scanStores(JSON.parse(dump.text) as Record<string, unknown[]>, 'Firefox IndexedDB'));

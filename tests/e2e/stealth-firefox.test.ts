@@ -22,7 +22,8 @@ describe('a recorded page cannot tell it is recorded (Firefox ESR)', () => {
     planted = await findings(3);
     await firefox.navigate(`${shop.origin}/`);
     await firefox.run(`document.querySelector('#cookie-refuse')?.click()`);
-    await firefox.startVisit(shop.origin);
+    // The panel in a window of its own beside the shop's: the shop's tab stays shown all along.
+    await firefox.startVisitBeside(shop.origin);
     await firefox.navigate(`${shop.origin}/securite`);
     found = await findings(24);
   });

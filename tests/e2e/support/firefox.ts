@@ -9,6 +9,8 @@ import { FIREFOX_EXTENSION, FIREFOX_PATH } from '../../../scripts/automation/pat
 /** The extension's internal UUID, fixed by a preference so that its pages have a known address. */
 export const FIREFOX_EXTENSION_UUID = '6b3f0d2e-7a41-4c55-9a1e-2f6f3d9c1a11';
 export const FIREFOX_EXTENSION_ID = 'mystere@mystere.app';
+/** The key WebDriver names an element reference by. */
+const WEB_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /**
  * Firefox ESR driven through Marionette, its own automation protocol (length-prefixed JSON over TCP).
@@ -98,6 +100,22 @@ export class Firefox {
     return valueOf<T>(await this.send('WebDriver:ExecuteScript', { script, args, sandbox: 'system' }));
   }
 
+  /** The WebDriver reference of the first element matching `selector` in the current tab. */
+  async element(selector: string): Promise<string> {
+    const found = (await this.send('WebDriver:FindElement', { using: 'css selector', value: selector })) as Record<string, unknown>;
+    return ((found.value ?? found) as Record<string, string>)[WEB_ELEMENT]!;
+  }
+
+  /** Clicks an element as a person does (real pointer events, after scrolling it into view). */
+  async click(selector: string): Promise<void> {
+    await this.send('WebDriver:ElementClick', { id: await this.element(selector) });
+  }
+
+  /** Types into an element with real key events. */
+  async type(selector: string, text: string): Promise<void> {
+    await this.send('WebDriver:ElementSendKeys', { id: await this.element(selector), text });
+  }
+
   /** Polls a script until it returns a truthy value. */
   async waitFor<T>(script: string, what: string, timeoutMs = 20_000): Promise<T> {
     const end = Date.now() + timeoutMs;
@@ -116,24 +134,6 @@ export class Firefox {
   /** Makes `handle` the window scripts run in; `focus` also brings it to the front. */
   async switchTo(handle: string, focus = true): Promise<void> {
     await this.send('WebDriver:SwitchToWindow', { handle, focus });
-  }
-
-  /** Opens one of the extension's pages in a new tab and switches to it; returns its window handle. */
-  async openExtensionPage(pagePath: string): Promise<string> {
-    const before = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
-    await this.send('Marionette:SetContext', { value: 'chrome' });
-    await this.send('WebDriver:ExecuteScript', {
-      script: `const w = Services.wm.getMostRecentWindow('navigator:browser');
-        w.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
-      args: [`moz-extension://${FIREFOX_EXTENSION_UUID}/${pagePath}`],
-    });
-    await this.send('Marionette:SetContext', { value: 'content' });
-    const after = valueOf<string[]>(await this.send('WebDriver:GetWindowHandles'));
-    const handle = after.find((h) => !before.includes(h));
-    if (!handle) throw new Error('the extension page did not open');
-    await this.switchTo(handle);
-    await this.waitFor(`return document.readyState === 'complete' && window.wrappedJSObject.browser && document.querySelector('main')`, pagePath);
-    return handle;
   }
 
   /**
@@ -168,8 +168,9 @@ export class Firefox {
 
   /**
    * Opens the panel in a window beside the shop's, following the shop's tab, and starts a visit
-   * there; then goes back to the shop's tab (which never stopped being shown). Returns the handles
-   * of both and the shop tab's id in the browser.
+   * there; then goes back to the shop's tab (which never stopped being shown), its window focused
+   * again as when the shopper clicks back into the shop. Returns the handles of both and the shop
+   * tab's id in the browser. Reading the panel afterwards (`runIn`) leaves the focus where it is.
    */
   async startVisitBeside(shopOrigin: string): Promise<{ shopTab: string; panel: string; tabId: number }> {
     const shopTab = await this.windowHandle();
@@ -183,8 +184,18 @@ export class Firefox {
     await this.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
     await this.run(`document.querySelector('[data-testid=visit-start]').click()`);
     await this.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
-    await this.switchTo(shopTab, false);
+    await this.switchTo(shopTab, true);
     return { shopTab, panel, tabId };
+  }
+
+  /** Stops the visit with the panel's button in its window `panel`, and waits until the panel says so. */
+  async stopVisit(panel: string): Promise<void> {
+    await this.runIn(panel, `document.querySelector('[data-testid=visit-stop]').click()`);
+    const end = Date.now() + 20_000;
+    while (!(await this.runIn<boolean>(panel, `return !!document.querySelector('[data-testid=visit-start]')`))) {
+      if (Date.now() > end) throw new Error('timed out waiting for the visit to stop');
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   /** Runs `script` in the window `handle`, then comes back to the one that was current. */
@@ -196,27 +207,6 @@ export class Firefox {
     } finally {
       await this.switchTo(back, false);
     }
-  }
-
-  /**
-   * Starts a visit on the shop page open in the current tab, from the panel's page opened in a tab
-   * of its own (told which tab it follows), then goes back to the shop's tab. Returns the shop tab's
-   * window handle and its id in the browser.
-   */
-  async startVisit(shopOrigin: string): Promise<{ shopTab: string; tabId: number }> {
-    const shopTab = await this.windowHandle();
-    await this.openExtensionPage('sidepanel.html');
-    const tabId = await this.run<number>(
-      `const page = window.wrappedJSObject;
-       return page.browser.tabs.query(new page.Object()).then((tabs) => Array.from(tabs).find((t) => t.url.startsWith(arguments[0])).id)`,
-      shopOrigin,
-    );
-    await this.run(`location.search = '?tabId=' + arguments[0]`, tabId);
-    await this.waitFor(`return document.querySelector('[data-testid=visit-start]:not([disabled])')`, 'the start button');
-    await this.run(`document.querySelector('[data-testid=visit-start]').click()`);
-    await this.waitFor(`return document.querySelector('[data-testid=visit-status][data-state=recording]')`, 'recording');
-    await this.switchTo(shopTab);
-    return { shopTab, tabId };
   }
 
   async close(): Promise<void> {

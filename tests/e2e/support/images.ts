@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,4 +32,18 @@ export function ocr(image: Buffer): string {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `ocr` without blocking: several images can be read at once (one Tesseract process each). */
+export function ocrAsync(image: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.env.TESSERACT_PATH ?? 'tesseract', ['stdin', 'stdout', '-l', 'eng', '--psm', '11']);
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`tesseract failed: ${err}`))));
+    child.stdin.end(image);
+  });
 }
