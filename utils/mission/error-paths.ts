@@ -2,6 +2,7 @@
 
 type Path = readonly PropertyKey[];
 
+/** A JSON object (not null, not a list). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -12,15 +13,18 @@ function child(value: unknown, key: PropertyKey): unknown {
   return undefined;
 }
 
+/** What the file holds at `path`, or undefined. */
 export function valueAt(raw: unknown, path: Path): unknown {
   return path.reduce<unknown>(child, raw);
 }
 
+/** A value quoted in a message: one line, 40 characters at most. */
 export function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
+/** Any value as shortened text (a string as is, anything else as JSON). */
 export function show(value: unknown): string {
   return typeof value === 'string' ? shorten(value) : shorten(JSON.stringify(value) ?? String(value));
 }

@@ -149,6 +149,5 @@ const en: typeof fr = {
   quote: (text) => `“${text}”`,
 };
 
-export type MissionErrorText = typeof fr;
 export type ValueKind = Kind;
 export const MISSION_ERROR_TEXT = { fr, en };

@@ -29,6 +29,7 @@ export const stepStatusSchema = z
   });
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
+/** The key of a step's status in a visit (the last one given replaces the one before). */
 export function stepStatusId(visitId: string, stepId: string): string {
   return `${visitId}/${stepId}`;
 }

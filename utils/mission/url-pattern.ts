@@ -14,6 +14,7 @@ import { routeOf } from '../journey/route-url';
 /** Why a text is not a pattern; each has its own message in utils/mission/error-text.ts. */
 export type UrlPatternProblem = 'full-url' | 'start' | 'space' | 'hash';
 
+/** What is wrong with `pattern` as a step's URL condition, if anything. */
 export function urlPatternProblem(pattern: string): UrlPatternProblem | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(pattern)) return 'full-url';
   if (!pattern.startsWith('/')) return 'start';
