@@ -52,7 +52,7 @@ export async function rememberTyped(message: Typed): Promise<void> {
 
 /**
  * The search terms in a page's address (`?q=…`): a search sent from the previous page, whose own
- * message saying what was typed may have been lost as it unloaded (Firefox drops those). Remembered
+ * message saying what was typed may not have arrived before the new document's first batch. Remembered
  * as terms typed into a search field.
  */
 export async function rememberSearchIn(url: string, visitId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { getPage, getVisit, listPages, putEvents, upsertPage } from '../../utils/db/repository';
+import { findActiveVisit, getPage, getVisit, listPages, putEvents, upsertPage } from '../../utils/db/repository';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Batch, HelloReply, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
 import { fromBase64, gunzip } from '../../utils/recording/codec';
@@ -98,6 +98,11 @@ export async function onBatch(message: Batch, tabId: number | undefined): Promis
 
 /** What the evaluator typed, remembered in memory for the privacy pass. */
 export async function onTyped(message: Typed, tabId: number | undefined): Promise<void> {
-  await checkSender(message.visitId, tabId);
+  if (message.visitId !== undefined) await checkSender(message.visitId, tabId);
+  else {
+    // A page left before it heard of its visit: the running visit its tab belongs to, if any.
+    const visit = await findActiveVisit(await db());
+    if (!visit || tabId === undefined || !visit.tabIds.includes(tabId)) throw new ProtocolError('not-in-visit');
+  }
   await rememberTyped(message);
 }

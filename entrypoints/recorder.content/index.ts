@@ -7,6 +7,7 @@ import { META } from '../../utils/messaging/bridge-caps';
 import { connectMainWorld } from './main-world';
 import { reportDropped } from './dropped';
 import { PageSession } from './page-session';
+import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
@@ -29,6 +30,12 @@ export default defineContentScript({
     if (g.__mystereRelay) return;
     g.__mystereRelay = true;
     let session: PageSession | undefined;
+    // What is typed from the document's start, before the background has answered: the shop may
+    // echo it on the next page, and a shopper may type at once (the screenshot and audit scripts
+    // read it too). Kept in memory; forgotten if this tab is not part of a visit.
+    let typed: TypedValues | undefined = new TypedValues(document);
+    shareTypedValues(typed);
+    let answered = false;
     // A route waits for the main world's next Meta event (the new snapshot's first): the events
     // still on their way through the port belong to the page before it.
     let route: { url: string; toPaint: number; timer: number } | undefined;
@@ -62,8 +69,25 @@ export default defineContentScript({
     const hello = async () => {
       if (session?.active) return;
       const reply = await ask({ type: 'recorder/hello', url: location.href });
-      if (!reply.record) return;
-      session = new PageSession({ ctx, bridge, visitId: reply.visitId, config: reply.config, ...(reply.tabId === undefined ? {} : { tabId: reply.tabId }) });
+      answered = true;
+      if (!reply.record) {
+        // Not part of a visit (now): nothing typed here is kept. A visit that starts on this page
+        // later wakes the relay, and the page is measured from then on.
+        typed?.dispose();
+        typed = undefined;
+        shareTypedValues(undefined);
+        return;
+      }
+      // Woken later for a visit that started on this page: typing is noted from now on.
+      typed ??= new TypedValues(document);
+      session = new PageSession({
+        ctx,
+        bridge,
+        visitId: reply.visitId,
+        config: reply.config,
+        typed,
+        ...(reply.tabId === undefined ? {} : { tabId: reply.tabId }),
+      });
       session.begin(reply.paused);
     };
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
@@ -86,6 +110,14 @@ export default defineContentScript({
       const control = parseRecorderControl(message);
       if (control && session?.visitId === control.visitId) session.control(control.state);
       return undefined;
+    });
+
+    // Left before the background answered: what was typed still goes, for the visit this tab is in
+    // (the background finds it from the tab), so that the next page's echoes of it are masked.
+    ctx.addEventListener(window, 'pagehide', () => {
+      if (session || answered || !typed?.hasChanges) return;
+      const fields = typed.takeChanged().map((f) => ({ ...f, field: `early:${crypto.randomUUID()}:${f.field}`, value: f.value.slice(0, 5000) }));
+      void browser.runtime.sendMessage({ type: 'recorder/typed', fields: fields.slice(0, 100) }).catch(() => undefined);
     });
 
     // The worker may be starting or busy: try again a few times, sooner first.

@@ -20,7 +20,7 @@ import { watchLanding } from './landing';
 import type { FrictionFact } from '../../utils/friction/facts';
 import { MAX_REFINEMENTS, routeIdentity } from '../../utils/recording/routes';
 import { maskIdentifiers } from '../../utils/privacy/identifiers';
-import { shareTypedValues, TypedValues } from '../../utils/recording/typed-values';
+import { shareTypedValues, type TypedValues } from '../../utils/recording/typed-values';
 import { Ladder } from './ladder';
 import { noteDegraded, MAX_BACKLOG_CHARS } from './heavy';
 
@@ -63,9 +63,10 @@ export class PageSession {
   /**
    * What the person types into the page's fields, for the privacy pass (see `flushTyped`): sent
    * soon after typing, and at once when a field is left or a form sent — the next page may echo it,
-   * and a message sent as this page unloads may be lost (Firefox).
+   * and a message sent as this page unloads may not get there in time. Noted from the document's
+   * start, in the relay (see `index.ts`).
    */
-  private readonly typed = new TypedValues(document, (changed) => (changed ? this.flushTyped() : this.typedSoon()));
+  private readonly typed: TypedValues;
   private typedTimer: number | undefined;
   /** Names this document's fields apart from other pages' in the visit's typed values. */
   private readonly documentKey = crypto.randomUUID();
@@ -80,8 +81,11 @@ export class PageSession {
   /** The delivery totals last sent (see `tellDelivery`). */
   private toldDelivery = '0,0,0';
 
-  constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig; tabId?: number }) {
+  constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig; tabId?: number; typed: TypedValues }) {
     this.visitId = o.visitId;
+    // Noted since the document started (before the background answered): sent with the first flush.
+    this.typed = o.typed;
+    this.typed.listen((changed) => (changed ? this.flushTyped() : this.typedSoon()));
     const tabId = o.tabId;
     this.outbox = new Outbox({
       send: async (message) => {
@@ -184,6 +188,7 @@ export class PageSession {
     const { ctx } = this.o;
     // The screenshot and audit scripts hide the page's echoes of it too.
     shareTypedValues(this.typed);
+    if (this.typed.hasChanges) this.flushTyped();
     const listen = (target: EventTarget, type: string, fn: (e: Event) => void, capture?: boolean) =>
       ctx.addEventListener(target as Window, type as 'click', fn, { capture: capture ?? false });
     const timer = (fn: () => void, ms: number) => ctx.setTimeout(fn, ms);

@@ -1,6 +1,7 @@
 import { classifyPage } from './page-type';
 import { urlFacts } from './page-facts';
 import type { NavType, Page } from '../schema/page';
+import { addIgnored } from '../friction/benign';
 
 /**
  * The journey from the browser's own navigation events. A page joins the visit when the browser
@@ -110,12 +111,16 @@ export function absorb(commitPage: Page, recorded: Page): Page {
   const endedAt = recorded.endedAt ?? commitPage.endedAt;
   // Until the recorder has read the document, the type its address gives stands.
   const typed = recorded.autoTypeReasons.length > 0 || recorded.autoType !== 'other';
+  // Requests set aside as benign while the commit's page stood in (the browser's own favicon request
+  // comes early) stay counted.
+  const ignored = addIgnored(commitPage.ignoredSignals ?? {}, recorded.ignoredSignals ?? {});
   return {
     ...recorded,
     ...(typed ? {} : { autoType: commitPage.autoType, autoTypeReasons: commitPage.autoTypeReasons, typedFromUrl: true }),
     committedAt: commitPage.committedAt ?? commitPage.startedAt,
     ...(recorded.typeOverride ?? commitPage.typeOverride ? { typeOverride: recorded.typeOverride ?? commitPage.typeOverride } : {}),
     ...(endedAt !== undefined ? { endedAt } : {}),
+    ...(Object.keys(ignored).length > 0 ? { ignoredSignals: ignored } : {}),
   };
 }
 

@@ -106,7 +106,8 @@ export type Facts = z.infer<typeof factsSchema>;
  */
 export const typedSchema = z.object({
   type: z.literal('recorder/typed'),
-  visitId: id,
+  /** Absent when the page was left before the background told it its visit: found from the tab. */
+  visitId: id.optional(),
   fields: z
     .array(
       z.object({

@@ -36,9 +36,16 @@ export class TypedValues {
   private readonly fields = new Map<string, { ref: WeakRef<Element>; value: string; search: boolean }>();
   private readonly changed = new Set<string>();
   private next = 0;
+  private readonly stop: () => void;
 
-  /** `onNote` is told of each value noted, and whether it was a `change` (the field was left). */
-  constructor(doc: Document, onNote?: (changed: boolean) => void) {
+  /**
+   * `onNote` is told of each value noted, and whether it was a `change` (the field was left); it
+   * may be given later (`listen`): what was noted before waits in `takeChanged`.
+   */
+  constructor(
+    doc: Document,
+    private onNote?: (changed: boolean) => void,
+  ) {
     const note = (e: Event) => {
       const el = e.target;
       if (!(el instanceof Element)) return;
@@ -51,10 +58,32 @@ export class TypedValues {
       }
       this.fields.set(key, { ref: new WeakRef(el), value, search: isSearch(el as HTMLInputElement) });
       this.changed.add(key);
-      onNote?.(e.type === 'change');
+      this.onNote?.(e.type === 'change');
     };
     doc.addEventListener('input', note, true);
     doc.addEventListener('change', note, true);
+    this.stop = () => {
+      doc.removeEventListener('input', note, true);
+      doc.removeEventListener('change', note, true);
+    };
+  }
+
+  /** Who is told of each value noted from now on. */
+  listen(onNote: (changed: boolean) => void): void {
+    this.onNote = onNote;
+  }
+
+  /** Whether values were noted that `takeChanged` has not given yet. */
+  get hasChanges(): boolean {
+    return this.changed.size > 0;
+  }
+
+  /** Stops listening and forgets every value (a page that is not part of the visit). */
+  dispose(): void {
+    this.stop();
+    this.fields.clear();
+    this.changed.clear();
+    this.onNote = undefined;
   }
 
   /** The current value of every field typed into, still on the page. */
@@ -84,8 +113,9 @@ export class TypedValues {
 const SHARED = '__mystereTyped';
 type Shared = { [SHARED]?: () => Iterable<string> };
 
-export function shareTypedValues(typed: TypedValues): void {
-  (globalThis as Shared)[SHARED] = () => typed.values();
+export function shareTypedValues(typed: TypedValues | undefined): void {
+  if (typed) (globalThis as Shared)[SHARED] = () => typed.values();
+  else delete (globalThis as Shared)[SHARED];
 }
 
 /** What the recorder of this page says was typed, if it runs here. */

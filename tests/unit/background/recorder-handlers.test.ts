@@ -185,6 +185,13 @@ describe('the privacy pass on what recorders send', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('Quenouillard');
   });
 
+  it('masks what a page left before it heard of its visit typed (the visit found from its tab)', async () => {
+    await onTyped({ type: 'recorder/typed', fields: [{ field: 'early:x:0', value: 'Quenouillard', search: false }] }, 2);
+    await onBatch(echo('Livraison chez Quenouillard'), 1);
+    expect(await stored()).toEqual([expect.stringContaining('Livraison chez ************')]);
+    expect(await code(onTyped({ type: 'recorder/typed', fields: [{ field: 'early:y:0', value: 'x', search: false }] }, 9))).toBe('not-in-visit');
+  });
+
   it('keeps only the latest value of a field: what was typed on the way is not masked for ever', async () => {
     const typed = (value: string) => onTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'doc-a:0', value, search: false }] }, 1);
     await typed('Mai');

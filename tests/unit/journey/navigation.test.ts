@@ -161,6 +161,16 @@ describe('the journey merged with the recorders’ pages', () => {
     expect(merged.typedFromUrl).toBeUndefined();
   });
 
+  it('keeps the requests set aside as benign while the commit’s page stood in (the browser’s favicon request)', () => {
+    const made = { ...pageFromCommit('v1', commit('/panier', 1_250)), ignoredSignals: { favicon: 1 } };
+    expect(absorb(made, recorded('p1', '/panier', 1_000)).ignoredSignals).toEqual({ favicon: 1 });
+    expect(absorb(made, recorded('p1', '/panier', 1_000, { ignoredSignals: { favicon: 1, 'resize-observer': 2 } })).ignoredSignals).toEqual({
+      favicon: 2,
+      'resize-observer': 2,
+    });
+    expect(absorb(pageFromCommit('v1', commit('/panier', 1_250)), recorded('p1', '/panier', 1_000)).ignoredSignals).toBeUndefined();
+  });
+
   it('matches when the recorder speaks before the browser’s commit reaches the background', () => {
     const pages = journey([
       { page: recorded('p1', '/', 1_000) },
