@@ -68,6 +68,12 @@ export async function findActiveVisit(db: Db): Promise<Visit | undefined> {
   return recording ?? paused;
 }
 
+/** The visit started last, whatever its state. */
+export async function latestVisit(db: Db): Promise<Visit | undefined> {
+  const cursor = await db.transaction('visits').store.index('startedAt').openCursor(null, 'prev');
+  return cursor?.value;
+}
+
 /** Visits left running when the browser last closed. */
 export async function listUnfinishedVisits(db: Db): Promise<Visit[]> {
   const tx = db.transaction('visits');

@@ -48,3 +48,16 @@ export function missionOrigins(sites: readonly string[], startUrl: string): stri
     return [];
   }
 }
+
+/**
+ * Whether a visit of a mission with these sites may record `url`: a page of one of them, its port
+ * included; any page when the mission names none (the origins the evaluator allowed decide then).
+ */
+export function onMissionSites(sites: readonly string[], url: string): boolean {
+  if (sites.length === 0) return true;
+  try {
+    return sites.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
