@@ -11,7 +11,7 @@ import { answerId } from '../../utils/checklist/answers';
 import type { AnswerEvidence } from '../../utils/checklist/schema';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
-import { leavesChecklistToEvaluator } from './missions';
+import { leavesChecklistToEvaluator } from '../../utils/mission/installed';
 
 /** The evaluator's checklist: answers stamped with their page and replay moment, and imported checklists. */
 

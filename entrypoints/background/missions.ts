@@ -10,7 +10,7 @@ import {
   updateVisit,
 } from '../../utils/db/repository';
 import { DEFAULT_MISSIONS, QUICK_VISIT_MISSION } from '../../utils/mission/defaults';
-import { canonicalJson, isBuiltInMissionId, missionHash } from '../../utils/mission/installed';
+import { canonicalJson, isBuiltInMissionId, leavesChecklistToEvaluator, missionHash } from '../../utils/mission/installed';
 import { missionSchema, type Mission } from '../../utils/mission/schema';
 import type { StepStatusValue } from '../../utils/mission/step-status';
 import { ProtocolError } from '../../utils/messaging/receive';
@@ -52,11 +52,6 @@ export async function missionToFollow(d: Db, missionId = QUICK_VISIT_MISSION.id)
   const installed = await getInstalledMission(d, missionId);
   if (!installed) throw new ProtocolError('no-such-mission');
   return { mission: installed.mission, hash: installed.hash };
-}
-
-/** Whether a mission leaves the checklist to the evaluator: the Quick visit, for ad-hoc work. */
-export function leavesChecklistToEvaluator(mission: Pick<Mission, 'id'> | undefined): boolean {
-  return mission === undefined || mission.id === QUICK_VISIT_MISSION.id;
 }
 
 /** Refuses a mission whose embedded checklist has the id of a different installed checklist. */

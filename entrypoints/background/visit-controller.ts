@@ -15,7 +15,7 @@ import { markSessionAlive } from './session-marker';
 import { loadSettings } from '../../utils/settings';
 import { settleOutcome } from './funnel';
 import { guardWrite } from './storage-health';
-import { missionOrigins, onMissionSites } from '../../utils/mission/sites';
+import { missionPatterns, onMissionSites } from '../../utils/mission/sites';
 import { checklistForVisit, missionToFollow } from './missions';
 
 /** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
@@ -43,8 +43,7 @@ export async function startVisit(tabId: number, missionId?: string): Promise<{ v
   const pattern = tab.url ? lifecycle.originPattern(tab.url) : undefined;
   if (!tab.url || !pattern) throw new ProtocolError('not-a-website');
   if (!onMissionSites(mission.sites, tab.url)) throw new ProtocolError('not-a-mission-site');
-  // Match patterns cover every port of a host: the recorder's hello and the journey keep to the sites' own.
-  const patterns = [...new Set([pattern, ...missionOrigins(mission.sites, tab.url).flatMap((o) => lifecycle.originPattern(o) ?? [])])];
+  const patterns = missionPatterns(mission.sites, tab.url);
   for (const p of patterns) if (!(await permitted(p))) throw new ProtocolError('permission-denied');
   const visit = lifecycle.newVisit({
     id: crypto.randomUUID(),

@@ -4,6 +4,7 @@ import { errorCodeOf, type ErrorCode } from '../messaging/errors';
 import { evidenceEn, evidenceFr } from './evidence-messages';
 import { checklistEn, checklistFr } from './checklist-messages';
 import { auditEn, auditFr } from './audit-messages';
+import { missionEn, missionFr } from './mission-messages';
 
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
@@ -104,6 +105,7 @@ const fr = {
   evidence: evidenceFr,
   checklist: checklistFr,
   audit: auditFr,
+  mission: missionFr,
   options: {
     title: 'Réglages de Mystère',
     language: 'Langue',
@@ -221,6 +223,7 @@ const en: Messages = {
   evidence: evidenceEn,
   checklist: checklistEn,
   audit: auditEn,
+  mission: missionEn,
   options: {
     title: 'Mystère settings',
     language: 'Language',

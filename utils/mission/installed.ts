@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sha256Hex } from '../report/bundle/hash';
-import { DEFAULT_MISSIONS } from './defaults';
+import { DEFAULT_MISSIONS, QUICK_VISIT_MISSION } from './defaults';
 import { missionSchema, type Mission } from './schema';
 
 /** A mission the evaluator imported, as stored (keyed by the mission's id). */
@@ -26,6 +26,15 @@ export function allMissions(installed: readonly InstalledMission[]): ListedMissi
 /** A built-in mission's id cannot be taken by an import. */
 export function isBuiltInMissionId(id: string): boolean {
   return DEFAULT_MISSIONS.some((mission) => mission.id === id);
+}
+
+/**
+ * Whether a visit of this mission answers the checklist the evaluator chooses: the Quick visit's
+ * (ad-hoc work, as before missions; its file names `mystere-quick` only as a suggestion), and a
+ * visit made before missions. Any other mission sets its own checklist for the whole visit.
+ */
+export function leavesChecklistToEvaluator(mission: Pick<Mission, 'id'> | undefined): boolean {
+  return mission === undefined || mission.id === QUICK_VISIT_MISSION.id;
 }
 
 /**
