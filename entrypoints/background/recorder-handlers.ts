@@ -29,7 +29,8 @@ export async function onHello(tabId: number | undefined, openerTabId?: number, u
   if (tabId === undefined) return { record: false };
   const visit = await adoptTab(tabId, openerTabId);
   if (!visit || !visit.tabIds.includes(tabId)) return { record: false };
-  if (visit.mission && (url === undefined || !onMissionSites(visit.mission.sites, url))) return { record: false };
+  // A page whose address is not known is on no site a mission names (a mission naming none takes any).
+  if (!onMissionSites(visit.mission?.sites ?? [], url ?? '')) return { record: false };
   const settings = await loadSettings(browser.storage.local);
   const { maskSelectors, blockSelectors } = visit.mission ? effectivePrivacy(visit.mission, settings) : settings;
   const config: RecorderConfig = {

@@ -221,6 +221,10 @@ describe('a mission’s visit records only its sites', () => {
     expect(await onHello(1, undefined, `${CHECKOUT}/livraison`)).toMatchObject({ record: true });
     expect(await onHello(1, undefined, 'https://shop.example:9000/')).toEqual({ record: false });
     expect(await onHello(1)).toEqual({ record: false });
+    // The Quick visit names no site: its hello is answered as before missions.
+    await putVisit(await db(), visit({ tabIds: [1], mission: QUICK_VISIT_MISSION }));
+    expect(await onHello(1)).toMatchObject({ record: true });
+    expect(await onHello(1, undefined, 'https://shop.example:9000/')).toMatchObject({ record: true });
   });
 
   it('journey: a document committed on another port of a site’s host makes no page', async () => {
