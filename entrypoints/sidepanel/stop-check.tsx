@@ -14,7 +14,9 @@ import { useRead } from './use-read';
 
 /** What the visit lacks of what its mission requires, read from the database now. */
 export async function missingNow(visit: Visit): Promise<MissingItem[]> {
-  if (!visit.mission) return [];
+  const mission = visit.mission;
+  // A mission that requires nothing (the Quick visit) lacks nothing: no need to read the visit.
+  if (!mission || (!mission.steps.some((step) => step.required) && mission.requiredEvidence.length === 0)) return [];
   const d = await db();
   const [pages, answers, screenshots, notes] = await Promise.all([
     listPages(d, visit.id),

@@ -82,6 +82,7 @@ describe('the completeness check before Stop', () => {
     const marked = followed({ stepStatuses: { product: { status: 'blocked', comment: 'Rupture', at: 2 } } });
     expect((await missingNow(marked)).map((item) => item.id)).toEqual(['step/basket', 'evidence/basket-shot', 'evidence/delivery-note']);
     expect(await missingNow(visit())).toEqual([]);
+    expect(await missingNow(visit({ mission: QUICK_VISIT_MISSION }))).toEqual([]);
   });
 
   it('lists them, sends an explanation to the background, and goes to a step folded away', async () => {
