@@ -1,7 +1,8 @@
-import { parseTree, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Lang } from '../i18n/messages';
-import { FILE_WORDS, child, cleanJsonMessage, describeShapeIssue, isRecord, sameValues, shorten, show, valueAt } from '../i18n/file-problems';
+import { FILE_WORDS, child, describeShapeIssue, isRecord, readJsonFile, sameValues, shorten, show, valueAt } from '../i18n/file-problems';
+
+export { jsonErrorLocation, syntaxErrorLocation } from '../i18n/file-problems';
 import {
   CHECKLIST_FORMAT,
   CHECKLIST_VERSION,
@@ -67,17 +68,9 @@ const TEXT: Record<Lang, typeof fr> = { fr, en };
  */
 export function parseChecklistText(text: string, lang: Lang): ChecklistParseResult {
   const t = TEXT[lang];
-  // Notepad and some exporters start UTF-8 files with a byte order mark, which JSON.parse refuses.
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return fail('', t.empty);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = jsonErrorLocation(message, source) ?? syntaxErrorLocation(source);
-    return fail('', t.badJson(where ? t.at(where.line, where.column) : '', cleanJsonMessage(message)));
-  }
+  const read = readJsonFile(text, t);
+  if (!read.ok) return fail('', read.message);
+  const raw = read.raw;
   if (!isRecord(raw) || raw.format !== CHECKLIST_FORMAT) {
     const found = isRecord(raw) && typeof raw.format === 'string' ? shorten(raw.format) : '';
     return fail('', t.notChecklist(found));
@@ -94,39 +87,9 @@ export function parseChecklistText(text: string, lang: Lang): ChecklistParseResu
   return { ok: false, problems: [...problems.slice(0, MAX_PROBLEMS), { path: '', message: t.more(problems.length - MAX_PROBLEMS) }] };
 }
 
-/**
- * Line and column (from 1) of the first syntax error, found by a JSON scanner: some engines' messages
- * (Chrome's "Unexpected token … is not valid JSON", Safari's) give no position.
- */
-export function syntaxErrorLocation(text: string): { line: number; column: number } | undefined {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return undefined;
-  const before = text.slice(0, first.offset);
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-}
-
-/** Line and column (from 1) of a JSON.parse error, when the engine's message gives them (V8, Firefox). */
-export function jsonErrorLocation(message: string, text: string): { line: number; column: number } | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/.exec(message);
-  if (!position) return undefined;
-  const before = text.slice(0, Number(position[1]));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: before.length - lastBreak };
-}
-
-
 function fail(path: string, message: string): ChecklistParseResult {
   return { ok: false, problems: [{ path, message }] };
 }
-
-
-
-
-
 
 /**
  * `sections[2] « Panier » › criteria[4] (E05) › question.fr`: a section is named by its title (or id),
@@ -160,8 +123,6 @@ function itemLabel(kind: 'sections' | 'criteria', item: unknown, lang: Lang): st
   if (kind === 'sections' && typeof title === 'string' && title.trim()) return TEXT[lang].quote(shorten(title));
   return typeof item.id === 'string' && item.id.trim() ? ` (${shorten(item.id)})` : '';
 }
-
-
 
 /** The common mistakes in plain words; anything else keeps zod's own message. */
 function describeIssue(issue: Issue, raw: unknown, lang: Lang): string {

@@ -1,3 +1,4 @@
+import { parseTree, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Lang } from './messages';
 
@@ -135,5 +136,45 @@ export function describeShapeIssue(issue: z.core.$ZodIssue, value: unknown, t: F
       return undefined;
     default:
       return undefined;
+  }
+}
+
+/**
+ * Line and column (from 1) of the first syntax error, found by a JSON scanner: some engines' messages
+ * (Chrome's "Unexpected token … is not valid JSON", Safari's) give no position.
+ */
+export function syntaxErrorLocation(text: string): { line: number; column: number } | undefined {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return undefined;
+  const before = text.slice(0, first.offset);
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+}
+
+/** Line and column (from 1) of a JSON.parse error, when the engine's message gives them (V8, Firefox). */
+export function jsonErrorLocation(message: string, text: string): { line: number; column: number } | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return undefined;
+  const before = text.slice(0, Number(position[1]));
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: before.length - lastBreak };
+}
+
+/**
+ * An agency's file read as JSON: its value, or what is wrong in the user's words, with the line and
+ * column. Notepad and some exporters start UTF-8 files with a byte order mark, which JSON.parse refuses.
+ */
+export function readJsonFile(text: string, t: FileWords): { ok: true; raw: unknown } | { ok: false; message: string } {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '') return { ok: false, message: t.empty };
+  try {
+    return { ok: true, raw: JSON.parse(source) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const where = jsonErrorLocation(message, source) ?? syntaxErrorLocation(source);
+    return { ok: false, message: t.badJson(where ? t.at(where.line, where.column) : '', cleanJsonMessage(message)) };
   }
 }

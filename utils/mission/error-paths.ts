@@ -6,11 +6,6 @@ export { isRecord, shorten, show, valueAt } from '../i18n/file-problems';
 
 type Path = readonly PropertyKey[];
 
-
-
-
-
-
 /** Lists whose items are named by their id in a path: `steps[2] (basket) › instruction.fr`. */
 const NAMED_LISTS = new Set<PropertyKey>(['steps', 'requiredEvidence']);
 

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { jsonErrorLocation, parseChecklistText, syntaxErrorLocation } from '../checklist/errors';
+import { parseChecklistText } from '../checklist/errors';
 import type { Lang } from '../i18n/messages';
 import { validSelectors } from '../recording/rrweb-options';
 import { FUNNEL_STAGES } from '../schema/evidence';
 import { PAGE_TYPES } from '../schema/page-type';
 import { COUNTRY_CODES, CURRENCY_CODES } from './codes';
 import { MISSION_ERROR_TEXT } from './error-text';
-import { cleanJsonMessage, describeShapeIssue, sameValues } from '../i18n/file-problems';
+import { describeShapeIssue, readJsonFile, sameValues } from '../i18n/file-problems';
 import { BUILT_IN_CHECKLIST_IDS, DEVICES, EVIDENCE_KINDS, MISSION_FORMAT, MISSION_VERSION, missionSchema, type Mission } from './schema';
 import { afterOrigin, type OriginProblem } from './sites';
 import type { UrlPatternProblem } from './url-pattern';
@@ -42,17 +42,9 @@ type Path = readonly PropertyKey[];
  */
 export function parseMissionText(text: string, lang: Lang, options: ParseMissionOptions = {}): MissionParseResult {
   const t = MISSION_ERROR_TEXT[lang];
-  // Notepad and some exporters start UTF-8 files with a byte order mark, which JSON.parse refuses.
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return fail(t.empty);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = jsonErrorLocation(message, source) ?? syntaxErrorLocation(source);
-    return fail(t.badJson(where ? t.at(where.line, where.column) : '', cleanJsonMessage(message)));
-  }
+  const read = readJsonFile(text, t);
+  if (!read.ok) return fail(read.message);
+  const raw = read.raw;
   if (!isRecord(raw) || raw.format !== MISSION_FORMAT) {
     return fail(t.notMission(isRecord(raw) && typeof raw.format === 'string' ? shorten(raw.format) : ''));
   }
@@ -80,9 +72,6 @@ function selectorProblems(mission: Mission, lang: Lang, doc: Document | undefine
 function fail(message: string): MissionParseResult {
   return { ok: false, problems: [{ path: '', message }] };
 }
-
-
-
 
 /**
  * The issues as problems, in the file's order. The ones about `checklist` are told together, where
