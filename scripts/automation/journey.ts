@@ -12,6 +12,25 @@ export const SECRETS = {
   phone: '0612345678',
 };
 
+/** The checkout form (account, address) as the journey fills it, with the planted secrets. */
+export const CHECKOUT_FORM: ReadonlyArray<readonly [selector: string, value: string]> = [
+  ['#fullname', SECRETS.name],
+  ['#email', SECRETS.email],
+  ['#password', SECRETS.password],
+  ['#address', '12 rue des Lilas'],
+  ['#zip', '75011'],
+  ['#city', 'Paris'],
+  ['#phone', SECRETS.phone],
+];
+
+/** The payment form as the journey fills it. */
+export const CARD_FORM: ReadonlyArray<readonly [selector: string, value: string]> = [
+  ['#card-number', SECRETS.card],
+  ['#card-expiry', '12/29'],
+  ['#card-cvc', SECRETS.cvc],
+  ['#card-name', SECRETS.name],
+];
+
 /** The shopper's moves on the fixture shop, as a customer makes them. */
 export class ShopJourney {
   constructor(
@@ -61,21 +80,12 @@ export class ShopJourney {
 
   /** Fills the checkout form (account, address) with the planted secrets and goes on to payment. */
   async checkout(): Promise<void> {
-    await this.typeInto('#fullname', SECRETS.name);
-    await this.typeInto('#email', SECRETS.email);
-    await this.typeInto('#password', SECRETS.password);
-    await this.typeInto('#address', '12 rue des Lilas');
-    await this.typeInto('#zip', '75011');
-    await this.typeInto('#city', 'Paris');
-    await this.typeInto('#phone', SECRETS.phone);
+    for (const [selector, value] of CHECKOUT_FORM) await this.typeInto(selector, value);
     await this.clickAndLoad('#checkout-submit');
   }
 
   async fillCard(): Promise<void> {
-    await this.typeInto('#card-number', SECRETS.card);
-    await this.typeInto('#card-expiry', '12/29');
-    await this.typeInto('#card-cvc', SECRETS.cvc);
-    await this.typeInto('#card-name', SECRETS.name);
+    for (const [selector, value] of CARD_FORM) await this.typeInto(selector, value);
   }
 
   /** A client-side route change in the help section (history API, no document load). */

@@ -14,7 +14,7 @@ import {
   type Dump,
   type Progress,
 } from '../../scripts/automation/extension-data';
-import { SECRETS, ShopJourney } from '../../scripts/automation/journey';
+import { CARD_FORM, CHECKOUT_FORM, ShopJourney } from '../../scripts/automation/journey';
 import { Panel } from '../../scripts/automation/panel';
 import { startShop, type Shop } from '../../scripts/automation/shop';
 import type { AuditRecord } from '../../utils/audit/schema';
@@ -197,20 +197,11 @@ async function inFirefox(): Promise<Run> {
         },
         () => firefox.click('#checkout-link'),
         async () => {
-          await firefox.type('#fullname', SECRETS.name);
-          await firefox.type('#email', SECRETS.email);
-          await firefox.type('#password', SECRETS.password);
-          await firefox.type('#address', '12 rue des Lilas');
-          await firefox.type('#zip', '75011');
-          await firefox.type('#city', 'Paris');
-          await firefox.type('#phone', SECRETS.phone);
+          for (const [selector, value] of CHECKOUT_FORM) await firefox.type(selector, value);
           await firefox.click('#checkout-submit');
         },
         async () => {
-          await firefox.type('#card-number', SECRETS.card);
-          await firefox.type('#card-expiry', '12/29');
-          await firefox.type('#card-cvc', SECRETS.cvc);
-          await firefox.type('#card-name', SECRETS.name);
+          for (const [selector, value] of CARD_FORM) await firefox.type(selector, value);
           await firefox.click('#pay-button');
         },
       ],

@@ -232,7 +232,13 @@ describe('a hash-routed single-page shop, visited in Firefox ESR', () => {
     await click('#proceedToPayment', '#/payment/shop');
 
     const read = async () => parseDump(await firefox.runIn<string>(panel, `return ${dumpSource('window.wrappedJSObject.indexedDB')}`));
-    dump = await until(read, (d) => d.pages.length >= ROUTES.length && d.pages.every((p) => p.autoTypeReasons.length > 0), 'every route’s page, typed').catch(read);
+    // The stage a page reaches is written on the visit a moment after the page is typed (after-page-stored.ts):
+    // wait for the last one too, or the read can come between (seen once in a fresh-clone CI run).
+    dump = await until(
+      read,
+      (d) => d.pages.length >= ROUTES.length && d.pages.every((p) => p.autoTypeReasons.length > 0) && (d.visits[0]?.stages ?? []).includes('payment'),
+      'every route’s page, typed, and the payment stage reached',
+    ).catch(read);
     console.log(`[hash-routes] Firefox journey: ${describePages(pagesOf(dump, dump.visits[0]!.id))}`);
   }, 240_000);
 

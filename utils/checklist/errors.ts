@@ -1,6 +1,8 @@
-import { parseTree, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Lang } from '../i18n/messages';
+import { FILE_WORDS, child, describeShapeIssue, isRecord, readJsonFile, sameValues, shorten, show, valueAt } from '../i18n/file-problems';
+
+export { jsonErrorLocation, syntaxErrorLocation } from '../i18n/file-problems';
 import {
   CHECKLIST_FORMAT,
   CHECKLIST_VERSION,
@@ -23,30 +25,15 @@ export type ChecklistParseResult = { ok: true; checklist: Checklist } | { ok: fa
 const MAX_PROBLEMS = 20;
 
 type Issue = z.core.$ZodIssue;
-type Kind = 'string' | 'number' | 'int' | 'boolean' | 'null' | 'array' | 'object';
 
 const list = (values: readonly unknown[]) => values.map(String).join(', ');
 
 const fr = {
-  empty: 'Le fichier est vide.',
-  badJson: (at: string, detail: string) => `Le fichier n’est pas du JSON valide${at} : ${detail}`,
-  at: (line: number, column: number) => ` (ligne ${line}, colonne ${column})`,
+  ...FILE_WORDS.fr,
   notChecklist: (found: string) =>
     `Ce fichier n’est pas une grille Mystère : « format » doit valoir « ${CHECKLIST_FORMAT} »${found ? ` (trouvé : « ${found} »)` : ''}.`,
   newer: (version: number) =>
     `Cette grille a été faite par une version plus récente de Mystère (version ${version} du format ; celle-ci lit jusqu’à la version ${CHECKLIST_VERSION}). Mettez Mystère à jour pour l’importer.`,
-  missing: 'champ obligatoire manquant',
-  kinds: { string: 'texte', number: 'nombre', int: 'nombre entier', boolean: 'true ou false', null: 'null', array: 'liste [ … ]', object: 'objet { … }' } satisfies Record<Kind, string>,
-  wrongType: (expected: string, found: string) => `type incorrect : ${expected} attendu, ${found} trouvé`,
-  notInteger: 'nombre entier attendu',
-  emptyText: 'texte vide',
-  textTooShort: (min: number) => `texte trop court (au moins ${min} caractères)`,
-  textTooLong: (max: number) => `texte trop long (${max} caractères au plus)`,
-  emptyList: 'liste vide : au moins un élément attendu',
-  tooFew: (min: number) => `pas assez d’éléments (au moins ${min})`,
-  tooMany: (max: number) => `trop d’éléments (${max} au plus)`,
-  tooSmall: (min: number, inclusive: boolean) => `nombre trop petit (${inclusive ? 'au moins' : 'plus que'} ${min})`,
-  tooBig: (max: number, inclusive: boolean) => `nombre trop grand (${inclusive ? 'au plus' : 'moins que'} ${max})`,
   criterionWeight: 'poids hors limites : 1, 2 ou 3 attendu (1 bonne pratique, 2 important, 3 critique)',
   sectionWeight: 'poids hors limites : un nombre plus grand que 0 et jusqu’à 100 attendu',
   unknownPage: (value: string, allowed: string) => `type de page inconnu « ${value} » (types possibles : ${allowed})`,
@@ -54,35 +41,15 @@ const fr = {
   missingAnswer: (allowed: string) => `champ obligatoire manquant (type de réponse : ${allowed})`,
   unknownReference: (value: string, allowed: string) => `type de référence inconnu « ${value} » (possibles : ${allowed})`,
   unknownRule: (value: string, allowed: string) => `règle de suggestion inconnue « ${value} » (possibles : ${allowed})`,
-  unexpected: (value: string, allowed: string) => `valeur inattendue « ${value} » (attendu : ${allowed})`,
-  badId: (value: string, max: number) =>
-    `identifiant invalide « ${value} » : lettres sans accent, chiffres, « - », « _ » ou « . », ${max} caractères au plus, en commençant par une lettre ou un chiffre`,
-  duplicate: (id: string, first: string) => `identifiant « ${id} » en double${first ? ` (déjà utilisé en ${first})` : ''}`,
-  other: (detail: string) => `valeur non valide : ${detail}`,
-  more: (n: number) => (n === 1 ? '… et 1 autre problème' : `… et ${n} autres problèmes`),
   quote: (text: string) => ` « ${text} »`,
 };
 
 const en: typeof fr = {
-  empty: 'The file is empty.',
-  badJson: (at, detail) => `The file is not valid JSON${at}: ${detail}`,
-  at: (line, column) => ` (line ${line}, column ${column})`,
+  ...FILE_WORDS.en,
   notChecklist: (found) =>
     `This file is not a Mystère checklist: “format” must be “${CHECKLIST_FORMAT}”${found ? ` (found: “${found}”)` : ''}.`,
   newer: (version) =>
     `This checklist was made by a newer version of Mystère (format version ${version}; this one reads up to version ${CHECKLIST_VERSION}). Update Mystère to import it.`,
-  missing: 'required field missing',
-  kinds: { string: 'text', number: 'number', int: 'whole number', boolean: 'true or false', null: 'null', array: 'list [ … ]', object: 'object { … }' },
-  wrongType: (expected, found) => `wrong type: expected ${expected}, found ${found}`,
-  notInteger: 'whole number expected',
-  emptyText: 'empty text',
-  textTooShort: (min) => `text too short (at least ${min} characters)`,
-  textTooLong: (max) => `text too long (at most ${max} characters)`,
-  emptyList: 'empty list: at least one item expected',
-  tooFew: (min) => `not enough items (at least ${min})`,
-  tooMany: (max) => `too many items (at most ${max})`,
-  tooSmall: (min, inclusive) => `number too small (${inclusive ? 'at least' : 'more than'} ${min})`,
-  tooBig: (max, inclusive) => `number too big (${inclusive ? 'at most' : 'less than'} ${max})`,
   criterionWeight: 'weight out of range: 1, 2 or 3 expected (1 good practice, 2 important, 3 critical)',
   sectionWeight: 'weight out of range: a number above 0 and up to 100 expected',
   unknownPage: (value, allowed) => `unknown page type “${value}” (allowed: ${allowed})`,
@@ -90,12 +57,6 @@ const en: typeof fr = {
   missingAnswer: (allowed) => `required field missing (answer kind: ${allowed})`,
   unknownReference: (value, allowed) => `unknown reference kind “${value}” (allowed: ${allowed})`,
   unknownRule: (value, allowed) => `unknown suggestion rule “${value}” (allowed: ${allowed})`,
-  unexpected: (value, allowed) => `unexpected value “${value}” (expected: ${allowed})`,
-  badId: (value, max) =>
-    `invalid identifier “${value}”: unaccented letters, digits, “-”, “_” or “.”, at most ${max} characters, starting with a letter or a digit`,
-  duplicate: (id, first) => `duplicate identifier “${id}”${first ? ` (already used at ${first})` : ''}`,
-  other: (detail) => `invalid value: ${detail}`,
-  more: (n) => (n === 1 ? '… and 1 more problem' : `… and ${n} more problems`),
   quote: (text) => ` “${text}”`,
 };
 
@@ -107,17 +68,9 @@ const TEXT: Record<Lang, typeof fr> = { fr, en };
  */
 export function parseChecklistText(text: string, lang: Lang): ChecklistParseResult {
   const t = TEXT[lang];
-  // Notepad and some exporters start UTF-8 files with a byte order mark, which JSON.parse refuses.
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return fail('', t.empty);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = jsonErrorLocation(message, source) ?? syntaxErrorLocation(source);
-    return fail('', t.badJson(where ? t.at(where.line, where.column) : '', cleanJsonMessage(message)));
-  }
+  const read = readJsonFile(text, t);
+  if (!read.ok) return fail('', read.message);
+  const raw = read.raw;
   if (!isRecord(raw) || raw.format !== CHECKLIST_FORMAT) {
     const found = isRecord(raw) && typeof raw.format === 'string' ? shorten(raw.format) : '';
     return fail('', t.notChecklist(found));
@@ -134,65 +87,8 @@ export function parseChecklistText(text: string, lang: Lang): ChecklistParseResu
   return { ok: false, problems: [...problems.slice(0, MAX_PROBLEMS), { path: '', message: t.more(problems.length - MAX_PROBLEMS) }] };
 }
 
-/**
- * Line and column (from 1) of the first syntax error, found by a JSON scanner: some engines' messages
- * (Chrome's "Unexpected token … is not valid JSON", Safari's) give no position.
- */
-export function syntaxErrorLocation(text: string): { line: number; column: number } | undefined {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return undefined;
-  const before = text.slice(0, first.offset);
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-}
-
-/** Line and column (from 1) of a JSON.parse error, when the engine's message gives them (V8, Firefox). */
-export function jsonErrorLocation(message: string, text: string): { line: number; column: number } | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/.exec(message);
-  if (!position) return undefined;
-  const before = text.slice(0, Number(position[1]));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: before.length - lastBreak };
-}
-
-/** The engine's own words, without the position (already given as line and column) or its excerpt's line breaks. */
-function cleanJsonMessage(message: string): string {
-  return message
-    .replace(/^JSON\.parse: /, '')
-    .replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '')
-    .replace(/ at line \d+ column \d+ of the JSON data/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function fail(path: string, message: string): ChecklistParseResult {
   return { ok: false, problems: [{ path, message }] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function child(value: unknown, key: PropertyKey): unknown {
-  if (Array.isArray(value) && typeof key === 'number') return value[key] as unknown;
-  if (isRecord(value) && typeof key === 'string') return value[key];
-  return undefined;
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>(child, raw);
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
-}
-
-function show(value: unknown): string {
-  return typeof value === 'string' ? shorten(value) : shorten(JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -228,17 +124,6 @@ function itemLabel(kind: 'sections' | 'criteria', item: unknown, lang: Lang): st
   return typeof item.id === 'string' && item.id.trim() ? ` (${shorten(item.id)})` : '';
 }
 
-function kindOf(value: unknown): Kind {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  const type = typeof value;
-  return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
-}
-
-function sameValues(values: readonly unknown[], allowed: readonly unknown[]): boolean {
-  return values.length === allowed.length && values.every((value) => allowed.includes(value));
-}
-
 /** The common mistakes in plain words; anything else keeps zod's own message. */
 function describeIssue(issue: Issue, raw: unknown, lang: Lang): string {
   const t = TEXT[lang];
@@ -247,23 +132,10 @@ function describeIssue(issue: Issue, raw: unknown, lang: Lang): string {
   if (last === 'weight' && typeof value === 'number') {
     return issue.path.includes('criteria') ? t.criterionWeight : t.sectionWeight;
   }
+  // A wrong type, or too small or too big: the words every import shares.
+  const shape = describeShapeIssue(issue, value, t);
+  if (shape !== undefined) return shape;
   switch (issue.code) {
-    case 'invalid_type': {
-      if (value === undefined) return t.missing;
-      if (issue.expected === 'int' && typeof value === 'number') return t.notInteger;
-      const expected = issue.expected in t.kinds ? t.kinds[issue.expected as Kind] : issue.expected;
-      return t.wrongType(expected, t.kinds[kindOf(value)]);
-    }
-    case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? t.emptyText : t.textTooShort(Number(issue.minimum));
-      if (issue.origin === 'array') return issue.minimum === 1 ? t.emptyList : t.tooFew(Number(issue.minimum));
-      if (issue.origin === 'number') return t.tooSmall(Number(issue.minimum), issue.inclusive !== false);
-      break;
-    case 'too_big':
-      if (issue.origin === 'string') return t.textTooLong(Number(issue.maximum));
-      if (issue.origin === 'array') return t.tooMany(Number(issue.maximum));
-      if (issue.origin === 'number') return t.tooBig(Number(issue.maximum), issue.inclusive !== false);
-      break;
     case 'invalid_value': {
       if (value === undefined) return t.missing;
       const shown = show(value);

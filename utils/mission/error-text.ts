@@ -1,31 +1,16 @@
+import { FILE_WORDS, type ValueKind as Kind } from '../i18n/file-problems';
 import { MISSION_FORMAT, MISSION_VERSION } from './schema';
 import type { OriginProblem } from './sites';
 import type { UrlPatternProblem } from './url-pattern';
 
 /** The words of a refused mission file, in French and English (utils/mission/errors.ts). */
 
-type Kind = 'string' | 'number' | 'int' | 'boolean' | 'null' | 'array' | 'object';
-
 const fr = {
-  empty: 'Le fichier est vide.',
-  badJson: (at: string, detail: string) => `Le fichier n’est pas du JSON valide${at} : ${detail}`,
-  at: (line: number, column: number) => ` (ligne ${line}, colonne ${column})`,
+  ...FILE_WORDS.fr,
   notMission: (found: string) =>
     `Ce fichier n’est pas une mission Mystère : « format » doit valoir « ${MISSION_FORMAT} »${found ? ` (trouvé : « ${found} »)` : ''}.`,
   newer: (version: number) =>
     `Cette mission a été faite pour une version plus récente de Mystère (version ${version} du format ; celle-ci lit jusqu’à la version ${MISSION_VERSION}). Mettez Mystère à jour pour l’importer.`,
-  missing: 'champ obligatoire manquant',
-  kinds: { string: 'texte', number: 'nombre', int: 'nombre entier', boolean: 'true ou false', null: 'null', array: 'liste [ … ]', object: 'objet { … }' } satisfies Record<Kind, string>,
-  wrongType: (expected: string, found: string) => `type incorrect : ${expected} attendu, ${found} trouvé`,
-  notInteger: 'nombre entier attendu',
-  emptyText: 'texte vide',
-  textTooShort: (min: number) => `texte trop court (au moins ${min} caractères)`,
-  textTooLong: (max: number) => `texte trop long (${max} caractères au plus)`,
-  emptyList: 'liste vide : au moins un élément attendu',
-  tooFew: (min: number) => `pas assez d’éléments (au moins ${min})`,
-  tooMany: (max: number) => `trop d’éléments (${max} au plus)`,
-  tooSmall: (min: number, inclusive: boolean) => `nombre trop petit (${inclusive ? 'au moins' : 'plus que'} ${min})`,
-  tooBig: (max: number, inclusive: boolean) => `nombre trop grand (${inclusive ? 'au plus' : 'moins que'} ${max})`,
   unknownPage: (value: string, allowed: string) => `type de page inconnu « ${value} » (types possibles : ${allowed})`,
   unknownStage: (value: string, allowed: string) => `étape du tunnel inconnue « ${value} » (possibles : ${allowed})`,
   unknownCondition: (value: string, allowed: string) => `condition d’étape inconnue « ${value} » (conditions possibles : ${allowed})`,
@@ -36,15 +21,11 @@ const fr = {
   unknownCountry: (value: string) => `code pays inconnu « ${value} » : deux lettres majuscules ISO 3166-1, par exemple FR, BE, CH, GB`,
   unknownCurrency: (value: string) => `code devise inconnu « ${value} » : trois lettres majuscules ISO 4217, par exemple EUR, CHF, GBP`,
   unknownBuiltIn: (value: string, allowed: string) => `grille intégrée inconnue « ${value} » (grilles intégrées : ${allowed})`,
-  unexpected: (value: string, allowed: string) => `valeur inattendue « ${value} » (attendu : ${allowed})`,
   checklistRef: 'grille attendue : { "builtIn": "<identifiant>" } pour une grille intégrée, ou { "embedded": { … } } pour une grille jointe',
   checklistBoth: '« builtIn » ou « embedded », pas les deux',
   checklistExtra: (keys: string) => `champ inconnu ici : ${keys} (seuls « builtIn » ou « embedded »)`,
   builtInId: (id: string) =>
     `l’identifiant « ${id} » est celui d’une grille intégrée : pour l’utiliser, écrivez { "builtIn": "${id}" } ; pour joindre la vôtre, donnez-lui un autre identifiant`,
-  badId: (value: string, max: number) =>
-    `identifiant invalide « ${value} » : lettres sans accent, chiffres, « - », « _ » ou « . », ${max} caractères au plus, en commençant par une lettre ou un chiffre`,
-  duplicate: (id: string, first: string) => `identifiant « ${id} » en double${first ? ` (déjà utilisé en ${first})` : ''}`,
   duplicateSite: (site: string, first: string) => `site « ${site} » en double${first ? ` (déjà donné en ${first})` : ''}`,
   badOrigin: (value: string, reason: OriginProblem, rest: string) =>
     `site non valide « ${value} » : ${
@@ -72,31 +53,15 @@ const fr = {
   criterionOnlyForAnswer: (kind: string) => `« criterionId » ne vaut que pour une preuve de type « answer » (celle-ci est de type « ${kind} »)`,
   unknownStep: (id: string, known: string) => `étape inconnue « ${id} » (${known ? `étapes de la mission : ${known}` : 'la mission n’a pas d’étapes'})`,
   unknownCriterion: (id: string, checklist: string) => `critère inconnu « ${id} » dans la grille « ${checklist} »`,
-  other: (detail: string) => `valeur non valide : ${detail}`,
-  more: (n: number) => (n === 1 ? '… et 1 autre problème' : `… et ${n} autres problèmes`),
   and: ' et ',
   quote: (text: string) => `« ${text} »`,
 };
 
 const en: typeof fr = {
-  empty: 'The file is empty.',
-  badJson: (at, detail) => `The file is not valid JSON${at}: ${detail}`,
-  at: (line, column) => ` (line ${line}, column ${column})`,
+  ...FILE_WORDS.en,
   notMission: (found) => `This file is not a Mystère mission: “format” must be “${MISSION_FORMAT}”${found ? ` (found: “${found}”)` : ''}.`,
   newer: (version) =>
     `This mission was made for a newer version of Mystère (format version ${version}; this one reads up to version ${MISSION_VERSION}). Update Mystère to import it.`,
-  missing: 'required field missing',
-  kinds: { string: 'text', number: 'number', int: 'whole number', boolean: 'true or false', null: 'null', array: 'list [ … ]', object: 'object { … }' },
-  wrongType: (expected, found) => `wrong type: expected ${expected}, found ${found}`,
-  notInteger: 'whole number expected',
-  emptyText: 'empty text',
-  textTooShort: (min) => `text too short (at least ${min} characters)`,
-  textTooLong: (max) => `text too long (at most ${max} characters)`,
-  emptyList: 'empty list: at least one item expected',
-  tooFew: (min) => `not enough items (at least ${min})`,
-  tooMany: (max) => `too many items (at most ${max})`,
-  tooSmall: (min, inclusive) => `number too small (${inclusive ? 'at least' : 'more than'} ${min})`,
-  tooBig: (max, inclusive) => `number too big (${inclusive ? 'at most' : 'less than'} ${max})`,
   unknownPage: (value, allowed) => `unknown page type “${value}” (allowed: ${allowed})`,
   unknownStage: (value, allowed) => `unknown funnel stage “${value}” (allowed: ${allowed})`,
   unknownCondition: (value, allowed) => `unknown step condition “${value}” (allowed conditions: ${allowed})`,
@@ -107,15 +72,11 @@ const en: typeof fr = {
   unknownCountry: (value) => `unknown country code “${value}”: two capital letters from ISO 3166-1, such as FR, BE, CH, GB`,
   unknownCurrency: (value) => `unknown currency code “${value}”: three capital letters from ISO 4217, such as EUR, CHF, GBP`,
   unknownBuiltIn: (value, allowed) => `unknown built-in checklist “${value}” (built-in checklists: ${allowed})`,
-  unexpected: (value, allowed) => `unexpected value “${value}” (expected: ${allowed})`,
   checklistRef: 'checklist expected: { "builtIn": "<id>" } for a built-in checklist, or { "embedded": { … } } for one of your own',
   checklistBoth: '“builtIn” or “embedded”, not both',
   checklistExtra: (keys) => `unknown field here: ${keys} (only “builtIn” or “embedded”)`,
   builtInId: (id) =>
     `the id “${id}” is a built-in checklist’s: to use it, write { "builtIn": "${id}" }; to embed your own, give it another id`,
-  badId: (value, max) =>
-    `invalid identifier “${value}”: unaccented letters, digits, “-”, “_” or “.”, at most ${max} characters, starting with a letter or a digit`,
-  duplicate: (id, first) => `duplicate identifier “${id}”${first ? ` (already used at ${first})` : ''}`,
   duplicateSite: (site, first) => `duplicate site “${site}”${first ? ` (already given at ${first})` : ''}`,
   badOrigin: (value, reason, rest) =>
     `invalid site “${value}”: ${
@@ -143,8 +104,6 @@ const en: typeof fr = {
   criterionOnlyForAnswer: (kind) => `“criterionId” is only for evidence of kind “answer” (this one is “${kind}”)`,
   unknownStep: (id, known) => `unknown step “${id}” (${known ? `the mission’s steps: ${known}` : 'the mission has no steps'})`,
   unknownCriterion: (id, checklist) => `unknown criterion “${id}” in the checklist “${checklist}”`,
-  other: (detail) => `invalid value: ${detail}`,
-  more: (n) => (n === 1 ? '… and 1 more problem' : `… and ${n} more problems`),
   and: ' and ',
   quote: (text) => `“${text}”`,
 };

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { jsonErrorLocation, parseChecklistText, syntaxErrorLocation } from '../checklist/errors';
+import { parseChecklistText } from '../checklist/errors';
 import type { Lang } from '../i18n/messages';
 import { validSelectors } from '../recording/rrweb-options';
 import { FUNNEL_STAGES } from '../schema/evidence';
 import { PAGE_TYPES } from '../schema/page-type';
 import { COUNTRY_CODES, CURRENCY_CODES } from './codes';
-import { MISSION_ERROR_TEXT, type ValueKind } from './error-text';
+import { MISSION_ERROR_TEXT } from './error-text';
+import { describeShapeIssue, readJsonFile, sameValues } from '../i18n/file-problems';
 import { BUILT_IN_CHECKLIST_IDS, DEVICES, EVIDENCE_KINDS, MISSION_FORMAT, MISSION_VERSION, missionSchema, type Mission } from './schema';
 import { afterOrigin, type OriginProblem } from './sites';
 import type { UrlPatternProblem } from './url-pattern';
@@ -41,17 +42,9 @@ type Path = readonly PropertyKey[];
  */
 export function parseMissionText(text: string, lang: Lang, options: ParseMissionOptions = {}): MissionParseResult {
   const t = MISSION_ERROR_TEXT[lang];
-  // Notepad and some exporters start UTF-8 files with a byte order mark, which JSON.parse refuses.
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return fail(t.empty);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = jsonErrorLocation(message, source) ?? syntaxErrorLocation(source);
-    return fail(t.badJson(where ? t.at(where.line, where.column) : '', cleanJsonMessage(message)));
-  }
+  const read = readJsonFile(text, t);
+  if (!read.ok) return fail(read.message);
+  const raw = read.raw;
   if (!isRecord(raw) || raw.format !== MISSION_FORMAT) {
     return fail(t.notMission(isRecord(raw) && typeof raw.format === 'string' ? shorten(raw.format) : ''));
   }
@@ -78,27 +71,6 @@ function selectorProblems(mission: Mission, lang: Lang, doc: Document | undefine
 
 function fail(message: string): MissionParseResult {
   return { ok: false, problems: [{ path: '', message }] };
-}
-
-/** The engine's own words, without the position (already given as line and column) or its excerpt's line breaks. */
-function cleanJsonMessage(message: string): string {
-  return message
-    .replace(/^JSON\.parse: /, '')
-    .replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '')
-    .replace(/ at line \d+ column \d+ of the JSON data/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function kindOf(value: unknown): ValueKind {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  const type = typeof value;
-  return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
-}
-
-function sameValues(values: readonly unknown[], allowed: readonly unknown[]): boolean {
-  return values.length === allowed.length && values.every((value) => allowed.includes(value));
 }
 
 /**
@@ -161,23 +133,10 @@ function describeIssue(issue: Issue, path: Path, raw: unknown, lang: Lang): stri
   const t = MISSION_ERROR_TEXT[lang];
   const value = valueAt(raw, path);
   const last = path.at(-1);
+  // A wrong type, or too small or too big: the words every import shares.
+  const shape = describeShapeIssue(issue, value, t);
+  if (shape !== undefined) return shape;
   switch (issue.code) {
-    case 'invalid_type': {
-      if (value === undefined) return t.missing;
-      if (issue.expected === 'int' && typeof value === 'number') return t.notInteger;
-      const expected = issue.expected in t.kinds ? t.kinds[issue.expected as ValueKind] : issue.expected;
-      return t.wrongType(expected, t.kinds[kindOf(value)]);
-    }
-    case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? t.emptyText : t.textTooShort(Number(issue.minimum));
-      if (issue.origin === 'array') return issue.minimum === 1 ? t.emptyList : t.tooFew(Number(issue.minimum));
-      if (issue.origin === 'number') return t.tooSmall(Number(issue.minimum), issue.inclusive !== false);
-      break;
-    case 'too_big':
-      if (issue.origin === 'string') return t.textTooLong(Number(issue.maximum));
-      if (issue.origin === 'array') return t.tooMany(Number(issue.maximum));
-      if (issue.origin === 'number') return t.tooBig(Number(issue.maximum), issue.inclusive !== false);
-      break;
     case 'invalid_value':
       return value === undefined ? t.missing : describeValue(issue.values, show(value), lang);
     case 'invalid_union':

@@ -47,9 +47,11 @@ export class HandoverRefused extends Error {
  * rejects with `HandoverRefused` when it refused it, or with an error when it did not take it within
  * `timeoutMs` (then the message is taken back, so that it is not handled twice by surprise).
  */
-export async function handOver(storage: HandoverStorage, tabId: number, message: unknown, timeoutMs = 5000): Promise<void> {
-  const name = await areaFor(storage);
-  const area = storage[name]!;
+// The parameters are named `store`, not `storage`: named `storage`, WXT's build imported its own
+// storage module into the recorder (11 KB more on every page of the shop).
+export async function handOver(store: HandoverStorage, tabId: number, message: unknown, timeoutMs = 5000): Promise<void> {
+  const name = await areaFor(store);
+  const area = store[name]!;
   const key = HANDOVER_PREFIX + crypto.randomUUID();
   let listener: ((changes: Changes, area: string) => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +64,7 @@ export async function handOver(storage: HandoverStorage, tabId: number, message:
       if (now === undefined || now === null) return resolve();
       if (now.error) reject(new HandoverRefused(now.error, now.detail));
     };
-    storage.onChanged.addListener(listener);
+    store.onChanged.addListener(listener);
     timer = setTimeout(() => reject(new Error(`the background did not take the message in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
@@ -70,7 +72,7 @@ export async function handOver(storage: HandoverStorage, tabId: number, message:
     await answered;
   } finally {
     clearTimeout(timer);
-    if (listener) storage.onChanged.removeListener(listener);
+    if (listener) store.onChanged.removeListener(listener);
     // Taken back: refused, not taken in time (the recorder tries again its own way), or already gone.
     await area.remove(key).catch(() => undefined);
   }
@@ -79,9 +81,9 @@ export async function handOver(storage: HandoverStorage, tabId: number, message:
 let chosen: Promise<AreaName> | undefined;
 
 /** The session area if this context may write it (tried once), else the local one. */
-function areaFor(storage: HandoverStorage): Promise<AreaName> {
+function areaFor(store: HandoverStorage): Promise<AreaName> {
   chosen ??= (async () => {
-    const session = storage.session;
+    const session = store.session;
     if (!session) return 'local';
     try {
       const probe = `${HANDOVER_PREFIX}probe`;
@@ -105,29 +107,29 @@ export function forgetHandoverArea(): void {
  * background's own handling of a message from `tabId`; it rejects with an error whose `code` says why.
  */
 export function takeHandovers(
-  storage: HandoverStorage,
+  store: HandoverStorage,
   handle: (message: unknown, tabId: number) => Promise<void>,
   codeOf: (error: unknown) => string,
   log: (text: string) => void = () => undefined,
 ): { drained: Promise<void> } {
   const working = new Set<string>();
   const take = async (name: AreaName, key: string, value: unknown) => {
-    const area = storage[name];
+    const area = store[name];
     if (!area || working.has(key) || !isHandover(value) || value.error) return;
     working.add(key);
     try {
       await handle(value.message, value.tabId);
       await area.remove(key);
-      log(`a recorder message from tab ${value.tabId} was delivered through storage`);
+      log(`a recorder message from tab ${value.tabId} was delivered by hand-over`);
     } catch (error) {
       const refusal: Handover = { ...value, message: null, error: codeOf(error), detail: String(error).slice(0, 300) };
-      log(`a recorder message from tab ${value.tabId}, delivered through storage, was refused: ${refusal.error}`);
+      log(`a recorder message from tab ${value.tabId}, delivered by hand-over, was refused: ${refusal.error}`);
       await area.set({ [key]: refusal }).catch(() => undefined);
     } finally {
       working.delete(key);
     }
   };
-  storage.onChanged.addListener((changes, name) => {
+  store.onChanged.addListener((changes, name) => {
     if (name !== 'local' && name !== 'session') return;
     for (const [key, change] of Object.entries(changes)) {
       if (key.startsWith(HANDOVER_PREFIX) && change.newValue != null) void take(name, key, change.newValue);
@@ -135,7 +137,7 @@ export function takeHandovers(
   });
   // Those left while the background was stopped; refusals left by a recorder that went away are cleared.
   const drain = async (name: AreaName) => {
-    const area = storage[name];
+    const area = store[name];
     if (!area) return;
     const left = Object.entries(await area.get(null)).filter(([key]) => key.startsWith(HANDOVER_PREFIX));
     for (const [key, value] of left) {
