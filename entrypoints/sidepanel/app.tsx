@@ -165,7 +165,6 @@ export function App() {
           {error}
         </p>
       )}
-      {!current && <MissionChoice m={m} lang={lang} missions={missions} selectedId={chosen.id} onSelect={setMissionId} now={now} ask={ask} />}
       {!current && !chosenHere && (
         <p class="notice" data-testid="mission-not-here">
           {m.mission.notOnSites}
@@ -181,7 +180,10 @@ export function App() {
         onPause={() => current && void command('visit/pause', current.id)}
         onResume={() => current && void command('visit/resume', current.id)}
         onStop={() => current && void onStop(current)}
+        startsMission={current ? undefined : m.mission.startsMission(chosen.title[lang])}
       />
+      {/* After Start, so that the evaluator's first Tab reaches it; the line under Start names the mission chosen here. */}
+      {!current && <MissionChoice m={m} lang={lang} missions={missions} selectedId={chosen.id} onSelect={setMissionId} now={now} ask={ask} />}
       {current && checking && (
         <StopCheck m={m} lang={lang} visit={current} rev={rev} ask={ask} busy={busy} onStop={() => stop(current.id)} onCancel={() => setChecking(false)} />
       )}

@@ -34,6 +34,7 @@ export const missionFr = {
   wholeFile: '(fichier entier)',
   importOk: (title: string) => `Mission « ${title} » importée et choisie.`,
   notOnSites: 'L’onglet n’est pas sur l’un des sites de cette mission : ouvrez-en un pour démarrer.',
+  startsMission: (title: string) => `Mission : ${title} (à choisir plus bas)`,
   checklistOfMission: (title: string) => `Cette mission utilise la grille « ${title} ».`,
   offSites: 'Cette page n’est pas sur les sites de la mission : elle n’est pas enregistrée.',
 
@@ -110,6 +111,7 @@ export const missionEn: MissionMessages = {
   wholeFile: '(whole file)',
   importOk: (title: string) => `Mission “${title}” imported and chosen.`,
   notOnSites: 'The tab is not on one of this mission’s sites: open one of them to start.',
+  startsMission: (title: string) => `Mission: ${title} (choose below)`,
   checklistOfMission: (title: string) => `This mission uses the checklist “${title}”.`,
   offSites: 'This page is not on the mission’s sites: it is not recorded.',
 

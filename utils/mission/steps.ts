@@ -22,7 +22,9 @@ export interface StepProgress {
   pageIds: string[];
   /** Reached after the steps before it that were reached in order. */
   inOrder: boolean;
-  /** Seconds from the step before it reached in order (or the visit's start); only when in order. */
+  /** When the step's time began (epoch ms): the step before it reached in order, or the visit's start; only when in order. */
+  from?: number;
+  /** Seconds from `from` to `at`, wall time; only when in order. */
   seconds?: number;
   /** Took longer than the step's `targetSeconds`; only when both are known. */
   overTarget?: boolean;
@@ -99,6 +101,7 @@ export function detectSteps(
     const result: StepProgress = { stepId: step.id, reached: true, pageId: page.id, at: page.startedAt, pageIds, inOrder: chained !== undefined };
     if (chained === undefined) return result;
     if (previousAt !== undefined) {
+      result.from = previousAt;
       result.seconds = Math.max(0, page.startedAt - previousAt) / 1000;
       if (step.targetSeconds !== undefined) result.overTarget = result.seconds > step.targetSeconds;
     }
