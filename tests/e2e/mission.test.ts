@@ -303,3 +303,58 @@ describe('a mission followed end to end, in Chromium', () => {
     }
   }, 120_000);
 });
+
+/** An agency's file with a mistake: each is refused in the panel with the place named, and nothing is stored. */
+describe('malformed missions refused at import, in Chromium', () => {
+  let session: Session;
+  let p: Page;
+  const dir = mkdtempSync(path.join(tmpdir(), 'mystere-bad-missions-'));
+
+  beforeAll(async () => {
+    session = await openSession();
+    p = session.panel.page;
+  }, 60_000);
+
+  afterAll(() => session?.close());
+
+  /** Imports one file's text; the problems the panel lists for it, each as its place and message. */
+  async function importText(name: string, text: string): Promise<{ place: string; message: string }[]> {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    await p.reload();
+    const input = (await p.waitForSelector('[data-testid=mission-import]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await p.waitForSelector('[data-testid=mission-import-error]');
+    return p.$$eval('[data-testid=mission-import-error] li', (items) =>
+      items.map((li) => ({ place: li.querySelector('code')?.textContent ?? '', message: (li.textContent ?? '').slice((li.querySelector('code')?.textContent ?? '').length).trim() })),
+    );
+  }
+
+  const valid = () => missionFile('http://127.0.0.1:8080');
+  type File = ReturnType<typeof valid> & { steps: Array<Record<string, unknown>> };
+  const changed = (change: (file: File) => void) => {
+    const file = valid() as File;
+    change(file);
+    return JSON.stringify(file, null, 2);
+  };
+
+  const cases: Array<[name: string, text: string, place: RegExp, message: RegExp]> = [
+    // A comma after the last field, as hand-edited files often have.
+    ['bad-json.json', JSON.stringify(valid(), null, 2).replace(/\n}$/, ',\n}'), /^\(whole file\)$/, /not valid JSON \(line \d+, column \d+\)/],
+    ['unknown-condition.json', changed((f) => (f.steps[1]!.reached = [{ kind: 'title', title: 'Chaussures' }])), /^steps\[1\] \(rayon\) › reached\[0\]\.kind$/, /pageType.*stage.*url.*text/],
+    ['no-instruction.json', changed((f) => delete (f.steps[2] as Record<string, unknown>).instruction), /^steps\[2\] \(produit\) › instruction$/, /required field missing/],
+    ['duplicate-id.json', changed((f) => (f.steps[3]!.id = 'accueil')), /^steps\[3\] \(accueil\) › id$/, /accueil.*steps\[0\]/],
+  ];
+
+  for (const [name, text, place, message] of cases) {
+    it(`refuses ${name} with the place named, and stores nothing`, async () => {
+      const problems = await importText(name, text);
+      expect(problems.length).toBeGreaterThanOrEqual(1);
+      expect(problems[0]!.place).toMatch(place);
+      expect(problems[0]!.message).toMatch(message);
+      expect(await readStore(p, 'missions')).toEqual([]);
+      // Only the Quick visit is on offer.
+      expect(await p.$$eval('[data-testid=mission-option]', (els) => els.map((e) => e.getAttribute('data-mission-id')))).toEqual(['mystere-quick-visit']);
+    });
+  }
+});
