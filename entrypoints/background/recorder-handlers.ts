@@ -13,7 +13,7 @@ import { adoptTab } from './visit-controller';
 import { afterPageStored } from './after-page-stored';
 import { markPageRecorded, settleNewRecordedPage } from './navigation';
 import { rememberTyped } from './privacy';
-import { effectivePrivacy } from '../../utils/mission/privacy';
+import { visitSelectors } from '../../utils/mission/privacy';
 import { onMissionSites } from '../../utils/mission/sites';
 
 const MB = 1024 * 1024;
@@ -32,7 +32,7 @@ export async function onHello(tabId: number | undefined, openerTabId?: number, u
   // A page whose address is not known is on no site a mission names (a mission naming none takes any).
   if (!onMissionSites(visit.mission?.sites ?? [], url ?? '')) return { record: false };
   const settings = await loadSettings(browser.storage.local);
-  const { maskSelectors, blockSelectors } = visit.mission ? effectivePrivacy(visit.mission, settings) : settings;
+  const { maskSelectors, blockSelectors } = visitSelectors(visit, settings);
   const config: RecorderConfig = {
     maskSelectors,
     blockSelectors,

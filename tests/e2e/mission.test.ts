@@ -40,7 +40,8 @@ function missionFile(origin: string) {
       step('rayon', 'Ouvrez le rayon chaussures', 'Open the shoes department', [{ kind: 'pageType', pageType: 'listing' }]),
       step('produit', 'Trouvez les derbies en cuir', 'Find the leather derbies', [{ kind: 'url', pattern: '/produit/*' }], { targetSeconds: 60 }),
       step('panier', 'Mettez-les au panier', 'Put them in the basket', [{ kind: 'stage', stage: 'cart' }]),
-      step('commande', 'Allez jusqu’à la commande', 'Go on to the order', [{ kind: 'stage', stage: 'checkout' }]),
+      // Known by what the page shows: its heading, looked for in the page as it loads.
+      step('commande', 'Allez jusqu’à la commande', 'Go on to the order', [{ kind: 'text', text: 'vos INFORMATIONS' }]),
     ],
     checklist: { builtIn: 'mystere-ecommerce' },
     persona: { alias: 'Claire Martin', lang: 'fr', device: 'desktop', country: 'FR', currency: 'EUR' },

@@ -19,9 +19,8 @@ interface VisitOfMission {
 }
 
 /**
- * Where the visit reached each step, from its pages. Visible-text conditions are left unmet here:
- * the panel does not keep the pages' text (the report may read it from the recording later), so a
- * step that needs one is reached only when the evaluator marks it.
+ * Where the visit reached each step, from its pages. Visible-text conditions hold where the page was
+ * seen to show the text (`page.textsSeen`, looked for by the background as the page loads).
  */
 export function visitProgress(visit: VisitOfMission & { mission: Mission }, pages: readonly Page[]): ScenarioProgress {
   return detectSteps(visit.mission.steps, pages, { startedAt: visit.startedAt });

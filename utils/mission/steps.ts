@@ -1,8 +1,8 @@
 import { stagesOfPages } from '../journey/funnel';
-import { fold } from '../journey/page-facts';
 import type { FunnelStage } from '../schema/evidence';
 import { pageTypeOf, type Page } from '../schema/page';
 import type { Condition, Step } from './schema';
+import { foldText } from './fold-text';
 import { matchesUrlPattern } from './url-pattern';
 
 /**
@@ -46,10 +46,7 @@ export interface DetectStepsOptions {
 /** Required steps weigh more than all the optional ones together when the order is worked out. */
 const REQUIRED_WEIGHT = 1000;
 
-/** Text compared without case, accents, typographic quotes or spacing differences. */
-export function foldText(text: string): string {
-  return fold(text).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, '"').replace(/\s+/g, ' ').trim();
-}
+export { foldText };
 
 /** Whether one condition holds on a page of this stage, with this folded visible text (if read). */
 export function conditionHolds(condition: Condition, page: Page, stage: FunnelStage | undefined, foldedText: string | undefined): boolean {
@@ -60,8 +57,11 @@ export function conditionHolds(condition: Condition, page: Page, stage: FunnelSt
       return stage === condition.stage;
     case 'url':
       return matchesUrlPattern(condition.pattern, page.url);
-    case 'text':
-      return foldedText !== undefined && foldedText.includes(foldText(condition.text));
+    case 'text': {
+      // Seen on the page by the capture script while it was shown (`page.textsSeen`), or in text given here.
+      const wanted = foldText(condition.text);
+      return (page.textsSeen?.includes(wanted) ?? false) || (foldedText !== undefined && foldedText.includes(wanted));
+    }
   }
 }
 
