@@ -290,8 +290,11 @@ describe('a mission followed end to end, in Chromium', () => {
       await viewer.goto(`chrome-extension://${fresh.extensionId}/viewer.html`);
       const input = (await viewer.waitForSelector('[data-testid=viewer-import]')) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(bundlePath);
-      const row = await viewer.waitForSelector('[data-testid=viewer-visit]', { timeout: 30_000 });
+      // Listed under its mission, whose heading names it and its agency.
+      const group = '[data-testid=viewer-mission-group][data-mission-id=agence-e2e-chaussures]';
+      const row = await viewer.waitForSelector(`${group} [data-testid=viewer-visit]`, { timeout: 30_000 });
       expect(await row!.evaluate((e) => e.textContent ?? '')).toContain('127.0.0.1');
+      expect(await viewer.$eval(`${group} h3`, (h) => h.textContent)).toMatch(/(Des chaussures pour l’été|Shoes for the summer).*Agence Tournesol/);
       const opened = fresh.browser.waitForTarget((t) => t.url().includes('/report.html?bundle='));
       await viewer.locator('[data-testid=viewer-open-report]').click();
       const imported = (await (await opened).page())!;
