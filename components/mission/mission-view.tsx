@@ -3,6 +3,7 @@ import type { MissionMessages } from '../../utils/i18n/mission-messages';
 import type { Mission, Step } from '../../utils/mission/schema';
 import type { StepMark, StepStatusValue } from '../../utils/mission/step-status';
 import type { ScenarioProgress } from '../../utils/mission/steps';
+import { QUICK_VISIT_MISSION } from '../../utils/mission/defaults';
 import { DeadlineLine, PersonaFacts } from './mission-facts';
 import { StepItem } from './step-item';
 import './mission.css';
@@ -30,6 +31,7 @@ interface Props {
  */
 export function MissionView({ t, lang, mission, progress, marks, current, now, canMark, onMark, error }: Props) {
   const byStep = new Map(progress.steps.map((step) => [step.stepId, step]));
+  const isQuickVisit = mission.id === QUICK_VISIT_MISSION.id;
   return (
     <section class="mission-view" aria-labelledby="mission-view-title" data-testid="mission-view" data-mission-id={mission.id}>
       <h2 id="mission-view-title">
@@ -63,8 +65,13 @@ export function MissionView({ t, lang, mission, progress, marks, current, now, c
         </p>
       )}
       {mission.steps.length > 0 && (
-        <>
-          <h3>{t.stepsTitle}</h3>
+        // Folded for the Quick visit, whose steps are only the usual way to a purchase; open for an agency's mission.
+        <details class="mission-steps-box" open={!isQuickVisit} data-testid="mission-steps">
+          <summary>
+            <h3>
+              {t.stepsTitle} <span class="count">({t.stepsReached(progress.steps.filter((s) => s.reached).length, mission.steps.length)})</span>
+            </h3>
+          </summary>
           <ol class="mission-steps">
             {mission.steps.map((step) => (
               <StepItem
@@ -80,7 +87,7 @@ export function MissionView({ t, lang, mission, progress, marks, current, now, c
               />
             ))}
           </ol>
-        </>
+        </details>
       )}
     </section>
   );

@@ -29,6 +29,9 @@ import type { Mission } from '../../utils/mission/schema';
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
 /** The evaluator's cockpit: the site, the visit's controls, its pages, and past visits. */
+/** Where the panel keeps the mission chosen for the next visit (the extension's own origin). */
+const MISSION_CHOICE_KEY = 'mystere-mission-choice';
+
 export function App() {
   const [lang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const m = messagesFor(lang);
@@ -43,7 +46,12 @@ export function App() {
   const [error, setError] = useState<string>();
   const storageProblem = useStorageProblem();
   const missions = useMissions(rev);
-  const [missionId, setMissionId] = useState(QUICK_VISIT_MISSION.id);
+  // The evaluator's choice outlives the panel being closed and opened again (a mission deleted since falls back to the Quick visit).
+  const [missionId, setMissionIdState] = useState(() => localStorage.getItem(MISSION_CHOICE_KEY) ?? QUICK_VISIT_MISSION.id);
+  const setMissionId = (id: string) => {
+    localStorage.setItem(MISSION_CHOICE_KEY, id);
+    setMissionIdState(id);
+  };
   const chosen = missions.find((l) => l.mission.id === missionId)?.mission ?? QUICK_VISIT_MISSION;
   /** The completeness check before Stop is open. */
   const [checking, setChecking] = useState(false);

@@ -115,6 +115,11 @@ describe('a mission followed end to end, in Chromium', () => {
     await input.uploadFile(file);
     await p.waitForSelector('[data-testid=mission-import-ok]');
     await p.waitForSelector('[data-testid=mission-option][data-mission-id=agence-e2e-chaussures] input:checked');
+    // The choice outlives the panel being closed and opened again; Start names the mission it follows.
+    await p.reload();
+    await p.waitForSelector('[data-testid=mission-option][data-mission-id=agence-e2e-chaussures] input:checked');
+    expect(await p.$eval('[data-testid=start-mission]', (e) => e.textContent)).toMatch(/Shoes for the summer|Des chaussures pour l’été/);
+    await focusPanel();
     await panel.start();
     await p.waitForSelector('[data-testid=mission-view]');
     await waitReached('accueil');

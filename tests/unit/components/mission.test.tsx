@@ -166,6 +166,16 @@ describe('MissionView', () => {
     expect(step('product').textContent).not.toContain(t.textNotChecked);
   });
 
+  it('counts the steps reached; the list is open for an agency’s mission and folded for the Quick visit', async () => {
+    await mount(view());
+    const box = $<HTMLDetailsElement>('[data-testid=mission-steps]');
+    expect(box.open).toBe(true);
+    expect($('summary', box).textContent).toBe('Étapes (2\u00a0atteintes sur 4)');
+    const quick: ScenarioProgress = { steps: QUICK_VISIT_MISSION.steps.map((s) => ({ stepId: s.id, reached: false, pageIds: [], inOrder: false })), orderFollowed: true };
+    await mount(view({ mission: QUICK_VISIT_MISSION, progress: quick, current: currentStep(QUICK_VISIT_MISSION.steps, quick) }));
+    expect($<HTMLDetailsElement>('[data-testid=mission-steps]').open).toBe(false);
+  });
+
   it('marks a step done at once; failed or blocked only with a comment saying why', async () => {
     const onMark = vi.fn();
     await mount(view({ onMark }));
