@@ -16,7 +16,16 @@ export function CoverSection({ t, model }: { t: ReportUiMessages; model: ReportM
         rows={[
           [t.site, c.site],
           [t.origin, <UrlText url={c.origin} />],
-          [t.mission, c.mission],
+          [t.mission, <span data-testid="cover-mission">{c.mission}</span>],
+          [t.personaAlias, c.personaAlias && <span data-testid="cover-persona">{c.personaAlias}</span>],
+          [
+            t.deadline,
+            c.deadline && (
+              <span data-testid="cover-deadline" data-met={String(c.deadline.met)}>
+                {t.deadlineState(t.dateTime(c.deadline.at), c.deadline.met)}
+              </span>
+            ),
+          ],
           [t.date, <time dateTime={new Date(c.startedAt).toISOString()}>{t.dateTime(c.startedAt)}</time>],
           [t.ended, c.endedAt !== undefined && <time dateTime={new Date(c.endedAt).toISOString()}>{t.dateTime(c.endedAt)}</time>],
           [t.duration, <span data-testid="visit-duration">{t.customerTime(formatDuration(c.customerMs), formatDuration(c.durationMs))}</span>],

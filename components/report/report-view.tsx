@@ -7,6 +7,7 @@ import { ChecklistSection } from './checklist-section';
 import { CoverSection } from './cover-section';
 import { evidenceContext, type ImageUrl } from './evidence-links';
 import { JourneySection } from './journey-section';
+import { MissionSection } from './mission-section';
 import { NotesSection } from './notes-section';
 import { QuestionsSection } from './questions-section';
 import { ReplaySection } from './replay-section';
@@ -39,6 +40,7 @@ export function ReportView({ model, t, imageUrl, toolbar, verdictSlot }: ReportV
     cover: () => <CoverSection t={t} model={model} />,
     summary: () => <SummarySection ev={ev} model={model} />,
     questions: () => <QuestionsSection ev={ev} questions={model.questions} />,
+    mission: () => <MissionSection ev={ev} model={model} />,
     journey: () => <JourneySection ev={ev} model={model} imageUrl={imageUrl} />,
     replay: () => <ReplaySection ev={ev} model={model} />,
     checklist: () => <ChecklistSection ev={ev} model={model} imageUrl={imageUrl} />,

@@ -7,14 +7,16 @@ interface Props {
   cancelLabel: string;
   onConfirm: () => void;
   testId?: string;
+  /** The button's accessible name when its label alone is ambiguous (one of many "Delete"). */
+  ariaLabel?: string;
 }
 
 /** A destructive action that asks once, inline, before acting. */
-export function ConfirmButton({ label, question, confirmLabel, cancelLabel, onConfirm, testId }: Props) {
+export function ConfirmButton({ label, question, confirmLabel, cancelLabel, onConfirm, testId, ariaLabel }: Props) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" class="btn btn-quiet" data-testid={testId} onClick={() => setAsking(true)}>
+      <button type="button" class="btn btn-quiet" data-testid={testId} aria-label={ariaLabel} onClick={() => setAsking(true)}>
         {label}
       </button>
     );

@@ -1,5 +1,6 @@
 import { LOCAL_IMPORT_ERRORS, type ImportError, type ImportResult, type LocalImportErrorCode } from '../../utils/report/import-bundles';
 import { bundleErrorText } from '../../utils/i18n/bundle-messages';
+import type { Lang } from '../../utils/i18n/messages';
 import type { ViewerMessages } from '../../utils/i18n/viewer-messages';
 import type { BundleSummary } from '../../utils/report/bundle-summary';
 import { REVIEW_NEXT, type Review, type ReviewStatus } from '../../utils/report/review';
@@ -33,6 +34,11 @@ export function outcomeText(t: ViewerMessages, summary: Pick<BundleSummary, 'out
     return summary.stage ? t.outcome.abandoned(t.stages[summary.stage]) : t.outcome.abandonedSomewhere;
   }
   return t.outcome.unknown;
+}
+
+/** The mission column: the title of the mission followed (the Quick visit's too), or "no mission". */
+export function missionText(t: ViewerMessages, lang: Lang, summary: Pick<BundleSummary, 'mission'>): string {
+  return summary.mission ? summary.mission.title[lang] : t.noMission;
 }
 
 const isLocal = (error: ImportError): error is { code: LocalImportErrorCode } =>

@@ -6,7 +6,7 @@ import type { Review, ReviewStatus } from '../../utils/report/review';
 import { ConfirmButton } from '../ui/confirm-button';
 import { formatDateTime } from '../ui/format';
 import { ReviewComments, type CommentChange } from './review-comments';
-import { outcomeText, showsComments, statusChoices } from './review-helpers';
+import { missionText, outcomeText, showsComments, statusChoices } from './review-helpers';
 
 /** What a row needs of an imported visit (the stored entry fits as is). */
 export interface VisitRowData {
@@ -33,7 +33,7 @@ interface Props extends VisitActions {
   exporting: boolean;
 }
 
-export const VISIT_COLUMNS = 7;
+export const VISIT_COLUMNS = 8;
 
 /** One imported visit: a table row, then its comments row while it is being reviewed. */
 export function VisitRow({ t, lang, visit, exporting, ...on }: Props) {
@@ -47,6 +47,7 @@ export function VisitRow({ t, lang, visit, exporting, ...on }: Props) {
           <span class="site">{site}</span>
           {summary.checklistTitle && <span class="meta">{summary.checklistTitle[lang]}</span>}
         </th>
+        <td data-testid="visit-mission">{summary.mission ? missionText(t, lang, summary) : <span class="meta">{t.noMission}</span>}</td>
         <td>{formatDateTime(summary.startedAt, lang)}</td>
         <td>{summary.evaluator || <span class="meta">{t.unsigned}</span>}</td>
         <td class="num">{summary.score === null ? <span class="meta">{t.noScore}</span> : t.score(summary.score)}</td>

@@ -5,28 +5,23 @@ import { VisitRow, type VisitActions, type VisitRowData } from './visit-row';
 interface Props extends VisitActions {
   t: ViewerMessages;
   lang: Lang;
-  /** Undefined while reading; in the order to show (newest first). */
-  visits: VisitRowData[] | undefined;
+  /** In the order to show (newest first). */
+  visits: VisitRowData[];
   exportingId?: string;
+  /** The id of the heading that names the table (its mission's group). */
+  labelledBy?: string;
 }
 
-/** The imported visits, one row each, with their review and actions. */
-export function VisitTable({ t, lang, visits, exportingId, ...actions }: Props) {
-  if (!visits) return null;
-  if (visits.length === 0) {
-    return (
-      <p class="empty" data-testid="viewer-empty">
-        {t.empty}
-      </p>
-    );
-  }
+/** Imported visits, one row each, with their review and actions. */
+export function VisitTable({ t, lang, visits, exportingId, labelledBy, ...actions }: Props) {
   const c = t.columns;
   return (
     <div class="table-wrap">
-      <table class="visit-table">
+      <table class="visit-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <th scope="col">{c.site}</th>
+            <th scope="col">{c.mission}</th>
             <th scope="col">{c.date}</th>
             <th scope="col">{c.evaluator}</th>
             <th scope="col">{c.score}</th>

@@ -12,16 +12,30 @@ interface Props {
   onPause: () => void;
   onResume: () => void;
   onStop: () => void;
+  /** Before a visit: which mission Start follows, in words (the picker comes after the button). */
+  startsMission?: string | undefined;
 }
 
 /** Start, pause, resume and stop, with the visit's state and elapsed time. */
-export function VisitControls({ m, visit, elapsedMs, canStart, busy, onStart, onPause, onResume, onStop }: Props) {
+export function VisitControls({ m, visit, elapsedMs, canStart, busy, onStart, onPause, onResume, onStop, startsMission }: Props) {
   if (!visit) {
     return (
       <section class="controls" aria-label={m.start}>
-        <button type="button" class="btn btn-primary btn-large" data-testid="visit-start" disabled={!canStart || busy} onClick={onStart}>
+        <button
+          type="button"
+          class="btn btn-primary btn-large"
+          data-testid="visit-start"
+          aria-describedby={startsMission ? 'start-mission' : undefined}
+          disabled={!canStart || busy}
+          onClick={onStart}
+        >
           {m.start}
         </button>
+        {startsMission && (
+          <p class="meta" id="start-mission" data-testid="start-mission">
+            {startsMission}
+          </p>
+        )}
         <p class="hint">{m.startHint}</p>
       </section>
     );

@@ -3,6 +3,7 @@ import type { Page } from '../../utils/schema/page';
 import type { Visit } from '../../utils/schema/visit';
 import { autoAudit } from './audits';
 import { captureNewStage } from './funnel';
+import { checkMissionTexts } from './mission-texts';
 import { readChecks } from './page-probe';
 import { claimWaitingFacts } from './signals';
 
@@ -16,9 +17,10 @@ import { claimWaitingFacts } from './signals';
  * 2. The first page of a funnel stage is captured on arrival, once classified (`funnel.ts`).
  *    While the visit records:
  * 3. the checklist's page checks are read by a probe injected on demand (`page-probe.ts`);
- * 4. the page is audited once it has settled: accessibility and speed (`audits.ts`).
+ * 4. the page is audited once it has settled: accessibility and speed (`audits.ts`);
+ * 5. the mission's expected texts are looked for on it, if its steps have any (`mission-texts.ts`).
  *
- * Steps 3 and 4 are not awaited: an audit takes seconds and must not hold up the next write.
+ * Steps 3 to 5 are not awaited: an audit takes seconds and must not hold up the next write.
  */
 export async function afterPageStored(page: Page, visit: Visit): Promise<void> {
   await claimWaitingFacts(page);
@@ -26,4 +28,5 @@ export async function afterPageStored(page: Page, visit: Visit): Promise<void> {
   if (visit.status !== 'recording') return;
   void readChecks(page);
   void autoAudit(page);
+  void checkMissionTexts(page, visit);
 }

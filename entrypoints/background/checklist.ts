@@ -11,6 +11,7 @@ import { answerId } from '../../utils/checklist/answers';
 import type { AnswerEvidence } from '../../utils/checklist/schema';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
+import { leavesChecklistToEvaluator } from '../../utils/mission/installed';
 
 /** The evaluator's checklist: answers stamped with their page and replay moment, and imported checklists. */
 
@@ -68,11 +69,16 @@ export async function removeChecklist(checklistId: string): Promise<void> {
   await notifyChanged();
 }
 
-/** The checklist for new visits; also the running visit's, when given. */
+/**
+ * The checklist for new visits; also the running visit's, when given, unless the visit's mission
+ * sets its checklist (any mission but the Quick visit).
+ */
 export async function selectChecklist(checklistId: string, visitId?: string): Promise<void> {
   const d = await db();
   const known = allChecklists(await listInstalledChecklists(d)).some((c) => c.checklist.id === checklistId);
   if (!known) throw new ProtocolError('no-such-checklist');
+  const visit = visitId ? await getVisit(d, visitId) : undefined;
+  if (visit && !leavesChecklistToEvaluator(visit.mission) && visit.checklistId !== checklistId) throw new ProtocolError('checklist-set-by-mission');
   const settings = await loadSettings(browser.storage.local);
   await saveSettings(browser.storage.local, { ...settings, checklistId });
   if (visitId) await updateVisit(d, visitId, (v) => ({ ...v, checklistId }));

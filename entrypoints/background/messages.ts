@@ -3,6 +3,7 @@ import { ProtocolError, type Sender } from '../../utils/messaging/receive';
 import { runAudit } from './audits';
 import { installChecklist, removeChecklist, selectChecklist, setAnswer } from './checklist';
 import { abandon } from './funnel';
+import { explainMissing, installMission, removeMission, setStepStatus } from './missions';
 import { addNote, deleteNote, editNote } from './notes';
 import { setPageType } from './page-commands';
 import { onBatch, onHello, onPage, onTyped } from './recorder-handlers';
@@ -19,14 +20,15 @@ export { requestSchema };
  * compile.
  */
 export const handlers: Handlers<Sender> = {
-  'recorder/hello': (_, sender) => onHello(sender.tabId, sender.openerTabId),
+  // The frame's address as the browser tells it, which the page cannot forge; the message's otherwise.
+  'recorder/hello': (m, sender) => onHello(sender.tabId, sender.openerTabId, sender.url ?? m.url),
   'recorder/page': (m, sender) => onPage(m, sender.tabId),
   'recorder/batch': (m, sender) => onBatch(m, sender.tabId),
   'recorder/facts': (m, sender) => onFacts(m, sender.tabId),
   'recorder/typed': (m, sender) => onTyped(m, sender.tabId),
   'recorder/dropped': (m, sender) => onDropped(m, sender.tabId),
   'recorder/delivery': (m, sender) => onDelivery(m, sender.tabId),
-  'visit/start': (m) => startVisit(m.tabId),
+  'visit/start': (m) => startVisit(m.tabId, m.missionId),
   'visit/pause': (m) => pauseVisit(m.visitId),
   'visit/panel-work': (m) => notePanelWork(m.visitId, m.from, m.to),
   'visit/resume': (m) => resumeVisit(m.visitId, m.tabId),
@@ -47,6 +49,10 @@ export const handlers: Handlers<Sender> = {
   'checklist/install': (m) => installChecklist(m.checklist),
   'checklist/delete': (m) => removeChecklist(m.checklistId),
   'checklist/select': (m) => selectChecklist(m.checklistId, m.visitId),
+  'mission/install': (m) => installMission(m.mission),
+  'mission/delete': (m) => removeMission(m.missionId),
+  'step/set': (m) => setStepStatus(m.visitId, m.stepId, m.status, m.comment),
+  'visit/explain': (m) => explainMissing(m.visitId, m.itemId, m.text),
 };
 
 /** Routes each parsed request to its handler. */

@@ -6,6 +6,7 @@ import type { Page } from '../../utils/schema/page';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { rememberSearchIn } from './privacy';
+import { onMissionSites } from '../../utils/mission/sites';
 
 /**
  * The journey from the browser's navigation events: every document the visit's tabs commit is a
@@ -36,7 +37,7 @@ async function storeCommit(commit: Commit): Promise<void> {
   const visit = await findActiveVisit(d);
   // Pages opened while paused are not part of the visit; nor are other sites' pages until permitted.
   if (!visit || visit.status !== 'recording' || !visit.tabIds.includes(commit.tabId)) return;
-  if (!inOrigins(commit.url, visit.origins)) return;
+  if (!inOrigins(commit.url, visit.origins) || !onMissionSites(visit.mission?.sites ?? [], commit.url)) return;
   // Before the new document can send anything: its echoes of the search are masked.
   await rememberSearchIn(commit.url, visit.id);
   const pages = await listPages(d, visit.id);

@@ -3,6 +3,9 @@ import type { Typed } from '../../utils/messaging/protocol';
 import { PrivacyPass } from '../../utils/privacy/pass';
 import { SEARCH_NAMES } from '../../utils/privacy/typed';
 import { loadSettings } from '../../utils/settings';
+import { db } from '../../utils/db/database';
+import { findActiveVisit, latestVisit } from '../../utils/db/repository';
+import { effectivePrivacy } from '../../utils/mission/privacy';
 
 /**
  * What the evaluator typed into the shop's fields, remembered for the whole visit — every page,
@@ -70,11 +73,26 @@ export async function rememberSearchIn(url: string, visitId: string): Promise<vo
 }
 
 /**
+ * Whether search terms may be kept: the evaluator chose to keep them, and the mission of the visit
+ * being recorded allows it too (`effectivePrivacy`). Writes belong to the running visit, or, late
+ * ones, to the visit that ran last: that visit's mission decides. Read each time (two index reads):
+ * a visit started, resumed or deleted changes the answer, and no cache has to hear of it.
+ */
+async function keepsSearchTerms(): Promise<boolean> {
+  const settings = await loadSettings(browser.storage.local);
+  if (!settings.keepSearchTerms) return false;
+  const d = await db();
+  const visit = (await findActiveVisit(d)) ?? (await latestVisit(d));
+  return visit?.mission ? effectivePrivacy(visit.mission, settings).keepSearchTerms : true;
+}
+
+/**
  * The privacy pass as it stands now: every value typed in this browser session, but terms typed
- * into search fields when the evaluator chose to keep them (identifiers in them are masked still).
+ * into search fields when the evaluator and the visit's mission chose to keep them (identifiers in
+ * them are masked still).
  */
 export async function privacyPass(): Promise<PrivacyPass> {
-  const [{ fields }, { keepSearchTerms }] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
+  const [{ fields }, keepSearchTerms] = await Promise.all([remembered(), keepsSearchTerms()]);
   // Every write of the visit asks for it: its matcher is built again only when something changed.
   if (built?.version !== version || built.keepSearchTerms !== keepSearchTerms) {
     const { values, searchTerms } = split(fields, keepSearchTerms);
@@ -85,11 +103,11 @@ export async function privacyPass(): Promise<PrivacyPass> {
 
 /**
  * The values the evaluator typed, as the privacy pass masks them: search terms apart (masked whole
- * only), and none of them when the evaluator chose to keep search terms.
+ * only), and none of them when search terms are kept (the evaluator's choice and the mission's).
  */
 export async function typedValues(): Promise<{ values: string[]; searchTerms: string[] }> {
-  const [{ fields }, settings] = await Promise.all([remembered(), loadSettings(browser.storage.local)]);
-  return split(fields, settings.keepSearchTerms);
+  const [{ fields }, keepSearchTerms] = await Promise.all([remembered(), keepsSearchTerms()]);
+  return split(fields, keepSearchTerms);
 }
 
 function split(fields: Remembered['fields'], keepSearchTerms: boolean): { values: string[]; searchTerms: string[] } {

@@ -13,19 +13,29 @@ import { adoptTab } from './visit-controller';
 import { afterPageStored } from './after-page-stored';
 import { markPageRecorded, settleNewRecordedPage } from './navigation';
 import { rememberTyped } from './privacy';
+import { visitSelectors } from '../../utils/mission/privacy';
+import { onMissionSites } from '../../utils/mission/sites';
 
 const MB = 1024 * 1024;
 
 /** What recorders send: hello, page facts and event batches. Each write is keyed, so resends are harmless. */
 
-export async function onHello(tabId: number | undefined, openerTabId?: number): Promise<HelloReply> {
+/**
+ * A recorder's hello from `url` in `tabId`: recorded if the tab is the visit's and the page is on
+ * the mission's sites (the registered match patterns cover every port of a host), with the
+ * evaluator's masking rules and the mission's together.
+ */
+export async function onHello(tabId: number | undefined, openerTabId?: number, url?: string): Promise<HelloReply> {
   if (tabId === undefined) return { record: false };
   const visit = await adoptTab(tabId, openerTabId);
   if (!visit || !visit.tabIds.includes(tabId)) return { record: false };
+  // A page whose address is not known is on no site a mission names (a mission naming none takes any).
+  if (!onMissionSites(visit.mission?.sites ?? [], url ?? '')) return { record: false };
   const settings = await loadSettings(browser.storage.local);
+  const { maskSelectors, blockSelectors } = visitSelectors(visit, settings);
   const config: RecorderConfig = {
-    maskSelectors: settings.maskSelectors,
-    blockSelectors: settings.blockSelectors,
+    maskSelectors,
+    blockSelectors,
     ...(visit.storage?.fullAt !== undefined ? { budgetReached: true as const } : {}),
   };
   return { record: true, visitId: visit.id, paused: visit.status === 'paused', config, tabId };

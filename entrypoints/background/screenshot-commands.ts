@@ -1,3 +1,4 @@
+import { visitSelectors } from '../../utils/mission/privacy';
 import { browser } from 'wxt/browser';
 import { typedValues } from './privacy';
 import { db } from '../../utils/db/database';
@@ -39,8 +40,8 @@ export async function captureScreenshot(
     tabId: page.tabId,
     windowId: tab.windowId,
     kind,
-    maskSelectors: settings.maskSelectors,
-    blockSelectors: settings.blockSelectors,
+    // The mission's masking rules too, as the recorder has them.
+    ...visitSelectors(visit, settings),
     ...(await typedValues()),
   }).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;

@@ -15,6 +15,8 @@ import { markSessionAlive } from './session-marker';
 import { loadSettings } from '../../utils/settings';
 import { settleOutcome } from './funnel';
 import { guardWrite } from './storage-health';
+import { missionPatterns, onMissionSites } from '../../utils/mission/sites';
+import { checklistForVisit, missionToFollow } from './missions';
 
 /** The evaluator's commands on a visit, each persisted before the recorders hear of it. */
 
@@ -28,13 +30,21 @@ async function tell(visit: Visit): Promise<void> {
   await Promise.all(visit.tabIds.map((tabId) => browser.tabs.sendMessage(tabId, message).catch(() => undefined)));
 }
 
-export async function startVisit(tabId: number): Promise<{ visitId: string }> {
+/**
+ * Starts a visit of a mission (the Quick visit by default) in `tabId`, whose site must be one of
+ * the mission's; the visit records the mission's sites (each one permitted by the evaluator), keeps
+ * a copy of the mission, and answers its checklist.
+ */
+export async function startVisit(tabId: number, missionId?: string): Promise<{ visitId: string }> {
   const d = await db();
   if (await findActiveVisit(d)) throw new ProtocolError('visit-running');
+  const { mission, hash } = await missionToFollow(d, missionId);
   const tab = await browser.tabs.get(tabId);
   const pattern = tab.url ? lifecycle.originPattern(tab.url) : undefined;
   if (!tab.url || !pattern) throw new ProtocolError('not-a-website');
-  if (!(await permitted(pattern))) throw new ProtocolError('permission-denied');
+  if (!onMissionSites(mission.sites, tab.url)) throw new ProtocolError('not-a-mission-site');
+  const patterns = missionPatterns(mission.sites, tab.url);
+  for (const p of patterns) if (!(await permitted(p))) throw new ProtocolError('permission-denied');
   const visit = lifecycle.newVisit({
     id: crypto.randomUUID(),
     origin: new URL(tab.url).origin,
@@ -43,10 +53,10 @@ export async function startVisit(tabId: number): Promise<{ visitId: string }> {
     now: Date.now(),
     userAgent: navigator.userAgent,
   });
-  const { checklistId } = await loadSettings(browser.storage.local);
-  await putVisit(d, { ...visit, checklistId });
+  const checklistId = await checklistForVisit(d, mission, (await loadSettings(browser.storage.local)).checklistId);
+  await putVisit(d, { ...visit, origins: patterns, checklistId, mission, missionHash: hash });
   await markSessionAlive(visit.id);
-  await registerRecorder(visit.origins);
+  await registerRecorder(patterns);
   await injectRecorder(tabId).catch(() => undefined); // a page that refuses scripts is recorded from its next load
   await notifyChanged();
   return { visitId: visit.id };
@@ -144,7 +154,11 @@ export async function removeVisit(visitId: string): Promise<void> {
 export async function addOrigin(visitId: string, tabId: number): Promise<Visit> {
   const tab = await browser.tabs.get(tabId);
   const pattern = tab.url ? lifecycle.originPattern(tab.url) : undefined;
-  if (!pattern) throw new ProtocolError('not-a-website');
+  if (!tab.url || !pattern) throw new ProtocolError('not-a-website');
+  const before = await getVisit(await db(), visitId);
+  if (!before) throw new ProtocolError('no-such-visit');
+  // A mission that names its sites records those only.
+  if (!onMissionSites(before.mission?.sites ?? [], tab.url)) throw new ProtocolError('not-a-mission-site');
   if (!(await permitted(pattern))) throw new ProtocolError('permission-denied');
   const visit = await updateVisit(await db(), visitId, (v) => lifecycle.addOrigin(lifecycle.addTab(v, tabId), pattern));
   if (!visit) throw new ProtocolError('no-such-visit');

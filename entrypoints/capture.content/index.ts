@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isChecksRequest, parseCaptureRequest } from '../../utils/messaging/capture-page';
+import { isChecksRequest, parseCaptureRequest, parseTextsRequest } from '../../utils/messaging/capture-page';
 import { answerCapture } from './answer';
 import { pageWorld } from './page-world';
 import { extractCheckFacts } from '../../utils/checklist/check-facts';
+import { textsShown } from './texts';
 
 /**
- * Measures what a screenshot must hide, scrolls for a full-page one, and reads the page facts the
- * checklist's suggestions use. Injected by the background
+ * Measures what a screenshot must hide, scrolls for a full-page one, reads the page facts the
+ * checklist's suggestions use, and tells which of a mission's expected texts the page shows. Injected by the background
  * into the top frame when a capture is asked for, not carried by every page: the recorder that runs
  * on every page stays small.
  */
@@ -24,6 +25,12 @@ export default defineContentScript({
       if (isChecksRequest(message)) {
         // What the checklist's automatic checks read on the page, once it is loaded.
         sendResponse({ ok: true, value: extractCheckFacts(document, location.href) });
+        return undefined;
+      }
+      const texts = parseTextsRequest(message);
+      if (texts) {
+        // Which of the mission's expected texts the page shows: indices only, never the page's text.
+        sendResponse({ ok: true, value: textsShown(document, texts) });
         return undefined;
       }
       const request = parseCaptureRequest(message);

@@ -10,7 +10,7 @@ import { originPattern } from '../../utils/journey/visit-lifecycle';
 import { errorText } from '../../utils/i18n/messages';
 import { asker } from '../../utils/messaging/ask';
 import { ProtocolError } from '../../utils/messaging/receive';
-import { activeDuration, isActive } from '../../utils/schema/visit';
+import { activeDuration, isActive, type Visit } from '../../utils/schema/visit';
 import type { PageType } from '../../utils/schema/page-type';
 import { messagesFor, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
 import { useDrivenTab } from './use-tab';
@@ -20,10 +20,18 @@ import { AuditSection } from './audit-section';
 import { ReportButton } from './report-button';
 import { RecordingHealth, StorageBudget } from './storage-budget';
 import { usePanelWork } from './use-panel-work';
+import { checklistSetBy, MissionChoice, MissionProgress, useMissions } from './mission-section';
+import { missingNow, StopCheck } from './stop-check';
+import { QUICK_VISIT_MISSION } from '../../utils/mission/defaults';
+import { missionPatterns, onMissionSites } from '../../utils/mission/sites';
+import type { Mission } from '../../utils/mission/schema';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
 /** The evaluator's cockpit: the site, the visit's controls, its pages, and past visits. */
+/** Where the panel keeps the mission chosen for the next visit (the extension's own origin). */
+const MISSION_CHOICE_KEY = 'mystere-mission-choice';
+
 export function App() {
   const [lang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const m = messagesFor(lang);
@@ -37,6 +45,16 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const storageProblem = useStorageProblem();
+  const missions = useMissions(rev);
+  // The evaluator's choice outlives the panel being closed and opened again (a mission deleted since falls back to the Quick visit).
+  const [missionId, setMissionIdState] = useState(() => localStorage.getItem(MISSION_CHOICE_KEY) ?? QUICK_VISIT_MISSION.id);
+  const setMissionId = (id: string) => {
+    localStorage.setItem(MISSION_CHOICE_KEY, id);
+    setMissionIdState(id);
+  };
+  const chosen = missions.find((l) => l.mission.id === missionId)?.mission ?? QUICK_VISIT_MISSION;
+  /** The completeness check before Stop is open. */
+  const [checking, setChecking] = useState(false);
 
   const current = visits?.find((v) => v.status !== 'ended');
   // The evaluator's time in the panel is not the customer's time on the shop.
@@ -60,29 +78,45 @@ export function App() {
     }
   };
 
-  // Asked at the click, for this site only. The request must be the first thing the click does:
-  // Firefox forgets the user's gesture after an await. A site already allowed answers at once.
-  const requestSite = async () => {
-    if (!pattern) throw new ProtocolError('not-a-website');
-    if (!(await browser.permissions.request({ origins: [pattern] }))) throw new ProtocolError('permission-denied');
+  // Asked at the click, for this site (and the mission's other sites) only. The request must be the
+  // first thing the click does: Firefox forgets the user's gesture after an await. A site already
+  // allowed answers at once.
+  const requestSites = async (mission?: Mission) => {
+    if (!pattern || !tab?.url) throw new ProtocolError('not-a-website');
+    if (mission && !onMissionSites(mission.sites, tab.url)) throw new ProtocolError('not-a-mission-site');
+    const origins = mission ? missionPatterns(mission.sites, tab.url) : [pattern];
+    if (!(await browser.permissions.request({ origins }))) throw new ProtocolError('permission-denied');
   };
 
   const onStart = () =>
     run(async () => {
-      await requestSite();
-      await ask({ type: 'visit/start', tabId: tab!.id });
+      await requestSites(chosen);
+      await ask({ type: 'visit/start', tabId: tab!.id, missionId: chosen.id });
     });
   const command = (type: 'visit/pause' | 'visit/resume' | 'visit/stop' | 'visit/delete', visitId: string) =>
     run(() => ask({ type, visitId, ...(type === 'visit/resume' && tab ? { tabId: tab.id } : {}) }));
   const setType = (pageId: string, pageType: PageType | null) => run(() => ask({ type: 'page/set-type', pageId, pageType }));
+  const stop = (visitId: string) => {
+    setChecking(false);
+    setStoppedId(visitId);
+    void command('visit/stop', visitId);
+  };
+  // Before Stop: what the mission requires and the visit lacks, each to complete or explain.
+  const onStop = async (visit: Visit) => {
+    const missing = await missingNow(visit).catch(() => []);
+    if (missing.length > 0) setChecking(true);
+    else stop(visit.id);
+  };
   const allowHere = () =>
     run(async () => {
-      await requestSite();
+      await requestSites();
       await ask({ type: 'visit/add-origin', visitId: current!.id, tabId: tab!.id });
     });
 
   const inVisitTab = current && tab && current.tabIds.includes(tab.id);
-  const needsPermission = current && isActive(current) && inVisitTab && pattern && !current.origins.includes(pattern);
+  const offSites = Boolean(current?.mission && tab?.url && pattern && !onMissionSites(current.mission.sites, tab.url));
+  const needsPermission = current && isActive(current) && inVisitTab && pattern && !offSites && !current.origins.includes(pattern);
+  const chosenHere = !pattern || !tab?.url || onMissionSites(chosen.sites, tab.url);
 
   if (opened) {
     return (
@@ -96,9 +130,12 @@ export function App() {
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
         {opened.status !== 'recording' && opened.status !== 'paused' && <ReportButton m={m} visitId={opened.id} primary={false} />}
+        {openedPages && <MissionProgress m={m} lang={lang} visit={opened} pages={openedPages} now={now} ask={ask} />}
         {openedPages && <VisitEvidence m={m} lang={lang} visit={opened} pages={openedPages} rev={rev} now={now} ask={ask} />}
         {openedPages && <AuditSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
-        {openedPages && <ChecklistSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
+        {openedPages && (
+          <ChecklistSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} setByMission={checklistSetBy(opened.mission)} />
+        )}
         {openedPages && <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         <ConfirmButton
           label={m.delete}
@@ -136,21 +173,28 @@ export function App() {
           {error}
         </p>
       )}
+      {!current && !chosenHere && (
+        <p class="notice" data-testid="mission-not-here">
+          {m.mission.notOnSites}
+        </p>
+      )}
       <VisitControls
         m={m}
         visit={current}
         elapsedMs={current ? activeDuration(current, now) : 0}
-        canStart={Boolean(tab && pattern)}
+        canStart={Boolean(tab && pattern) && chosenHere}
         busy={busy}
         onStart={() => void onStart()}
         onPause={() => current && void command('visit/pause', current.id)}
         onResume={() => current && void command('visit/resume', current.id)}
-        onStop={() => {
-          if (!current) return;
-          setStoppedId(current.id);
-          void command('visit/stop', current.id);
-        }}
+        onStop={() => current && void onStop(current)}
+        startsMission={current ? undefined : m.mission.startsMission(chosen.title[lang])}
       />
+      {/* After Start, so that the evaluator's first Tab reaches it; the line under Start names the mission chosen here. */}
+      {!current && <MissionChoice m={m} lang={lang} missions={missions} selectedId={chosen.id} onSelect={setMissionId} now={now} ask={ask} />}
+      {current && checking && (
+        <StopCheck m={m} lang={lang} visit={current} rev={rev} ask={ask} busy={busy} onStop={() => stop(current.id)} onCancel={() => setChecking(false)} />
+      )}
       {!current && stopped && (
         <div class="notice" role="status" data-testid="visit-ended">
           <p>{m.visitEnded}</p>
@@ -166,7 +210,13 @@ export function App() {
           </button>
         </div>
       )}
+      {current && inVisitTab && isActive(current) && offSites && (
+        <p class="notice" role="status" data-testid="off-mission-site">
+          {m.mission.offSites}
+        </p>
+      )}
       {current && !inVisitTab && isActive(current) && <p class="notice">{m.otherTab}</p>}
+      {current && pages && <MissionProgress m={m} lang={lang} visit={current} pages={pages} now={now} ask={ask} />}
       {current && (
         <section aria-labelledby="pages-title">
           <h2 id="pages-title">
@@ -175,7 +225,16 @@ export function App() {
           {pages && <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         </section>
       )}
-      <ChecklistSection m={m} lang={lang} visit={current} pages={pages} tabId={tab?.id} rev={rev} ask={ask} />
+      <ChecklistSection
+        m={m}
+        lang={lang}
+        visit={current}
+        pages={pages}
+        tabId={tab?.id}
+        rev={rev}
+        ask={ask}
+        setByMission={checklistSetBy(current ? current.mission : chosen)}
+      />
       {current && pages && <VisitEvidence m={m} lang={lang} visit={current} pages={pages} rev={rev} now={now} ask={ask} />}
       {current && pages && <AuditSection m={m} lang={lang} visit={current} pages={pages} tabId={tab?.id} rev={rev} ask={ask} />}
       <PastVisits

@@ -8,7 +8,7 @@ import { ChecklistView } from '../../components/checklist/checklist-view';
 import type { CheckFacts } from '../../utils/checklist/check-facts';
 import { parseChecklistText, type ChecklistProblem } from '../../utils/checklist/errors';
 import { allChecklists } from '../../utils/checklist/installed';
-import type { AnswerEvidenceInput, AnswerState } from '../../utils/checklist/schema';
+import type { AnswerEvidenceInput, AnswerState, Checklist } from '../../utils/checklist/schema';
 import { scoreChecklist } from '../../utils/checklist/score';
 import { answersOf } from '../../utils/checklist/answers';
 import { suggestionsFor, type Suggestion } from '../../utils/checklist/suggestions';
@@ -45,8 +45,10 @@ export function ChecklistSection(props: {
   tabId: number | undefined;
   rev: number;
   ask: Ask;
+  /** The checklist the visit's (or the chosen) mission sets: named in place of the picker. */
+  setByMission?: Checklist | undefined;
 }) {
-  const { m, lang, visit, pages, tabId, rev, ask } = props;
+  const { m, lang, visit, pages, tabId, rev, ask, setByMission } = props;
   const t = m.checklist;
   const checklists = useChecklists(rev);
   const settings = useSettings(rev);
@@ -80,7 +82,11 @@ export function ChecklistSection(props: {
     }
   };
 
-  const picker = (
+  const picker = setByMission ? (
+    <p class="meta" data-testid="checklist-fixed" data-checklist-id={setByMission.id}>
+      {m.mission.checklistOfMission(setByMission.title[lang])}
+    </p>
+  ) : (
     <ChecklistPicker
       t={t}
       lang={lang}

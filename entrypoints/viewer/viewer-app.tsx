@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ImportArea, type ImportProgress } from '../../components/viewer/import-area';
 import type { CommentChange } from '../../components/viewer/review-comments';
 import { setReviewer } from '../../components/viewer/review-helpers';
-import { VisitTable } from '../../components/viewer/visit-table';
+import { VisitList } from '../../components/viewer/visit-list';
 import { deleteImported, getImported, putImported, updateImported, viewerDb } from '../../utils/db/viewer-database';
 import { bundleErrorText } from '../../utils/i18n/bundle-messages';
 import { viewerMessages } from '../../utils/i18n/viewer-messages';
@@ -14,6 +14,7 @@ import { moveReview, setReviewComment, type Review, type ReviewStatus } from '..
 import { saveFile } from '../../components/ui/save-file';
 import { useLang } from '../../components/ui/use-lang';
 import { reexportBundle } from './reexport';
+import { useMissionChoice } from './use-mission-choice';
 import { useImports } from './use-viewer';
 
 const reportUrl = (id: string) => `/report.html?bundle=${encodeURIComponent(id)}`;
@@ -32,7 +33,7 @@ async function readFiles(files: File[]) {
   return { readable, unreadable };
 }
 
-/** The agency's viewer: import bundles, list them, review them, re-export them. */
+/** The agency's viewer: import bundles, list them by mission, review them, re-export them. */
 export function ViewerApp() {
   const [lang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const t = viewerMessages(lang);
@@ -46,6 +47,7 @@ export function ViewerApp() {
   const [notice, setNotice] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [exportingId, setExportingId] = useState<string>();
+  const [missionChoice, setMissionChoice] = useMissionChoice();
 
   const importFiles = async (files: File[]) => {
     setResults([]);
@@ -132,11 +134,13 @@ export function ViewerApp() {
         <div role="alert" data-testid="viewer-error">
           {(problem ?? failed) && <p class="error">{problem ?? t.loadFailed}</p>}
         </div>
-        <VisitTable
+        <VisitList
           t={t}
           lang={lang}
           visits={visits}
           exportingId={exportingId}
+          missionChoice={missionChoice}
+          onMissionChoice={setMissionChoice}
           reportUrl={reportUrl}
           onStatus={onStatus}
           onReviewer={onReviewer}

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEn, bundleErrorText, bundleFr } from '../../utils/i18n/bundle-messages';
 import { packBundle } from '../../utils/report/bundle/pack';
 import { editBundle } from '../unit/report/fixtures/bundle-edit';
-import { VISIT_ID, visitContent } from '../unit/report/fixtures/visit-content';
+import { VISIT_ID, missionVisitContent, visitContent } from '../unit/report/fixtures/visit-content';
 import { launchChromium, type Launched } from '../../scripts/automation/chromium';
+
+const MISSION_VISIT_ID = '0b7e4d2a-5c91-4f3e-8a62-9d1c3b5e7f80';
 
 /** Bundles an agency might receive damaged or forged: each is refused with a clear message, and nothing is stored. */
 describe('the viewer refuses tampered bundles and stores nothing from them', () => {
@@ -60,6 +62,13 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
     // A well-formed bundle (hashes made again) whose visit.json claims the agency validated it already.
     const forged = { status: 'validated' as const, updatedAt: 1, reviewer: 'Forged', comments: [], history: [{ status: 'validated' as const, at: 1 }] };
     write('validated.zip', await editBundle(good, (b) => (b.visit.review = forged)));
+    // Another visit, following an agency's mission; and a copy whose mission.json says something else.
+    const mission = await missionVisitContent();
+    mission.data = JSON.parse(JSON.stringify(mission.data).replaceAll(VISIT_ID, MISSION_VISIT_ID)) as typeof mission.data;
+    const withMission = await packBundle(mission, { now: Date.now(), generator: { name: 'Mystère', version: 'test' } });
+    write('mission.zip', withMission);
+    const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+    write('other-brief.zip', await editBundle(withMission, (b) => (b.files['mission.json'] = new TextEncoder().encode(decode(b.files['mission.json']).replace('Visit the shop.', 'Buy it all.')))));
     launched = await launchChromium();
     viewer = await launched.browser.newPage();
     await viewer.goto(`chrome-extension://${launched.extensionId}/viewer.html`);
@@ -68,13 +77,14 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
   afterAll(() => launched?.browser.close());
 
   const cases = [
-    ['edited.zip', 'hash-mismatch', 'visit.json'],
-    ['truncated.zip', 'truncated', undefined],
-    ['bomb.zip', 'decompressed-too-large', undefined],
-    ['future.zip', 'unsupported-version', undefined],
+    ['edited.zip', 'hash-mismatch', 'visit.json', undefined],
+    ['truncated.zip', 'truncated', undefined, undefined],
+    ['bomb.zip', 'decompressed-too-large', undefined, undefined],
+    ['future.zip', 'unsupported-version', undefined, undefined],
+    ['other-brief.zip', 'mission-mismatch', 'mission.json', 'mission-content'],
   ] as const;
 
-  for (const [name, code, part] of cases) {
+  for (const [name, code, part, detail] of cases) {
     it(`refuses ${name} (${code}) with a clear message and stores nothing`, async () => {
       const result = await importFile(name);
       expect(result.ok).toBe(false);
@@ -82,7 +92,7 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
       const lang = await viewer.evaluate(() => document.documentElement.lang);
       const t = lang === 'fr' ? bundleFr : bundleEn;
       // The message the catalogue gives for this refusal, naming the file it concerns.
-      const expected = bundleErrorText(t, { code, ...(part ? { path: part } : {}) });
+      const expected = bundleErrorText(t, { code, ...(part ? { path: part } : {}), ...(detail ? { detail } : {}) });
       expect(result.text).toContain(expected.slice(0, 30));
       expect(result.text).toContain(name);
       if (part) expect(result.text).toContain(part);
@@ -107,5 +117,32 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
     await viewer.waitForSelector(`${row}[data-review-status=in-review]`);
     expect(await importFile('validated.zip')).toMatchObject({ ok: true });
     expect(await status()).toBe('in-review');
+  }, 90_000);
+
+  it('lists a visit of a mission under its mission, and filters on it', async () => {
+    expect(await importFile('mission.zip')).toMatchObject({ ok: true });
+    const lang = await viewer.evaluate(() => document.documentElement.lang);
+    const group = '[data-testid=viewer-mission-group][data-mission-id="agence-test-juillet"]';
+    await viewer.waitForSelector(`${group} [data-testid=viewer-visit][data-visit-id="${MISSION_VISIT_ID}"]`);
+    const heading = await viewer.$eval(`${group} h3`, (h) => h.textContent ?? '');
+    expect(heading).toContain(lang === 'fr' ? 'Mission de test' : 'Test mission');
+    expect(heading).toContain('Agence Test');
+    // The visit without a mission is in a group of its own.
+    await viewer.waitForSelector(`[data-testid=viewer-mission-group][data-mission-id=""] [data-testid=viewer-visit][data-visit-id="${VISIT_ID}"]`);
+
+    // The labelled filter, used from the keyboard: focus it, choose the mission, only its visit is left.
+    const label = await viewer.$eval('label[for=viewer-mission-filter]', (l) => l.textContent);
+    expect(label).toBeTruthy();
+    await viewer.focus('[data-testid=viewer-mission-filter]');
+    await viewer.keyboard.press('ArrowDown');
+    await viewer.waitForFunction(() => document.querySelectorAll('[data-testid=viewer-visit]').length === 1);
+    const shown = await viewer.$$eval('[data-testid=viewer-visit]', (rows) => rows.map((r) => r.getAttribute('data-visit-id')));
+    expect(shown).toEqual([MISSION_VISIT_ID]);
+    expect(await viewer.evaluate(() => location.hash)).toBe('#mission=agence-test-juillet');
+    // Kept in the address: a reload shows the same list.
+    await viewer.reload();
+    await viewer.waitForSelector(`[data-testid=viewer-visit][data-visit-id="${MISSION_VISIT_ID}"]`);
+    expect(await viewer.$$('[data-testid=viewer-visit]')).toHaveLength(1);
+    expect(await stored()).toBe(2);
   }, 90_000);
 });

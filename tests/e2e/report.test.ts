@@ -207,6 +207,8 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
       expect(rowText).toContain('127.0.0.1');
       expect(rowText).toMatch(/76,9|76\.9/);
       expect(await viewer.$eval('[data-testid=visit-review-status]', (e) => (e as HTMLSelectElement).value)).toBe('submitted');
+      // The visit followed the Quick visit: its bundle carried the mission, and the viewer lists it there.
+      expect(await row!.evaluate((e) => e.closest('[data-testid=viewer-mission-group]')?.getAttribute('data-mission-id'))).toBe('mystere-quick-visit');
 
       const opened = fresh.browser.waitForTarget((t) => t.url().includes('/report.html?bundle='));
       await viewer.locator('[data-testid=viewer-open-report]').click();

@@ -4,6 +4,7 @@ import type { Abandonment, Note, Screenshot, Signal } from '../schema/evidence';
 import type { Answer } from '../checklist/schema';
 import type { AuditRecord } from '../audit/schema';
 import type { InstalledChecklist } from '../checklist/installed';
+import type { InstalledMission } from '../mission/installed';
 import type { Page } from '../schema/page';
 import type { Visit } from '../schema/visit';
 import { DB_VERSION, MIGRATIONS } from './migrations';
@@ -21,6 +22,7 @@ export interface MystereDB extends DBSchema {
   checklists: { key: string; value: InstalledChecklist };
   answers: { key: string; value: Answer; indexes: { visitId: string } };
   audits: { key: string; value: AuditRecord; indexes: { visitId: string } };
+  missions: { key: string; value: InstalledMission };
 }
 
 export type Db = IDBPDatabase<MystereDB>;

@@ -34,6 +34,10 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<MystereDB>, tx: Upgrade
   (db) => {
     db.createObjectStore('audits', { keyPath: 'id' }).createIndex('visitId', 'visitId');
   },
+  // 5 → 6: missions imported by the evaluator, by the mission's own id.
+  (db) => {
+    db.createObjectStore('missions', { keyPath: 'mission.id' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -17,6 +17,7 @@ import { VisitGoneError } from './errors';
 import { answerSchema, type Answer } from '../checklist/schema';
 import { auditRecordSchema, type AuditRecord } from '../audit/schema';
 import { installedChecklistSchema, type InstalledChecklist } from '../checklist/installed';
+import { installedMissionSchema, type InstalledMission } from '../mission/installed';
 import { PrivacyPass } from '../privacy/pass';
 import { scrubCardNumbers } from '../privacy/identifiers';
 import { gzipText } from '../recording/codec';
@@ -65,6 +66,12 @@ export async function findActiveVisit(db: Db): Promise<Visit | undefined> {
     tx.store.index('status').get('paused'),
   ]);
   return recording ?? paused;
+}
+
+/** The visit started last, whatever its state. */
+export async function latestVisit(db: Db): Promise<Visit | undefined> {
+  const cursor = await db.transaction('visits').store.index('startedAt').openCursor(null, 'prev');
+  return cursor?.value;
 }
 
 /** Visits left running when the browser last closed. */
@@ -271,6 +278,26 @@ export async function putInstalledChecklist(db: Db, installed: InstalledChecklis
 
 export async function deleteInstalledChecklist(db: Db, id: string): Promise<void> {
   await db.delete('checklists', id);
+}
+
+// ——— Missions ———
+
+/** Missions the evaluator imported, in the order installed (the built-in ones live in the code). */
+export async function listInstalledMissions(db: Db): Promise<InstalledMission[]> {
+  return (await db.getAll('missions')).sort((a, b) => a.installedAt - b.installedAt);
+}
+
+export async function getInstalledMission(db: Db, id: string): Promise<InstalledMission | undefined> {
+  return db.get('missions', id);
+}
+
+/** Installs a mission, or replaces the installed one of the same id (visits keep their own copy). */
+export async function putInstalledMission(db: Db, installed: InstalledMission): Promise<void> {
+  await db.put('missions', installedMissionSchema.parse(installed));
+}
+
+export async function deleteInstalledMission(db: Db, id: string): Promise<void> {
+  await db.delete('missions', id);
 }
 
 export async function putAudit(db: Db, audit: AuditRecord, budget?: number): Promise<Written> {

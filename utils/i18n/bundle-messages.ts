@@ -1,5 +1,5 @@
 import { BUNDLE_DETAILS, type BundleError, type BundleErrorCode } from '../report/bundle/errors';
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../report/bundle/manifest';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, READABLE_VERSIONS } from '../report/bundle/manifest';
 
 /**
  * Why a bundle (a visit's zip) was refused, in French and English: one precise sentence per error
@@ -22,6 +22,8 @@ const countIn = (locale: string) => (detail: string | undefined) =>
 /** " (text)" or nothing. */
 const aside = (text: string) => (text ? ` (${text})` : '');
 const isNewer = (detail: string | undefined) => Number(detail) > BUNDLE_VERSION;
+/** The versions this reader knows, "1 and 2" in the catalogue's words. */
+const versionsIn = (and: string) => `${READABLE_VERSIONS.slice(0, -1).join(', ')} ${and} ${BUNDLE_VERSION}`;
 
 const frSize = sizeIn('fr-FR', 'ko', 'Mo');
 const frCount = countIn('fr-FR');
@@ -56,8 +58,8 @@ const frErrors: Texts = {
     `Ce fichier n’est pas un paquet de visite Mystère (format ${e.detail ? `«\u00a0${e.detail}\u00a0»` : 'absent'} au lieu de «\u00a0${BUNDLE_FORMAT}\u00a0»)${frNothing}`,
   'unsupported-version': (e) =>
     isNewer(e.detail)
-      ? `Version du format non prise en charge\u00a0: ce paquet a été fait par une version plus récente de Mystère (version ${e.detail ?? ''} du format\u00a0; celle-ci lit la version ${BUNDLE_VERSION}). Mettez Mystère à jour pour l’importer. Rien n’a été importé.`
-      : `Version du format non prise en charge\u00a0: ce paquet annonce une version${e.detail ? ` (${e.detail})` : ''} que Mystère ne connaît pas (il lit la version ${BUNDLE_VERSION}). Rien n’a été importé.`,
+      ? `Version du format non prise en charge\u00a0: ce paquet a été fait par une version plus récente de Mystère (version ${e.detail ?? ''} du format\u00a0; celle-ci lit les versions ${versionsIn('et')}). Mettez Mystère à jour pour l’importer. Rien n’a été importé.`
+      : `Version du format non prise en charge\u00a0: ce paquet annonce une version${e.detail ? ` (${e.detail})` : ''} que Mystère ne connaît pas (il lit les versions ${versionsIn('et')}). Rien n’a été importé.`,
   'missing-part': (e) =>
     e.detail === BUNDLE_DETAILS.notInVisitData
       ? `Le fichier ${frFile(e.path)} est dans le paquet mais visit.json ne le décrit pas${frNothing}`
@@ -78,6 +80,24 @@ const frErrors: Texts = {
           : e.detail === BUNDLE_DETAILS.duplicate
             ? `Le fichier visit.json contient deux fois le même élément${frField(e.path)}${frNothing}`
             : `Le fichier visit.json ne respecte pas le format attendu${frField(e.path)}${frNothing}`,
+  'mission-mismatch': (e) => {
+    switch (e.detail) {
+      case BUNDLE_DETAILS.noMissionFile:
+        return `La visite a suivi une mission, mais le paquet ne contient pas le fichier ${frFile(e.path)} qui la décrit${frNothing}`;
+      case BUNDLE_DETAILS.noVisitMission:
+        return `Le paquet contient un fichier ${frFile(e.path)} alors que la visite n’a suivi aucune mission${frNothing}`;
+      case BUNDLE_DETAILS.visitMissionHash:
+        return `La copie de la mission gardée dans visit.json ne correspond pas à son empreinte${frField(e.path)}\u00a0: elle a été modifiée après l’export. Rien n’a été importé.`;
+      case BUNDLE_DETAILS.manifestMission:
+        return `Le fichier manifest.json ne désigne pas la mission que la visite a suivie${frField(e.path)}${frNothing}`;
+      case BUNDLE_DETAILS.missionContent:
+        return `Le fichier ${frFile(e.path)} n’est pas la mission que la visite a suivie (il diffère de la copie gardée dans visit.json)${frNothing}`;
+      case BUNDLE_DETAILS.missionFileHash:
+        return `Le fichier ${frFile(e.path)} a été modifié après l’export (son empreinte SHA-256 diffère de celle de la mission de la visite)${frNothing}`;
+      default:
+        return `La mission de la visite ne concorde pas avec le reste du paquet${frField(e.path)}${frNothing}`;
+    }
+  },
 };
 
 export const bundleFr = {
@@ -118,8 +138,8 @@ export const bundleEn: BundleMessages = {
       `This file is not a Mystère visit bundle (format ${e.detail ? `“${e.detail}”` : 'missing'} instead of “${BUNDLE_FORMAT}”)${enNothing}`,
     'unsupported-version': (e) =>
       isNewer(e.detail)
-        ? `Unsupported format version: this bundle was made by a newer Mystère (format version ${e.detail ?? ''}; this one reads version ${BUNDLE_VERSION}). Update Mystère to import it. Nothing was imported.`
-        : `Unsupported format version: this bundle declares a version${e.detail ? ` (${e.detail})` : ''} Mystère does not know (it reads version ${BUNDLE_VERSION}). Nothing was imported.`,
+        ? `Unsupported format version: this bundle was made by a newer Mystère (format version ${e.detail ?? ''}; this one reads versions ${versionsIn('and')}). Update Mystère to import it. Nothing was imported.`
+        : `Unsupported format version: this bundle declares a version${e.detail ? ` (${e.detail})` : ''} Mystère does not know (it reads versions ${versionsIn('and')}). Nothing was imported.`,
     'missing-part': (e) =>
       e.detail === BUNDLE_DETAILS.notInVisitData
         ? `${enFile(e.path)} is in the bundle but visit.json does not describe it${enNothing}`
@@ -139,6 +159,24 @@ export const bundleEn: BundleMessages = {
             : e.detail === BUNDLE_DETAILS.duplicate
               ? `visit.json holds the same item twice${enField(e.path)}${enNothing}`
               : `visit.json does not match the expected format${enField(e.path)}${enNothing}`,
+    'mission-mismatch': (e) => {
+      switch (e.detail) {
+        case BUNDLE_DETAILS.noMissionFile:
+          return `The visit followed a mission, but the bundle lacks the ${enFile(e.path)} file that describes it${enNothing}`;
+        case BUNDLE_DETAILS.noVisitMission:
+          return `The bundle holds a ${enFile(e.path)} file although the visit followed no mission${enNothing}`;
+        case BUNDLE_DETAILS.visitMissionHash:
+          return `The copy of the mission kept in visit.json does not match its hash${enField(e.path)}: it was changed after export. Nothing was imported.`;
+        case BUNDLE_DETAILS.manifestMission:
+          return `manifest.json does not name the mission the visit followed${enField(e.path)}${enNothing}`;
+        case BUNDLE_DETAILS.missionContent:
+          return `${enFile(e.path)} is not the mission the visit followed (it differs from the copy kept in visit.json)${enNothing}`;
+        case BUNDLE_DETAILS.missionFileHash:
+          return `${enFile(e.path)} was changed after export (its SHA-256 differs from the visit’s mission’s)${enNothing}`;
+        default:
+          return `The visit’s mission does not agree with the rest of the bundle${enField(e.path)}${enNothing}`;
+      }
+    },
   },
   unknown: 'This visit bundle was refused: nothing was imported.',
 };

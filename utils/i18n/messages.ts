@@ -4,6 +4,7 @@ import { errorCodeOf, type ErrorCode } from '../messaging/errors';
 import { evidenceEn, evidenceFr } from './evidence-messages';
 import { checklistEn, checklistFr } from './checklist-messages';
 import { auditEn, auditFr } from './audit-messages';
+import { missionEn, missionFr } from './mission-messages';
 
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
@@ -70,6 +71,17 @@ const fr = {
     'bad-checklist': 'Cette grille n’est pas valide : rien n’a été installé.',
     'checklist-id-taken': 'Une grille intégrée porte déjà cet identifiant : changez le champ « id » du fichier.',
     'no-such-checklist': 'Cette grille n’existe plus.',
+    'checklist-set-by-mission': 'La mission de cette visite fixe sa grille : elle ne peut pas être changée en cours de visite.',
+    'bad-mission': 'Cette mission n’est pas valide : rien n’a été installé.',
+    'mission-id-taken': 'Une mission intégrée porte déjà cet identifiant : changez le champ « id » du fichier.',
+    'no-such-mission': 'Cette mission n’existe plus.',
+    'not-a-mission-site':
+      'Ce site ne fait pas partie des sites de la mission : ouvrez dans l’onglet l’un des sites qu’elle nomme.',
+    'checklist-conflict':
+      'La grille de cette mission porte l’identifiant d’une autre grille déjà installée : supprimez cette grille, ou demandez à l’agence de changer l’identifiant.',
+    'no-such-step': 'Cette étape n’est pas une étape de la mission de la visite.',
+    'no-such-item': 'Cet élément ne fait pas partie de ce que la mission demande.',
+    'comment-required': 'Dites pourquoi : un commentaire est requis pour une étape échouée ou bloquée.',
     'page-not-shown': 'Cette page n’est plus affichée dans son onglet : seul l’audit de la page affichée peut être relancé.',
     'visit-not-running': 'La visite est terminée : relancez une visite pour auditer à nouveau.',
     'no-such-visit': 'Cette visite n’existe plus.',
@@ -93,6 +105,7 @@ const fr = {
   evidence: evidenceFr,
   checklist: checklistFr,
   audit: auditFr,
+  mission: missionFr,
   options: {
     title: 'Réglages de Mystère',
     language: 'Langue',
@@ -179,6 +192,16 @@ const en: Messages = {
     'bad-checklist': 'This checklist is not valid: nothing was installed.',
     'checklist-id-taken': 'A built-in checklist already has this id: change the file’s “id” field.',
     'no-such-checklist': 'This checklist no longer exists.',
+    'checklist-set-by-mission': 'This visit’s mission sets its checklist: it cannot be changed during the visit.',
+    'bad-mission': 'This mission is not valid: nothing was installed.',
+    'mission-id-taken': 'A built-in mission already has this id: change the file’s “id” field.',
+    'no-such-mission': 'This mission no longer exists.',
+    'not-a-mission-site': 'This site is not one of the mission’s sites: open one of the sites it names in this tab.',
+    'checklist-conflict':
+      'This mission’s checklist has the id of another checklist already installed: delete that checklist, or ask the agency to change the id.',
+    'no-such-step': 'This step is not a step of the visit’s mission.',
+    'no-such-item': 'This item is not something the mission asks for.',
+    'comment-required': 'Say why: a comment is required for a failed or blocked step.',
     'page-not-shown': 'This page is no longer shown in its tab: only the page on screen can be audited again.',
     'visit-not-running': 'The visit has ended: start a visit to audit again.',
     'no-such-visit': 'This visit no longer exists.',
@@ -200,6 +223,7 @@ const en: Messages = {
   evidence: evidenceEn,
   checklist: checklistEn,
   audit: auditEn,
+  mission: missionEn,
   options: {
     title: 'Mystère settings',
     language: 'Language',

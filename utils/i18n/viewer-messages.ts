@@ -37,6 +37,7 @@ export const viewerFr = {
   loadFailed: 'Les visites importées n’ont pas pu être lues. Rechargez la page.',
   columns: {
     site: 'Site',
+    mission: 'Mission',
     date: 'Date',
     evaluator: 'Évaluateur',
     score: 'Score',
@@ -45,6 +46,7 @@ export const viewerFr = {
     actions: 'Actions',
   },
   unsigned: 'Non signé',
+  noMission: 'Sans mission',
   noScore: 'Sans score',
   score: scoreIn('fr-FR'),
   outcome: {
@@ -54,6 +56,15 @@ export const viewerFr = {
     unknown: 'Inconnu',
   },
   stages: evidenceFr.stages,
+
+  // By mission
+  missionFilter: 'Filtrer par mission',
+  allMissions: (n: number) => `Toutes les missions (${n})`,
+  missionChoice: (title: string, agency: string, n: number) => `${title} – ${agency} (${n})`,
+  noMissionChoice: (n: number) => `Sans mission (${n})`,
+  visitCount: (n: number) => (n === 1 ? '1 visite' : `${n} visites`),
+  shownCount: (n: number, total: number) => (n === 1 ? `1 visite affichée sur ${total}.` : `${n} visites affichées sur ${total}.`),
+  missionVersions: (n: number) => `Ces visites ont suivi ${n} versions différentes de la mission (l’agence l’a modifiée entre-temps).`,
 
   // Review
   statuses: {
@@ -118,6 +129,7 @@ export const viewerEn: ViewerMessages = {
   loadFailed: 'The imported visits could not be read. Reload the page.',
   columns: {
     site: 'Site',
+    mission: 'Mission',
     date: 'Date',
     evaluator: 'Evaluator',
     score: 'Score',
@@ -126,6 +138,7 @@ export const viewerEn: ViewerMessages = {
     actions: 'Actions',
   },
   unsigned: 'Not signed',
+  noMission: 'No mission',
   noScore: 'No score',
   score: scoreIn('en-GB'),
   outcome: {
@@ -135,6 +148,14 @@ export const viewerEn: ViewerMessages = {
     unknown: 'Unknown',
   },
   stages: evidenceEn.stages,
+
+  missionFilter: 'Filter by mission',
+  allMissions: (n: number) => `All missions (${n})`,
+  missionChoice: (title: string, agency: string, n: number) => `${title} – ${agency} (${n})`,
+  noMissionChoice: (n: number) => `No mission (${n})`,
+  visitCount: (n: number) => (n === 1 ? '1 visit' : `${n} visits`),
+  shownCount: (n: number, total: number) => `Showing ${n} of ${total} visit${total === 1 ? '' : 's'}.`,
+  missionVersions: (n: number) => `These visits followed ${n} different versions of the mission (the agency changed it meanwhile).`,
 
   statuses: {
     submitted: 'Submitted',

@@ -135,3 +135,37 @@ export type ChecksRequest = typeof CHECKS_REQUEST;
 export function isChecksRequest(message: unknown): message is ChecksRequest {
   return (message as { type?: unknown } | null)?.type === CHECKS_REQUEST.type;
 }
+
+/** The most texts one question carries: a mission's steps × their conditions. */
+export const MAX_TEXTS = 120;
+
+/**
+ * Which of a mission's expected texts the page shows now (its steps' visible-text conditions), each
+ * already folded (`foldText`). The page answers with their indices only: its own text never leaves it.
+ * Text inside masked or blocked elements does not count.
+ */
+export type TextsRequest = { type: 'page/texts'; texts: string[]; maskSelectors: string[]; blockSelectors: string[] };
+
+export function parseTextsRequest(v: unknown): TextsRequest | undefined {
+  if (!isObj(v) || v.type !== 'page/texts' || !Array.isArray(v.texts) || v.texts.length > MAX_TEXTS) return undefined;
+  const texts: string[] = [];
+  for (let i = 0; i < v.texts.length; i++) {
+    const t: unknown = v.texts[i];
+    if (typeof t !== 'string' || t.length === 0 || t.length > 400) return undefined;
+    texts.push(t);
+  }
+  if (!isSelectors(v.maskSelectors) || !isSelectors(v.blockSelectors)) return undefined;
+  return { type: 'page/texts', texts, maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors] };
+}
+
+/** The page's answer: the indices of the texts it shows, each once, in order. */
+export function parseTextsFound(v: unknown, count: number): number[] | undefined {
+  if (!Array.isArray(v) || v.length > count) return undefined;
+  const found: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const n: unknown = v[i];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= count || found.includes(n)) return undefined;
+    found.push(n);
+  }
+  return found;
+}

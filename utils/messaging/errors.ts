@@ -24,6 +24,16 @@ export const ERROR_CODES = [
   'bad-checklist',
   'checklist-id-taken',
   'no-such-checklist',
+  'checklist-set-by-mission',
+  // Missions
+  'bad-mission',
+  'mission-id-taken',
+  'no-such-mission',
+  'not-a-mission-site',
+  'checklist-conflict',
+  'no-such-step',
+  'no-such-item',
+  'comment-required',
   // Evidence
   'no-such-note',
   'no-such-screenshot',

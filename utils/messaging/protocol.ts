@@ -6,6 +6,8 @@ import { frictionFactSchema } from '../friction/facts';
 import { ANSWER_VALUES, answerEvidenceInputSchema } from '../checklist/schema';
 import { checkFactsSchema } from '../checklist/check-facts-schema';
 import type { Visit } from '../schema/visit';
+import { missingItemIdSchema } from '../mission/completeness';
+import { STEP_STATUSES } from '../mission/step-status';
 import type { AuditRecord } from '../audit/schema';
 
 type AuditStatus = AuditRecord['status'];
@@ -63,7 +65,12 @@ export const batchSchema = z.object({
 });
 export type Batch = z.infer<typeof batchSchema>;
 
-export const visitStartSchema = z.object({ type: z.literal('visit/start'), tabId: z.number().int() });
+export const visitStartSchema = z.object({
+  type: z.literal('visit/start'),
+  tabId: z.number().int(),
+  /** The mission the visit follows: a built-in or installed mission's id; the Quick visit when left out. */
+  missionId: id.optional(),
+});
 export const visitPauseSchema = z.object({ type: z.literal('visit/pause'), visitId: id });
 /**
  * The evaluator worked in the panel from `from` to `to` (ms since the epoch): left out of the
@@ -188,6 +195,25 @@ export const checklistDeleteSchema = z.object({ type: z.literal('checklist/delet
 /** The checklist for new visits, and for the running one when it has no answer yet. */
 export const checklistSelectSchema = z.object({ type: z.literal('checklist/select'), checklistId: id, visitId: id.optional() });
 
+/** Installs a mission the panel has read from a file (validated again here). */
+export const missionInstallSchema = z.object({ type: z.literal('mission/install'), mission: z.unknown() });
+export const missionDeleteSchema = z.object({ type: z.literal('mission/delete'), missionId: id });
+/** The evaluator marks a step of the visit's mission (null: takes the mark back); failed and blocked say why. */
+export const stepSetSchema = z.object({
+  type: z.literal('step/set'),
+  visitId: id,
+  stepId: z.string().min(1).max(40),
+  status: z.enum(STEP_STATUSES).nullable(),
+  comment: z.string().max(5000),
+});
+/** Why the visit lacks a missing item of its mission (an empty text takes the explanation back). */
+export const visitExplainSchema = z.object({
+  type: z.literal('visit/explain'),
+  visitId: id,
+  itemId: missingItemIdSchema,
+  text: z.string().max(5000),
+});
+
 /**
  * Audits a page again (the evaluator opened a drawer or a dialog, say). `timeLimitMs` is for scripts
  * and tests; the panel leaves it out.
@@ -214,6 +240,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   checklistInstallSchema,
   checklistDeleteSchema,
   checklistSelectSchema,
+  missionInstallSchema,
+  missionDeleteSchema,
+  stepSetSchema,
+  visitExplainSchema,
   factsSchema,
   typedSchema,
   droppedMessageSchema,
@@ -297,6 +327,10 @@ export interface Replies {
   'checklist/install': { checklistId: string };
   'checklist/delete': void;
   'checklist/select': void;
+  'mission/install': { missionId: string; hash: string };
+  'mission/delete': void;
+  'step/set': void;
+  'visit/explain': void;
 }
 
 /** One handler per request type, each answering that type's reply; `S` is what is known of the sender. */

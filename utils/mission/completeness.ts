@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { answersOf } from '../checklist/answers';
 import type { Answer, Localized } from '../checklist/schema';
 import { stagesOfPages } from '../journey/funnel';
@@ -16,6 +17,9 @@ import type { ScenarioProgress } from './steps';
  */
 
 export type MissingKind = 'step' | EvidenceKind;
+
+/** A missing item's id: `step/<stepId>` or `evidence/<evidenceId>`. */
+export const missingItemIdSchema = z.string().regex(/^(step|evidence)\/[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/);
 
 export interface MissingItem {
   /** Stable across calls: `step/<stepId>` or `evidence/<evidenceId>`. */

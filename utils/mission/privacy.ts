@@ -23,3 +23,12 @@ export function effectivePrivacy(
     keepSearchTerms: settings.keepSearchTerms && mission.privacy.keepSearchTerms,
   };
 }
+
+/** What a visit masks and blocks: the evaluator's rules, with its mission's added (a visit from before missions: the evaluator's). */
+export function visitSelectors(
+  visit: { mission?: Pick<Mission, 'privacy'> | undefined },
+  settings: Pick<Settings, 'maskSelectors' | 'blockSelectors' | 'keepSearchTerms'>,
+): Pick<EffectivePrivacy, 'maskSelectors' | 'blockSelectors'> {
+  const { maskSelectors, blockSelectors } = visit.mission ? effectivePrivacy(visit.mission, settings) : settings;
+  return { maskSelectors, blockSelectors };
+}

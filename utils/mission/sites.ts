@@ -1,3 +1,5 @@
+import { originPattern } from '../journey/visit-lifecycle';
+
 /**
  * The sites a mission covers, written as origins (`https://shop.example`): a scheme, a host and
  * perhaps a port, nothing else. An empty list means the site the visit starts on.
@@ -47,4 +49,26 @@ export function missionOrigins(sites: readonly string[], startUrl: string): stri
   } catch {
     return [];
   }
+}
+
+/**
+ * Whether a visit of a mission with these sites may record `url`: a page of one of them, its port
+ * included; any page when the mission names none (the origins the evaluator allowed decide then).
+ */
+export function onMissionSites(sites: readonly string[], url: string): boolean {
+  if (sites.length === 0) return true;
+  try {
+    return sites.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The match patterns a visit of a mission with these sites records, the start page's first: one
+ * per host (a pattern covers every port; the hello and the journey keep to the sites' own).
+ */
+export function missionPatterns(sites: readonly string[], startUrl: string): string[] {
+  const start = originPattern(startUrl);
+  return [...new Set([...(start ? [start] : []), ...missionOrigins(sites, startUrl).flatMap((origin) => originPattern(origin) ?? [])])];
 }

@@ -1,8 +1,8 @@
 import { stagesOfPages } from '../journey/funnel';
-import { fold } from '../journey/page-facts';
 import type { FunnelStage } from '../schema/evidence';
 import { pageTypeOf, type Page } from '../schema/page';
 import type { Condition, Step } from './schema';
+import { foldText } from './fold-text';
 import { matchesUrlPattern } from './url-pattern';
 
 /**
@@ -22,7 +22,9 @@ export interface StepProgress {
   pageIds: string[];
   /** Reached after the steps before it that were reached in order. */
   inOrder: boolean;
-  /** Seconds from the step before it reached in order (or the visit's start); only when in order. */
+  /** When the step's time began (epoch ms): the step before it reached in order, or the visit's start; only when in order. */
+  from?: number;
+  /** Seconds from `from` to `at`, wall time; only when in order. */
   seconds?: number;
   /** Took longer than the step's `targetSeconds`; only when both are known. */
   overTarget?: boolean;
@@ -44,10 +46,7 @@ export interface DetectStepsOptions {
 /** Required steps weigh more than all the optional ones together when the order is worked out. */
 const REQUIRED_WEIGHT = 1000;
 
-/** Text compared without case, accents, typographic quotes or spacing differences. */
-export function foldText(text: string): string {
-  return fold(text).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, '"').replace(/\s+/g, ' ').trim();
-}
+export { foldText };
 
 /** Whether one condition holds on a page of this stage, with this folded visible text (if read). */
 export function conditionHolds(condition: Condition, page: Page, stage: FunnelStage | undefined, foldedText: string | undefined): boolean {
@@ -58,8 +57,11 @@ export function conditionHolds(condition: Condition, page: Page, stage: FunnelSt
       return stage === condition.stage;
     case 'url':
       return matchesUrlPattern(condition.pattern, page.url);
-    case 'text':
-      return foldedText !== undefined && foldedText.includes(foldText(condition.text));
+    case 'text': {
+      // Seen on the page by the capture script while it was shown (`page.textsSeen`), or in text given here.
+      const wanted = foldText(condition.text);
+      return (page.textsSeen?.includes(wanted) ?? false) || (foldedText !== undefined && foldedText.includes(wanted));
+    }
   }
 }
 
@@ -99,6 +101,7 @@ export function detectSteps(
     const result: StepProgress = { stepId: step.id, reached: true, pageId: page.id, at: page.startedAt, pageIds, inOrder: chained !== undefined };
     if (chained === undefined) return result;
     if (previousAt !== undefined) {
+      result.from = previousAt;
       result.seconds = Math.max(0, page.startedAt - previousAt) / 1000;
       if (step.targetSeconds !== undefined) result.overTarget = result.seconds > step.targetSeconds;
     }

@@ -9,6 +9,7 @@ import { checklistSections } from './checklist-section';
 import { buildFindings, fails, latestAnswers } from './findings';
 import { journeyPages, journeySignals, journeyStages } from './journey';
 import { replayMarkers } from './markers';
+import { reportMission } from './mission';
 import type { ReportModel, ReportOptions } from './model-types';
 import { reportNotes, reportScreenshots } from './notes-section';
 import { buildOutcome } from './outcome';
@@ -46,6 +47,8 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
     return silent ? [{ criterionId: c.id, question: c.question[w.lang] }] : [];
   });
   const verdictText = visit.verdict?.text ?? '';
+  const mission = reportMission(data, timeline, options.lang, options.now);
+  const alias = visit.mission?.persona?.alias;
   return {
     lang: options.lang,
     visitId: visit.id,
@@ -53,7 +56,9 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
     cover: {
       site: visit.site,
       origin: visit.origin,
-      mission: checklist ? checklist.title[w.lang] : r.quickVisit,
+      mission: mission?.title ?? (checklist ? checklist.title[w.lang] : r.quickVisit),
+      ...(alias ? { personaAlias: alias } : {}),
+      ...(mission?.deadline ? { deadline: mission.deadline } : {}),
       startedAt: visit.startedAt,
       ...(visit.endedAt !== undefined ? { endedAt: visit.endedAt } : {}),
       durationMs: activeDuration(visit, options.now),
@@ -64,6 +69,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
     },
     summary: reportSummary(data, score, findings, outcome, w),
     questions: answerQuestions(found, data, outcome, w),
+    mission,
     journey: {
       stages: journeyStages(data, timeline, w, options.now),
       pages: journeyPages(data, timeline, w, options.now),

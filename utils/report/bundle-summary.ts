@@ -4,6 +4,15 @@ import { scoreChecklist } from '../checklist/score';
 import type { FunnelStage } from '../schema/evidence';
 import type { VisitData } from './visit-data';
 
+/** The mission a visit followed, as the viewer lists it: the copy's id, agency and title, and its hash. */
+export interface MissionSummary {
+  id: string;
+  /** The visit's `missionHash`: tells two versions of one mission apart. */
+  sha256: string;
+  agency: string;
+  title: Localized;
+}
+
 /** What the viewer's list shows of an imported visit, read once at import so the list never unpacks. */
 export interface BundleSummary {
   site: string;
@@ -17,6 +26,8 @@ export interface BundleSummary {
   /** The alias the evaluator signed the verdict with; empty when not given. */
   evaluator: string;
   checklistTitle?: Localized;
+  /** The mission followed; absent for a visit made before missions (or imported before the viewer read them). */
+  mission?: MissionSummary;
 }
 
 /** One answered criterion, as the reviewer needs it to write a comment beside it. */
@@ -29,7 +40,7 @@ export interface ReviewCriterion {
   comment: string;
 }
 
-/** The list line of a visit: site, dates, score, outcome, evaluator. */
+/** The list line of a visit: site, dates, score, outcome, evaluator, checklist and mission. */
 export function summarize(data: VisitData): BundleSummary {
   const { visit } = data;
   return {
@@ -41,6 +52,10 @@ export function summarize(data: VisitData): BundleSummary {
     ...(visit.outcome && { stage: visit.outcome.stage }),
     evaluator: visit.verdict?.alias.trim() ?? '',
     ...(data.checklist && { checklistTitle: data.checklist.title }),
+    ...(visit.mission &&
+      visit.missionHash !== undefined && {
+        mission: { id: visit.mission.id, sha256: visit.missionHash, agency: visit.mission.agency, title: visit.mission.title },
+      }),
   };
 }
 

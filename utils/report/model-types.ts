@@ -6,6 +6,8 @@ import type { VisitStatus } from '../schema/visit';
 import type { Impact } from '../audit/schema';
 import type { AnswerState } from '../checklist/schema';
 import type { Review } from './review';
+import type { EvidenceKind, Persona } from '../mission/schema';
+import type { StepStatusValue } from '../mission/step-status';
 
 /**
  * The report of one visit, ready to show: every sentence already in the report's language, every
@@ -56,8 +58,12 @@ export interface QuestionAnswer {
 export interface ReportCover {
   site: string;
   origin: string;
-  /** The mission's name: the checklist's title, or the quick visit's. */
+  /** The mission's title; for a visit made before missions, its checklist's title or the quick visit's. */
   mission: string;
+  /** The persona's alias the evaluator shopped under, when the mission sets one. */
+  personaAlias?: string;
+  /** The mission's deadline and whether the visit ended by it. */
+  deadline?: ReportMissionDeadline;
   startedAt: number;
   endedAt?: number;
   /** Pauses left out. */
@@ -71,6 +77,68 @@ export interface ReportCover {
   /** The viewport of the first recorded page, when known. */
   screen?: { width: number; height: number };
   status: VisitStatus;
+}
+
+/** A mission's deadline; `met` is null while the visit is open and the deadline not yet past. */
+export interface ReportMissionDeadline {
+  at: number;
+  met: boolean | null;
+}
+
+/** One step of the mission's scenario, as the visit went. */
+export interface ReportMissionStep {
+  id: string;
+  instruction: string;
+  success: string;
+  required: boolean;
+  /** A page of the visit met its conditions. */
+  reached: boolean;
+  /** Reached after the steps before it that were reached in the expected order. */
+  inOrder: boolean;
+  /** Required, neither reached nor marked: the completeness check lists it. */
+  missing: boolean;
+  /** The evaluator's mark and its comment. */
+  status?: StepStatusValue;
+  comment?: string;
+  /** Why it is missing, in the evaluator's words (asked before Stop). */
+  explanation?: string;
+  /** The page that reached it, and where that page starts on the replay. */
+  pageId?: string;
+  replayAt: number | null;
+  /** From the step before it (or the visit's start) to this one, when reached in order: wall time and customer time. */
+  wallMs?: number;
+  customerMs?: number;
+  targetMs?: number;
+  /** Customer time above the target. */
+  overTarget?: boolean;
+}
+
+/** A piece of evidence the mission requires. */
+export interface ReportMissionEvidence {
+  id: string;
+  kind: EvidenceKind;
+  label: string;
+  present: boolean;
+  stepId?: string;
+  explanation?: string;
+}
+
+/** The brief the visit followed and how the visit answered it. */
+export interface ReportMission {
+  id: string;
+  title: string;
+  agency: string;
+  /** The Quick visit, built into Mystère. */
+  builtIn: boolean;
+  /** SHA-256 of the mission as followed (utils/mission/installed.ts). */
+  hash?: string;
+  instructions: string;
+  persona?: Persona;
+  deadline?: ReportMissionDeadline;
+  /** Every step reached was reached in the expected order. */
+  orderFollowed: boolean;
+  steps: ReportMissionStep[];
+  evidence: ReportMissionEvidence[];
 }
 
 export interface ReportOutcome {
@@ -261,6 +329,8 @@ export interface ReportModel {
   cover: ReportCover;
   summary: ReportSummary;
   questions: QuestionAnswer[];
+  /** Null for a visit made before missions. */
+  mission: ReportMission | null;
   journey: { stages: JourneyStage[]; pages: JourneyPage[]; signals: JourneySignal[] };
   checklist: { title: string; sections: ReportChecklistSection[] } | null;
   accessibility: { pages: ReportAccessibilityPage[]; violations: number; byImpact: Record<string, number> };
@@ -286,6 +356,7 @@ export const REPORT_SECTIONS = [
   'cover',
   'summary',
   'questions',
+  'mission',
   'journey',
   'replay',
   'checklist',

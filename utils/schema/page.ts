@@ -110,6 +110,11 @@ export const pageSchema = z.object({
   /** What the checklist's automatic checks read on the page (no personal data). */
   checks: checkFactsSchema.optional(),
   /**
+   * The visible texts of the visit's mission (its steps' text conditions, folded) that the page
+   * showed while it was checked: the mission's own words, never the page's (utils/mission/steps.ts).
+   */
+  textsSeen: z.array(z.string().min(1).max(400)).max(120).optional(),
+  /**
    * Who told the background of this page: its recorder (absent, as before) or, before any recorder
    * spoke, the browser's own navigation events.
    */

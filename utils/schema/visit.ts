@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { funnelStageSchema, outcomeSchema } from './evidence';
+import { missingItemIdSchema } from '../mission/completeness';
+import { missionSchema } from '../mission/schema';
+import { stepMarkSchema } from '../mission/step-status';
 
 /** A visit is `recording` or `paused` while it runs, `interrupted` when the browser closed under it. */
 export const VISIT_STATUSES = ['recording', 'paused', 'interrupted', 'ended'] as const;
@@ -90,6 +93,20 @@ export const visitSchema = z.object({
   panelWork: z.array(z.object({ from: z.number(), to: z.number() })).max(2000).optional(),
   /** Set when Stop could not collect everything the pages' recorders still held. */
   uncollected: uncollectedSchema.optional(),
+  /**
+   * The mission the visit follows, copied whole when it started (the Quick visit's too): deleting or
+   * replacing the mission later changes nothing of the visit. Absent in visits made before missions.
+   */
+  mission: missionSchema.optional(),
+  /** `missionHash` of that copy (utils/mission/installed.ts). */
+  missionHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The evaluator's marks on the mission's steps, by step id (the last one given wins). */
+  stepStatuses: z.record(z.string().min(1).max(40), stepMarkSchema).optional(),
+  /**
+   * Why the visit lacks what its mission requires, by missing item (`step/<id>`, `evidence/<id>`,
+   * utils/mission/completeness.ts): the evaluator's words, asked for before Stop.
+   */
+  explanations: z.record(missingItemIdSchema, z.string().trim().min(1).max(5000)).optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 

@@ -1,7 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMystereDb, type Db } from '../../../utils/db/database';
 import { DB_VERSION, MIGRATIONS } from '../../../utils/db/migrations';
-import { findActiveVisit, getPage, getVisit, listChunks, listEvidence, listUnfinishedVisits, putNote } from '../../../utils/db/repository';
+import {
+  findActiveVisit,
+  getInstalledMission,
+  getPage,
+  getVisit,
+  listChunks,
+  listEvidence,
+  listInstalledChecklists,
+  listInstalledMissions,
+  listUnfinishedVisits,
+  putInstalledMission,
+  putNote,
+} from '../../../utils/db/repository';
+import { QUICK_CHECKLIST } from '../../../utils/checklist/defaults';
+import { missionSchema } from '../../../utils/mission/schema';
+import { validMissionFile } from '../mission/fixtures';
 import { chunk, page, visit } from './fixtures';
 
 const opened: Db[] = [];
@@ -27,6 +42,7 @@ describe('openMystereDb', () => {
       'audits',
       'checklists',
       'chunks',
+      'missions',
       'notes',
       'pages',
       'screenshots',
@@ -34,6 +50,7 @@ describe('openMystereDb', () => {
       'visits',
     ]);
     expect([...db.transaction('checklists').store.indexNames]).toEqual([]);
+    expect([db.transaction('missions').store.keyPath, [...db.transaction('missions').store.indexNames]]).toEqual(['mission.id', []]);
     for (const name of ['abandonments', 'answers', 'audits', 'notes', 'screenshots', 'signals'] as const) {
       const store = db.transaction(name).store;
       expect([store.keyPath, [...store.indexNames]], name).toEqual(['id', ['visitId']]);
@@ -84,6 +101,24 @@ describe('openMystereDb', () => {
     expect(await db.count('signals')).toBe(0);
     await putNote(db, { id: 'n1', visitId: 'kept', pageId: 'p1', at: 1, offset: 0, text: 'Vu.' });
     expect((await listEvidence(db, 'notes', 'kept')).map((n) => n.text)).toEqual(['Vu.']);
+  });
+
+  it('upgrades a version 5 database to add the missions store, keeping its data', async () => {
+    const name = crypto.randomUUID();
+    const old = await open(name, 5);
+    expect([...old.objectStoreNames]).not.toContain('missions');
+    await old.put('visits', visit({ id: 'kept', status: 'ended', endedAt: 2000 }));
+    await old.put('checklists', { id: 'agence', checklist: QUICK_CHECKLIST, installedAt: 1 });
+    old.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await getVisit(db, 'kept')).toEqual(visit({ id: 'kept', status: 'ended', endedAt: 2000 }));
+    expect((await listInstalledChecklists(db)).map((c) => c.id)).toEqual(['agence']);
+    expect(await listInstalledMissions(db)).toEqual([]);
+    const mission = missionSchema.parse(validMissionFile());
+    await putInstalledMission(db, { mission, installedAt: 5, hash: 'a'.repeat(64) });
+    expect(await getInstalledMission(db, 'agence-test-juillet')).toEqual({ mission, installedAt: 5, hash: 'a'.repeat(64) });
   });
 
   it('reopens an up-to-date database without running migrations again', async () => {

@@ -20,7 +20,14 @@ import {
   putVisit,
   updateVisit,
   upsertPage,
+  deleteInstalledMission,
+  getInstalledMission,
+  listInstalledMissions,
+  putInstalledMission,
 } from '../../../utils/db/repository';
+import { missionSchema, type Mission } from '../../../utils/mission/schema';
+import { QUICK_VISIT_MISSION } from '../../../utils/mission/defaults';
+import { validMissionFile } from '../mission/fixtures';
 import type { Chunk } from '../../../utils/schema/chunk';
 import type { Visit } from '../../../utils/schema/visit';
 import { VisitGoneError } from '../../../utils/db/errors';
@@ -88,6 +95,56 @@ describe('visits', () => {
     await putVisit(db, visit());
     await expect(updateVisit(db, 'v1', (v) => ({ ...v, tabIds: [0.5] }))).rejects.toThrow();
     expect(await getVisit(db, 'v1')).toEqual(visit());
+  });
+});
+
+describe('a visit of a mission', () => {
+  const mission: Mission = missionSchema.parse(validMissionFile());
+  const followed = (over: Partial<Visit> = {}) =>
+    visit({
+      mission,
+      missionHash: 'f'.repeat(64),
+      stepStatuses: { home: { status: 'done', comment: '', at: 2000 }, basket: { status: 'blocked', comment: 'Rupture de stock', at: 3000 } },
+      explanations: { 'evidence/delivery-note': 'Pas de page de livraison : le panier était vide.' },
+      ...over,
+    });
+
+  it('keeps its copy of the mission, its step marks and explanations as given, through updates', async () => {
+    await putVisit(db, followed());
+    await updateVisit(db, 'v1', (v) => ({ ...v, status: 'paused', pauses: [{ from: 5 }] }));
+    expect(await getVisit(db, 'v1')).toEqual(followed({ status: 'paused', pauses: [{ from: 5 }] }));
+  });
+
+  it.each([
+    ['a failed step without a comment', { stepStatuses: { home: { status: 'failed', comment: '  ', at: 1 } } }],
+    ['a step mark of another kind', { stepStatuses: { home: { status: 'skipped', comment: '', at: 1 } } }],
+    ['an explanation of something that is no missing item', { explanations: { 'answer/D05': 'Vu.' } }],
+    ['an empty explanation', { explanations: { 'step/home': ' ' } }],
+    ['a hash that is not SHA-256 hex', { missionHash: 'abc' }],
+    ['a mission that is not one', { mission: { ...mission, steps: 'all' } }],
+  ])('is refused with %s', async (_, over) => {
+    await expect(putVisit(db, { ...visit(), ...over } as Visit)).rejects.toThrow();
+    expect(await db.count('visits')).toBe(0);
+  });
+});
+
+describe('installed missions', () => {
+  const mission = (id: string, title = 'Mission'): Mission => missionSchema.parse({ ...validMissionFile(), id, title: { fr: title, en: title } });
+
+  it('lists them in the order installed, replaces one of the same id, deletes one', async () => {
+    await putInstalledMission(db, { mission: mission('b'), installedAt: 2, hash: 'b'.repeat(64) });
+    await putInstalledMission(db, { mission: mission('a'), installedAt: 1, hash: 'a'.repeat(64) });
+    expect((await listInstalledMissions(db)).map((i) => i.mission.id)).toEqual(['a', 'b']);
+    await putInstalledMission(db, { mission: mission('b', 'Again'), installedAt: 3, hash: 'c'.repeat(64) });
+    expect(await getInstalledMission(db, 'b')).toEqual({ mission: mission('b', 'Again'), installedAt: 3, hash: 'c'.repeat(64) });
+    await deleteInstalledMission(db, 'a');
+    expect((await listInstalledMissions(db)).map((i) => i.mission.id)).toEqual(['b']);
+  });
+
+  it('refuses what is not an installed mission, storing nothing', async () => {
+    await expect(putInstalledMission(db, { mission: { ...QUICK_VISIT_MISSION, sites: ['shop.example'] }, installedAt: 1, hash: 'a'.repeat(64) })).rejects.toThrow();
+    await expect(putInstalledMission(db, { mission: QUICK_VISIT_MISSION, installedAt: 1, hash: 'not hex' })).rejects.toThrow();
+    expect(await db.count('missions')).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../utils/checklist/schema';
 import { missingItems, type CompletenessInput } from '../../../utils/mission/completeness';
 import { missionSchema, type Mission } from '../../../utils/mission/schema';
-import { stepStatusSchema } from '../../../utils/mission/step-status';
+import { stepMarkSchema, stepStatusesOf, stepStatusSchema } from '../../../utils/mission/step-status';
 import { detectSteps } from '../../../utils/mission/steps';
 import type { Page } from '../../../utils/schema/page';
 import { page, validMissionFile } from './fixtures';
@@ -100,5 +100,31 @@ describe('stepStatusSchema', () => {
     expect(stepStatusSchema.safeParse({ ...status, status: 'failed', comment: '  ' }).success).toBe(false);
     expect(stepStatusSchema.safeParse({ ...status, status: 'blocked', comment: 'Produit en rupture' }).success).toBe(true);
     expect(stepStatusSchema.safeParse({ ...status, status: 'skipped' }).success).toBe(false);
+  });
+});
+
+describe('stepMarkSchema and stepStatusesOf', () => {
+  it('takes a mark done without a comment, not failed or blocked without one', () => {
+    expect(stepMarkSchema.safeParse({ status: 'done', comment: '', at: 1 }).success).toBe(true);
+    expect(stepMarkSchema.safeParse({ status: 'blocked', comment: ' ', at: 1 }).success).toBe(false);
+    expect(stepMarkSchema.safeParse({ status: 'failed', comment: 'Bouton inactif', at: 1 }).success).toBe(true);
+  });
+
+  it('lists a visit’s marks in the mission’s order of steps, each named by visit, mission and step', () => {
+    const visit = {
+      id: 'v',
+      mission: { id: 'm', steps: [{ id: 'home' }, { id: 'cart' }] },
+      stepStatuses: {
+        cart: { status: 'blocked' as const, comment: 'Rupture', at: 3 },
+        home: { status: 'done' as const, comment: '', at: 2 },
+      },
+    };
+    const listed = stepStatusesOf(visit);
+    expect(listed).toEqual([
+      { id: 'v/home', visitId: 'v', missionId: 'm', stepId: 'home', status: 'done', comment: '', at: 2 },
+      { id: 'v/cart', visitId: 'v', missionId: 'm', stepId: 'cart', status: 'blocked', comment: 'Rupture', at: 3 },
+    ]);
+    expect(listed.every((status) => stepStatusSchema.safeParse(status).success)).toBe(true);
+    expect(stepStatusesOf({ id: 'v' })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportArea } from '../../../components/viewer/import-area';
-import { VisitTable } from '../../../components/viewer/visit-table';
+import { VisitList } from '../../../components/viewer/visit-list';
 import { viewerFr } from '../../../utils/i18n/viewer-messages';
 import { submittedReview } from '../../../utils/report/review';
 import { imported } from './fixtures';
@@ -29,13 +29,21 @@ describe('viewer components', () => {
     const visits = [
       imported({ id: 'a', review: { ...submittedReview(1), status: 'in-review' }, criteria: [{ id: 'c1', question: { fr: 'Prix\u00a0?', en: 'Price?' }, state: 'no', comment: 'x' }] }),
       imported({ id: 'b' }),
+      imported({
+        id: 'c',
+        summary: {
+          ...imported().summary,
+          mission: { id: 'summer', sha256: 'a'.repeat(64), agency: 'Agence Test', title: { fr: 'Soldes d’été', en: 'Summer sales' } },
+        },
+      }),
     ];
     await act(() =>
       render(
         <>
           <h1>{viewerFr.title}</h1>
           <ImportArea t={viewerFr} done="" results={[{ name: 'a.zip', ok: false, error: { code: 'not-a-zip' } }, { name: 'b.zip', ok: true }]} onFiles={vi.fn()} />
-          <VisitTable t={viewerFr} lang="fr" visits={visits} {...on} />
+          <h2>{viewerFr.listTitle}</h2>
+          <VisitList t={viewerFr} lang="fr" visits={visits} missionChoice="" onMissionChoice={vi.fn()} {...on} />
         </>,
         main,
       ),

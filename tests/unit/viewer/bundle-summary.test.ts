@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reviewCriteria, summarize } from '../../../utils/report/bundle-summary';
+import { missionSchema } from '../../../utils/mission/schema';
 import { visit } from '../db/fixtures';
+import { validMissionFile } from '../mission/fixtures';
 import { answer, checklist, visitData } from './fixtures';
 
 describe('summarize', () => {
@@ -34,6 +36,13 @@ describe('summarize', () => {
 
   it('has a null score when the checklist has no scored answer', () => {
     expect(summarize(visitData({ checklist, answers: [answer('c1', { state: 'na' })] })).score).toBeNull();
+  });
+
+  it('names the mission the visit followed, with its hash', () => {
+    const mission = missionSchema.parse(validMissionFile());
+    const data = visitData({ visit: visit({ mission, missionHash: 'f'.repeat(64) }) });
+    expect(summarize(data).mission).toEqual({ id: 'agence-test-juillet', sha256: 'f'.repeat(64), agency: 'Agence Test', title: mission.title });
+    expect(summarize(visitData()).mission).toBeUndefined();
   });
 
   it('says a converted visit converted at confirmation', () => {

@@ -6,6 +6,8 @@ import { unpackBundle } from '../../../utils/report/bundle/unpack';
 import { importBundleFiles } from '../../../utils/report/import-bundles';
 import { moveReview, setReviewComment, submittedReview, type Review } from '../../../utils/report/review';
 import { visit } from '../db/fixtures';
+import { editBundle } from '../report/fixtures/bundle-edit';
+import { VISIT_ID, missionVisitContent } from '../report/fixtures/visit-content';
 import { answer, checklist, content, visitData } from './fixtures';
 
 const opened: ViewerDb[] = [];
@@ -83,5 +85,39 @@ describe('a bundle through the viewer', () => {
     expect(stored.review).toMatchObject({ status: 'returned', comments: [{ criterionId: 'c1', text: 'Montrez le prix.' }] });
     expect(stored).toMatchObject({ fileName: 'v1-fixed.zip', importedAt: 9000 });
     expect(stored.criteria).toMatchObject([{ id: 'c1', state: 'yes' }]);
+  });
+
+  it('of a mission is listed under it, keeps its mission.json when re-exported, and a forged mission stores nothing', async () => {
+    const db = await openViewerDb(crypto.randomUUID());
+    opened.push(db);
+    const withMission = await missionVisitContent();
+    const bytes = await packBundle(withMission, { now: 5000, generator });
+    const forged = await editBundle(bytes, ({ files }) => {
+      files['mission.json'] = new TextEncoder().encode(new TextDecoder().decode(files['mission.json']).replace('Visit the shop.', 'Buy it all.'));
+    });
+    const results = await importBundleFiles(
+      [
+        { name: 'forged.zip', bytes: forged },
+        { name: 'mission.zip', bytes },
+      ],
+      { unpack: unpackBundle, put: (v) => putImported(db, v), now: () => 6000, onProgress: () => {} },
+    );
+    expect(results).toMatchObject([
+      { name: 'forged.zip', ok: false, error: { code: 'mission-mismatch', path: 'mission.json', detail: 'mission-content' } },
+      { name: 'mission.zip', ok: true },
+    ]);
+    const [entry] = await listImported(db);
+    expect(entry?.summary.mission).toEqual({
+      id: 'agence-test-juillet',
+      sha256: withMission.data.visit.missionHash,
+      agency: 'Agence Test',
+      title: { fr: 'Mission de test', en: 'Test mission' },
+    });
+    expect(entry?.manifest.mission).toEqual({ id: 'agence-test-juillet', sha256: withMission.data.visit.missionHash });
+
+    const again = await reexportBundle((await getImported(db, VISIT_ID))!, { unpack: unpackBundle, pack: packBundle, now: 8000, generator });
+    if (!again.ok) throw new Error(again.error.code);
+    const reread = await unpackBundle(again.bytes);
+    expect(reread.ok && reread.manifest.mission).toEqual(entry?.manifest.mission);
   });
 });

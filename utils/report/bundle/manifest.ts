@@ -8,13 +8,17 @@ import { BUNDLE_LIMITS } from './limits';
  */
 
 export const BUNDLE_FORMAT = 'mystere-bundle';
-export const BUNDLE_VERSION = 1;
+/** The version this Mystère writes. Version 2 added `mission.json` and the manifest's `mission`. */
+export const BUNDLE_VERSION = 2;
+/** The versions this Mystère reads: version 1 bundles (before missions) still open. */
+export const READABLE_VERSIONS = [1, 2] as const;
 export const MANIFEST_PATH = 'manifest.json';
 export const VISIT_PATH = 'visit.json';
+export const MISSION_PATH = 'mission.json';
 export const REPORT_PATH = 'report.html';
 export const MAX_PATH_LENGTH = 300;
 
-export const PART_KINDS = ['visit', 'recording', 'screenshot', 'thumbnail', 'report'] as const;
+export const PART_KINDS = ['visit', 'mission', 'recording', 'screenshot', 'thumbnail', 'report'] as const;
 export type PartKind = (typeof PART_KINDS)[number];
 
 // Ids are UUIDs in practice; these characters are all any id uses. Not starting with a dot, and no
@@ -24,6 +28,7 @@ const SEQ = '(?:0|[1-9][0-9]{0,9})';
 const ID_PATTERN = new RegExp(`^${ID}$`);
 const PART_PATTERNS: readonly [PartKind, RegExp][] = [
   ['visit', /^visit\.json$/],
+  ['mission', /^mission\.json$/],
   ['report', /^report\.html$/],
   ['recording', new RegExp(`^recording/${ID}/${SEQ}\\.json\\.gz$`)],
   ['thumbnail', new RegExp(`^screenshots/${ID}\\.thumb\\.jpg$`)],
@@ -80,7 +85,7 @@ export const bundlePartSchema = z.object({
 export const bundleManifestSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    version: z.literal(BUNDLE_VERSION),
+    version: z.literal(READABLE_VERSIONS),
     /** When the bundle was made (epoch ms). */
     createdAt: z.number(),
     /** The program that made it, e.g. Mystère 0.1.0. */
@@ -89,6 +94,11 @@ export const bundleManifestSchema = z
     visitId: z.string().min(1).max(200),
     /** The site visited, for a list of bundles that does not open them. */
     site: z.string().max(2000),
+    /**
+     * The mission the visit followed (since version 2; absent for a visit without one): its id and
+     * the visit's `missionHash`, the SHA-256 of `mission.json`.
+     */
+    mission: z.object({ id: z.string().min(1).max(100), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
     /** Every file but manifest.json itself. */
     parts: z.array(bundlePartSchema).max(BUNDLE_LIMITS.maxEntries),
   })
@@ -102,5 +112,11 @@ export const bundleManifestSchema = z
       }
     });
     if (!seen.has(VISIT_PATH)) ctx.addIssue({ code: 'custom', path: ['parts'], message: 'visit.json is not listed' });
+    // Version 1 had no mission part: a file that says 1 and carries one was not made by Mystère.
+    if (manifest.version === 1) {
+      if (manifest.mission) ctx.addIssue({ code: 'custom', path: ['mission'], message: 'no mission in a version 1 bundle' });
+      const i = manifest.parts.findIndex((part) => part.kind === 'mission');
+      if (i >= 0) ctx.addIssue({ code: 'custom', path: ['parts', i, 'kind'], message: 'no mission part in a version 1 bundle' });
+    }
   });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;

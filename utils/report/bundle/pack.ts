@@ -2,10 +2,12 @@ import { zipSync, type Zippable } from 'fflate';
 import { chunkKey, type VisitContent } from '../visit-data';
 import { checkVisitData } from './check-visit-data';
 import { sha256Hex } from './hash';
+import { checkVisitMission, missionFileBytes } from './mission-part';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
   MANIFEST_PATH,
+  MISSION_PATH,
   REPORT_PATH,
   VISIT_PATH,
   bundleManifestSchema,
@@ -41,6 +43,8 @@ const encode = (text: string) => new TextEncoder().encode(text);
 function filesOf(content: VisitContent, reportHtml: string | undefined): File[] {
   const { data } = content;
   const files: File[] = [{ path: VISIT_PATH, kind: 'visit', bytes: encode(JSON.stringify(data)), deflate: true }];
+  const { mission } = data.visit;
+  if (mission) files.push({ path: MISSION_PATH, kind: 'mission', bytes: missionFileBytes(mission), deflate: true });
   for (const part of data.recording) {
     const bytes = content.chunks.get(chunkKey(part.pageId, part.seq));
     if (!bytes) throw new Error(`packBundle: no bytes for the recording batch ${chunkKey(part.pageId, part.seq)}`);
@@ -58,9 +62,11 @@ function filesOf(content: VisitContent, reportHtml: string | undefined): File[] 
 
 /**
  * Packs one visit as a bundle: a zip of `manifest.json` (first, with every other file's size and
- * SHA-256), `visit.json`, the recording batches and screenshots as stored, and `report.html` when
- * given. Files come in visit.json's order, so the same visit packs the same way. Throws when the
- * visit could not be imported back (data not matching the schema, a batch or image missing).
+ * SHA-256, and the mission followed), `visit.json`, `mission.json` for a visit that followed a
+ * mission, the recording batches and screenshots as stored, and `report.html` when given. Files
+ * come in visit.json's order, so the same visit packs the same way. Throws when the visit could not
+ * be imported back (data not matching the schema, a batch or image missing, a mission copy that
+ * does not match its hash).
  */
 export async function packBundle(content: VisitContent, options: PackOptions): Promise<Uint8Array> {
   const checked = checkVisitData(content.data);
@@ -68,6 +74,8 @@ export async function packBundle(content: VisitContent, options: PackOptions): P
     const { path, detail } = checked.error;
     throw new Error(`packBundle: the visit data is not valid at ${path ?? '(root)'}: ${detail ?? ''}`);
   }
+  const { visit } = content.data;
+  if (await checkVisitMission(visit)) throw new Error('packBundle: the visit’s missionHash is not the hash of its copy of the mission');
   const files = filesOf(content, options.reportHtml);
   const manifest: BundleManifest = bundleManifestSchema.parse({
     format: BUNDLE_FORMAT,
@@ -76,6 +84,7 @@ export async function packBundle(content: VisitContent, options: PackOptions): P
     generator: options.generator,
     visitId: content.data.visit.id,
     site: content.data.visit.site,
+    ...(visit.mission && visit.missionHash !== undefined && { mission: { id: visit.mission.id, sha256: visit.missionHash } }),
     parts: await Promise.all(
       files.map(async ({ path, kind, bytes }) => ({ path, kind, size: bytes.length, sha256: await sha256Hex(bytes) })),
     ),

@@ -1,7 +1,7 @@
 import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import type { BundleError } from './errors';
 import type { BundleLimits } from './limits';
-import { MANIFEST_PATH, VISIT_PATH, isSafeEntryName } from './manifest';
+import { MANIFEST_PATH, MISSION_PATH, VISIT_PATH, isSafeEntryName } from './manifest';
 
 /**
  * Reads a zip that may be hostile: cut short, lying about its sizes, inflating to gigabytes. The
@@ -38,7 +38,7 @@ const fail = (error: BundleError): ReadZipResult => ({ ok: false, error });
 const startsAsZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 /** The most one entry may inflate to: JSON files have a tighter limit. */
 const capOf = (name: string, limits: BundleLimits) =>
-  name === VISIT_PATH || name === MANIFEST_PATH ? Math.min(limits.maxVisitJsonBytes, limits.maxPartBytes) : limits.maxPartBytes;
+  name === VISIT_PATH || name === MANIFEST_PATH || name === MISSION_PATH ? Math.min(limits.maxVisitJsonBytes, limits.maxPartBytes) : limits.maxPartBytes;
 
 /** Whether the end-of-archive record's signature ("PK\x05\x06") is where a zip keeps it: in the last 64 KB. */
 function hasEndRecord(bytes: Uint8Array): boolean {

@@ -5,8 +5,9 @@ import { sha256Hex } from './hash';
 import { BUNDLE_LIMITS, type BundleLimits } from './limits';
 import {
   BUNDLE_FORMAT,
-  BUNDLE_VERSION,
   MANIFEST_PATH,
+  MISSION_PATH,
+  READABLE_VERSIONS,
   REPORT_PATH,
   VISIT_PATH,
   bundleManifestSchema,
@@ -15,6 +16,7 @@ import {
   thumbnailPath,
   type BundleManifest,
 } from './manifest';
+import { checkMission } from './mission-part';
 import { readZip } from './read-zip';
 
 /**
@@ -39,7 +41,10 @@ function parseJson(bytes: Uint8Array, code: 'bad-manifest' | 'bad-visit-data'): 
   }
 }
 
-/** manifest.json: JSON, then format and version (a newer version may have another shape), then the schema. */
+/**
+ * manifest.json: JSON, then format and version (a newer version may have another shape), then the
+ * schema. Version 1 (before missions) is read by the same schema, which refuses a mission in it.
+ */
 function readManifest(bytes: Uint8Array | undefined): Step<BundleManifest> {
   if (!bytes) return fail({ code: 'missing-manifest' });
   const json = parseJson(bytes, 'bad-manifest');
@@ -52,7 +57,7 @@ function readManifest(bytes: Uint8Array | undefined): Step<BundleManifest> {
   if (format !== BUNDLE_FORMAT) {
     return fail({ code: 'unknown-format', ...(typeof format === 'string' ? { detail: format.slice(0, 100) } : {}) });
   }
-  if (version !== BUNDLE_VERSION) {
+  if (!READABLE_VERSIONS.some((known) => known === version)) {
     if (typeof version !== 'number') return fail({ code: 'bad-manifest', path: 'version', detail: 'not a number' });
     return fail({ code: 'unsupported-version', detail: String(version) });
   }
@@ -87,7 +92,9 @@ function checkReferences(data: VisitData, manifest: BundleManifest): BundleError
   for (const path of needed) {
     if (!listed.has(path)) return { code: 'missing-part', path, detail: BUNDLE_DETAILS.notInManifest };
   }
-  const unexplained = manifest.parts.find((part) => part.kind !== 'visit' && part.kind !== 'report' && !needed.has(part.path));
+  // mission.json is explained by the visit's mission, checked last (checkMission).
+  const described = new Set(['visit', 'mission', 'report']);
+  const unexplained = manifest.parts.find((part) => !described.has(part.kind) && !needed.has(part.path));
   if (unexplained) return { code: 'missing-part', path: unexplained.path, detail: BUNDLE_DETAILS.notInVisitData };
   return undefined;
 }
@@ -107,7 +114,8 @@ function buildContent(data: VisitData, entries: Map<string, Uint8Array>): VisitC
  * readable zip; the number of entries; safe, unique entry names; the inflated sizes (counted as
  * they come out, headers are not believed); manifest.json (JSON, format, version, schema); the
  * parts (present, none unlisted, sizes, SHA-256); visit.json (JSON, schema, one visit, usable ids);
- * its recording and screenshot files; the manifest's visit id. Never throws on a bad file.
+ * its recording and screenshot files; the manifest's visit id; the mission the visit followed
+ * (`checkMission`: its copy, hash, mission.json and the manifest agree). Never throws on a bad file.
  */
 export async function unpackBundle(bytes: Uint8Array, limits: BundleLimits = BUNDLE_LIMITS): Promise<UnpackResult> {
   if (bytes.length > limits.maxBundleBytes) return fail({ code: 'too-large', detail: String(limits.maxBundleBytes) });
@@ -130,6 +138,8 @@ export async function unpackBundle(bytes: Uint8Array, limits: BundleLimits = BUN
   if (manifest.value.visitId !== data.visit.id) {
     return fail({ code: 'bad-manifest', path: 'visitId', detail: BUNDLE_DETAILS.visitIdMismatch });
   }
+  const missionProblem = await checkMission(data.visit, manifest.value, entries.get(MISSION_PATH));
+  if (missionProblem) return fail(missionProblem);
 
   const report = entries.get(REPORT_PATH);
   return {

@@ -108,6 +108,26 @@ describe('ReportView (static render for the exported file)', () => {
     expect(fr.querySelector('a.shot-link')?.textContent).toMatch(/^Capture \d$/);
   });
 
+  it('shows the mission: each step with its mark, its customer time and target, the evidence present or missing', () => {
+    const section = doc.querySelector('[data-section=mission]')!;
+    expect(doc.querySelector('[data-testid=cover-mission]')?.textContent).toBe('Find shoes under 50 €');
+    expect(doc.querySelector('[data-testid=cover-deadline]')?.getAttribute('data-met')).toBe('true');
+    expect(section.querySelector('[data-testid=mission-order]')?.textContent).toBe(reportUiEn.orderNotFollowed);
+    const [find, pay] = [...section.querySelectorAll('[data-testid=mission-step]')];
+    expect(find?.getAttribute('data-status')).toBe('failed');
+    expect(find?.textContent).toContain('failed — No size guide');
+    expect(find?.querySelector('[data-testid=step-time]')?.textContent).toBe('55 s customer time · 1 min 35 s wall time · within the target');
+    expect(find?.querySelector('a.replay-link[data-replay-at="15000"]')).not.toBeNull();
+    expect(pay?.getAttribute('data-missing')).toBe('true');
+    expect(pay?.textContent).toContain(reportUiEn.stepMissing);
+    expect([...section.querySelectorAll('[data-testid=mission-evidence]')].map((e) => e.getAttribute('data-present'))).toEqual(['false', 'true']);
+    const fr = parse(render({ ...reportModel, lang: 'fr' }, reportUiFr));
+    expect(fr.querySelector('[data-section=mission] h2')?.textContent).toBe('La mission');
+    expect(fr.querySelector('[data-testid=mission-step]')?.textContent).toContain('échouée');
+    const none = parse(render({ ...reportModel, mission: null }));
+    expect(none.querySelector('[data-testid=no-mission]')?.textContent).toBe(reportUiEn.noMission);
+  });
+
   it('without a recording, says so and makes no replay link; without a checklist, says so', () => {
     const bare = parse(render({ ...reportModel, replay: { available: false, durationMs: 0 }, checklist: null }));
     expect(bare.getElementById('replay-player')).toBeNull();

@@ -1,0 +1,48 @@
+import { foldText } from '../../utils/mission/fold-text';
+import { SHOP_BLOCK_MARKERS, SHOP_MASK_MARKERS } from '../../utils/privacy/markers';
+import type { TextsRequest } from '../../utils/messaging/capture-page';
+
+/** Elements whose text is never shown. */
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+
+/** A selector list that a page's odd selector cannot break: each one tried on its own, bad ones dropped. */
+function usable(doc: Document, selectors: readonly string[]): string[] {
+  return selectors.filter((s) => {
+    try {
+      doc.createDocumentFragment().querySelector(s);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Which of `request.texts` (folded) the page shows now: the text of its rendered elements, outside
+ * masked and blocked ones (the evaluator's, the mission's and the shop's own markers), folded the
+ * same way. Only indices are returned; the page's text stays here.
+ */
+export function textsShown(doc: Document, request: Pick<TextsRequest, 'texts' | 'maskSelectors' | 'blockSelectors'>): number[] {
+  const hidden = usable(doc, [...request.maskSelectors, ...request.blockSelectors, ...SHOP_MASK_MARKERS, ...SHOP_BLOCK_MARKERS]).join(',');
+  const verdicts = new Map<Element, boolean>();
+  /** Whether an element's text can be seen: rendered, and in no private zone. */
+  const shows = (el: Element): boolean => {
+    const known = verdicts.get(el);
+    if (known !== undefined) return known;
+    let ok = !UNSHOWN.has(el.tagName) && !el.hasAttribute('hidden') && !(hidden && el.matches(hidden));
+    if (ok && typeof (el as HTMLElement).checkVisibility === 'function') ok = (el as HTMLElement).checkVisibility({ visibilityProperty: true });
+    if (ok && el.parentElement) ok = shows(el.parentElement);
+    verdicts.set(el, ok);
+    return ok;
+  };
+  const parts: string[] = [];
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue;
+    if (!text || !text.trim() || !node.parentElement || !shows(node.parentElement)) continue;
+    parts.push(text);
+  }
+  const page = foldText(parts.join(' '));
+  return request.texts.flatMap((text, i) => (page.includes(text) ? [i] : []));
+}
