@@ -1,6 +1,7 @@
 import type { Localized } from '../../utils/checklist/schema';
 import type { ChecklistMessages } from '../../utils/i18n/checklist-messages';
 import type { Lang } from '../../utils/i18n/messages';
+import { JsonFileImport } from '../ui/json-file-import';
 import './checklist.css';
 
 interface ListedChecklist {
@@ -53,46 +54,7 @@ export function ChecklistPicker({ t, lang, checklists, selectedId, onSelect, onI
           {t.exportLabel}
         </button>
       </div>
-      <label class="field">
-        <span>{t.importLabel}</span>
-        <input
-          type="file"
-          accept=".json,application/json"
-          data-testid="checklist-import"
-          aria-describedby="checklist-import-hint"
-          disabled={importing}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            // Cleared so that the same file, once corrected, can be chosen again.
-            input.value = '';
-            if (file) onImport(file);
-          }}
-        />
-      </label>
-      <p id="checklist-import-hint" class="hint">
-        {t.importHint}
-      </p>
-      <p class="live-status" role="status" data-testid="checklist-import-status">
-        {importing ? t.importing : ''}
-      </p>
-      {!importing && problems.length > 0 && (
-        <div class="error import-problems" role="alert" data-testid="checklist-import-error">
-          <p>{t.importFailed(problems.length)}</p>
-          <ul>
-            {problems.map((problem, i) => (
-              <li key={i}>
-                <code>{problem.path || t.wholeFile}</code> {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {!importing && problems.length === 0 && importedTitle && (
-        <p class="import-ok" role="status" data-testid="checklist-import-ok">
-          {t.importOk(importedTitle)}
-        </p>
-      )}
+      <JsonFileImport kind="checklist" t={t} importing={importing} problems={problems} importedTitle={importedTitle} onImport={onImport} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { deadlineState } from '../../utils/mission/deadline';
 import type { Mission } from '../../utils/mission/schema';
 import { ConfirmButton } from '../ui/confirm-button';
 import { PersonaFacts, sitesText } from './mission-facts';
+import { JsonFileImport } from '../ui/json-file-import';
 import './mission.css';
 
 export interface PickedMission {
@@ -106,46 +107,7 @@ export function MissionPicker(props: Props) {
           {chosen.checklistTitle && <p class="meta">{t.checklistOfMission(chosen.checklistTitle)}</p>}
         </details>
       )}
-      <label class="field">
-        <span>{t.importLabel}</span>
-        <input
-          type="file"
-          accept=".json,application/json"
-          data-testid="mission-import"
-          aria-describedby="mission-import-hint"
-          disabled={importing}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            // Cleared so that the same file, once corrected, can be chosen again.
-            input.value = '';
-            if (file) props.onImport(file);
-          }}
-        />
-      </label>
-      <p id="mission-import-hint" class="hint">
-        {t.importHint}
-      </p>
-      <p class="live-status" role="status" data-testid="mission-import-status">
-        {importing ? t.importing : ''}
-      </p>
-      {!importing && problems.length > 0 && (
-        <div class="error import-problems" role="alert" data-testid="mission-import-error">
-          <p>{t.importFailed(problems.length)}</p>
-          <ul>
-            {problems.map((problem, i) => (
-              <li key={i}>
-                <code>{problem.path || t.wholeFile}</code> {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {!importing && problems.length === 0 && props.importedTitle && (
-        <p class="import-ok" role="status" data-testid="mission-import-ok">
-          {t.importOk(props.importedTitle)}
-        </p>
-      )}
+      <JsonFileImport kind="mission" t={t} importing={importing} problems={problems} importedTitle={props.importedTitle} onImport={props.onImport} />
     </section>
   );
 }
