@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
-import { upsertPage } from '../../utils/db/repository';
-import { parseCaptureReply, parseTextsFound, type TextsRequest } from '../../utils/messaging/capture-page';
+import { getPage, getVisit, upsertPage } from '../../utils/db/repository';
+import { MAX_TEXT_CHARS, MAX_TEXTS, parseCaptureReply, parseTextsFound, type TextsRequest } from '../../utils/messaging/capture-page';
 import { foldText } from '../../utils/mission/fold-text';
 import { visitSelectors } from '../../utils/mission/privacy';
 import type { Mission } from '../../utils/mission/schema';
@@ -16,23 +16,50 @@ import { tabShows } from './tabs';
  * A mission's visible-text conditions (issue 14): whether a page shows "Merci pour votre commande".
  * Only for a visit whose mission has such conditions; asked of the capture script, injected on
  * demand, each time the page is stored while it is on screen (its first read, its vitals, its
- * landing facts…), at most every few seconds, until it has shown every expected text. The page
- * answers with the indices of the texts it shows; the texts seen are kept on the page (the
- * mission's words, never the page's) and `detectSteps` reads them.
+ * landing facts…), and again a few times after (3, 10 and 30 s) for text a page renders late (a
+ * confirmation shown once an order request answers), until it has shown every expected text or is
+ * left. The page answers with the indices of the texts it shows; the texts seen are kept on the page
+ * (the mission's words, never the page's) and `detectSteps` reads them.
  */
 
 const SCRIPT = '/content-scripts/capture.js';
 /** One question per page in this time at most: a page is stored many times in its first seconds. */
 const MIN_INTERVAL_MS = 3000;
 const ANSWER_TIMEOUT_MS = 5000;
+/** When a page has not shown every text yet, it is asked again after these delays (one after the other). */
+const RECHECK_MS = [3000, 10_000, 30_000];
 
-/** When each page was last asked (a cache: what matters, the texts seen, is stored with the page). */
+/** When each page was last asked, and how often it was asked again by itself (caches: what matters is stored with the page). */
 const lastAsked = new Map<string, number>();
+const rechecks = new Map<string, number>();
+/** One timer per page at most: the soonest wins. */
+const timers = new Map<string, { at: number; timer: ReturnType<typeof setTimeout> }>();
 
-/** The mission's expected texts, folded, each once. */
+/** Asks the page again after `delay`, as it is stored then, if its visit still records. */
+function askLater(pageId: string, visitId: string, delay: number): void {
+  const at = Date.now() + delay;
+  const pending = timers.get(pageId);
+  if (pending && pending.at <= at) return;
+  if (pending) clearTimeout(pending.timer);
+  const timer = setTimeout(() => {
+    timers.delete(pageId);
+    void (async () => {
+      const d = await db();
+      const [page, visit] = await Promise.all([getPage(d, pageId), getVisit(d, visitId)]);
+      if (page && visit?.status === 'recording') await checkMissionTexts(page, visit);
+    })().catch(() => undefined);
+  }, delay);
+  timers.set(pageId, { at, timer });
+}
+
+/**
+ * The mission's expected texts, folded, each once. A text that folds to nothing (combining marks
+ * alone) or past what the page is asked (some scripts grow when decomposed) is left out, so that one
+ * odd text does not stop the others being looked for; its step is then marked by the evaluator.
+ */
 export function expectedTexts(mission: Pick<Mission, 'steps'> | undefined): string[] {
   const texts = (mission?.steps ?? []).flatMap((step) => step.reached.flatMap((c) => (c.kind === 'text' ? [foldText(c.text)] : [])));
-  return [...new Set(texts)];
+  return [...new Set(texts)].filter((text) => text.length > 0 && text.length <= MAX_TEXT_CHARS).slice(0, MAX_TEXTS);
 }
 
 export async function checkMissionTexts(page: Page, visit: Visit, now = Date.now()): Promise<void> {
@@ -40,9 +67,17 @@ export async function checkMissionTexts(page: Page, visit: Visit, now = Date.now
   const seen = new Set(page.textsSeen ?? []);
   const texts = expected.filter((text) => !seen.has(text));
   if (texts.length === 0 || page.endedAt !== undefined || page.typedFromUrl) return;
-  if (now - (lastAsked.get(page.id) ?? 0) < MIN_INTERVAL_MS) return;
+  const since = now - (lastAsked.get(page.id) ?? 0);
+  // Asked a moment ago: once more when the interval is over, so that the last write's state is read.
+  if (since < MIN_INTERVAL_MS) return askLater(page.id, visit.id, MIN_INTERVAL_MS - since);
   lastAsked.set(page.id, now);
   if (!(await tabShows(page))) return;
+  const recheck = rechecks.get(page.id) ?? 0;
+  if (recheck < RECHECK_MS.length) {
+    // Unless this answer finds every text, the page is asked again a little later (it checks for itself).
+    rechecks.set(page.id, recheck + 1);
+    askLater(page.id, visit.id, RECHECK_MS[recheck]!);
+  }
   try {
     await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [SCRIPT] });
     const settings = await loadSettings(browser.storage.local);

@@ -16,6 +16,7 @@ import type { StepStatusValue } from '../../utils/mission/step-status';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Visit } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
+import { currentPage } from './stamp';
 import { guardWrite } from './storage-health';
 
 /**
@@ -94,10 +95,12 @@ export async function setStepStatus(visitId: string, stepId: string, status: Ste
   const text = comment.trim();
   if (status !== null && status !== 'done' && text === '') throw new ProtocolError('comment-required');
   const at = Date.now();
+  // The page on screen when the step is marked: where its required evidence counts if no page met its conditions.
+  const pageId = status === null ? undefined : await currentPage(d, visit).then((page) => page.id, () => undefined);
   await guardWrite(() =>
     updateVisit(d, visitId, (v) => {
       const { [stepId]: _previous, ...others } = v.stepStatuses ?? {};
-      return { ...v, stepStatuses: status === null ? others : { ...others, [stepId]: { status, comment: text, at } } };
+      return { ...v, stepStatuses: status === null ? others : { ...others, [stepId]: { status, comment: text, at, ...(pageId ? { pageId } : {}) } } };
     }),
   );
   await notifyChanged();

@@ -1,9 +1,9 @@
 import { foldText } from '../../utils/mission/fold-text';
-import { SHOP_BLOCK_MARKERS, SHOP_MASK_MARKERS } from '../../utils/privacy/markers';
+import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../../utils/recording/privacy';
 import type { TextsRequest } from '../../utils/messaging/capture-page';
 
-/** Elements whose text is never shown. */
-const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+/** Elements whose text is never shown, or is what a person types (read nowhere, as in screenshots). */
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'TEXTAREA', 'SELECT', 'OPTION']);
 
 /** A selector list that a page's odd selector cannot break: each one tried on its own, bad ones dropped. */
 function usable(doc: Document, selectors: readonly string[]): string[] {
@@ -19,11 +19,13 @@ function usable(doc: Document, selectors: readonly string[]): string[] {
 
 /**
  * Which of `request.texts` (folded) the page shows now: the text of its rendered elements, outside
- * masked and blocked ones (the evaluator's, the mission's and the shop's own markers), folded the
- * same way. Only indices are returned; the page's text stays here.
+ * what the recorder masks or blocks (editable zones, payment fields, the shop's own markers, the
+ * evaluator's and the mission's rules) and outside form fields, folded the same way. Only indices
+ * are returned; the page's text stays here.
  */
 export function textsShown(doc: Document, request: Pick<TextsRequest, 'texts' | 'maskSelectors' | 'blockSelectors'>): number[] {
-  const hidden = usable(doc, [...request.maskSelectors, ...request.blockSelectors, ...SHOP_MASK_MARKERS, ...SHOP_BLOCK_MARKERS]).join(',');
+  // The recorder's own lists (editable zones, payment fields and frames, the shop's markers) and the visit's.
+  const hidden = usable(doc, [...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS, ...request.maskSelectors, ...request.blockSelectors]).join(',');
   const verdicts = new Map<Element, boolean>();
   /** Whether an element's text can be seen: rendered, and in no private zone. */
   const shows = (el: Element): boolean => {

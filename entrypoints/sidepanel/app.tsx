@@ -45,7 +45,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const storageProblem = useStorageProblem();
-  const missions = useMissions(rev);
+  const { missions, read: missionsRead } = useMissions(rev);
   // The evaluator's choice outlives the panel being closed and opened again (a mission deleted since falls back to the Quick visit).
   const [missionId, setMissionIdState] = useState(() => localStorage.getItem(MISSION_CHOICE_KEY) ?? QUICK_VISIT_MISSION.id);
   const setMissionId = (id: string) => {
@@ -182,7 +182,8 @@ export function App() {
         m={m}
         visit={current}
         elapsedMs={current ? activeDuration(current, now) : 0}
-        canStart={Boolean(tab && pattern) && chosenHere}
+        // Not before the missions are read: the mission chosen last time would not be known yet.
+        canStart={Boolean(tab && pattern) && chosenHere && missionsRead}
         busy={busy}
         onStart={() => void onStart()}
         onPause={() => current && void command('visit/pause', current.id)}

@@ -18,10 +18,10 @@ import { useRead } from './use-read';
 
 const codeOf = (e: unknown) => (e instanceof ProtocolError ? e.code : 'internal');
 
-/** The missions on offer (the Quick visit, then the imported ones); the Quick visit alone until read. */
-export function useMissions(rev: number): ListedMission[] {
+/** The missions on offer (the Quick visit, then the imported ones; the Quick visit alone until read), and whether they were read. */
+export function useMissions(rev: number): { missions: ListedMission[]; read: boolean } {
   const installed = useRead(() => db().then(listInstalledMissions), [rev]);
-  return useMemo(() => allMissions(installed ?? []), [installed]);
+  return useMemo(() => ({ missions: allMissions(installed ?? []), read: installed !== undefined }), [installed]);
 }
 
 /** The checklist a mission sets for its visits; undefined for the Quick visit, which leaves it to the evaluator. */

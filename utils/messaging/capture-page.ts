@@ -138,6 +138,8 @@ export function isChecksRequest(message: unknown): message is ChecksRequest {
 
 /** The most texts one question carries: a mission's steps × their conditions. */
 export const MAX_TEXTS = 120;
+/** The longest expected text, folded. */
+export const MAX_TEXT_CHARS = 400;
 
 /**
  * Which of a mission's expected texts the page shows now (its steps' visible-text conditions), each
@@ -151,7 +153,7 @@ export function parseTextsRequest(v: unknown): TextsRequest | undefined {
   const texts: string[] = [];
   for (let i = 0; i < v.texts.length; i++) {
     const t: unknown = v.texts[i];
-    if (typeof t !== 'string' || t.length === 0 || t.length > 400) return undefined;
+    if (typeof t !== 'string' || t.length === 0 || t.length > MAX_TEXT_CHARS) return undefined;
     texts.push(t);
   }
   if (!isSelectors(v.maskSelectors) || !isSelectors(v.blockSelectors)) return undefined;

@@ -35,7 +35,7 @@ export interface CompletenessInput {
   pages: readonly Page[];
   /** `detectSteps(mission.steps, pages, …)`. */
   progress: ScenarioProgress;
-  statuses: readonly Pick<StepStatus, 'stepId' | 'status'>[];
+  statuses: readonly Pick<StepStatus, 'stepId' | 'status' | 'pageId'>[];
   answers: readonly Pick<Answer, 'checklistId' | 'criterionId' | 'state' | 'pageId'>[];
   screenshots: readonly Pick<Screenshot, 'pageId'>[];
   notes: readonly Pick<Note, 'pageId'>[];
@@ -63,7 +63,12 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
 
   const pagesById = new Map(input.pages.map((page) => [page.id, page]));
   const stages = stagesOfPages([...input.pages]);
+  // A step's pages: those that met its conditions, or, for a step the evaluator marked instead, the page on screen then.
   const stepPages = new Map(progress.steps.map((step) => [step.stepId, new Set(step.pageIds)]));
+  for (const status of input.statuses) {
+    const pages = stepPages.get(status.stepId);
+    if (pages && pages.size === 0 && status.pageId) pages.add(status.pageId);
+  }
   /** Whether a page is where the evidence is wanted. */
   const inPlace = (evidence: RequiredEvidence, pageId: string): boolean => {
     if (evidence.stepId !== undefined) return stepPages.get(evidence.stepId)?.has(pageId) ?? false;

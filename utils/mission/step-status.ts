@@ -13,6 +13,8 @@ const markShape = {
   comment: z.string().trim().max(5000),
   /** When it was given (epoch ms). */
   at: z.number(),
+  /** The page on screen then: where the step's required evidence counts when no page met its conditions. */
+  pageId: z.string().min(1).max(100).optional(),
 };
 
 function commentUnlessDone(mark: { status: StepStatusValue; comment: string }, ctx: z.RefinementCtx): void {
@@ -34,8 +36,7 @@ export const stepStatusSchema = z
     missionId: z.string().min(1).max(100),
     stepId: z.string().min(1).max(40),
     ...markShape,
-    /** The page on screen when it was given, and the replay offset there, once the background stamps them. */
-    pageId: z.string().min(1).max(100).optional(),
+    /** The replay offset on its page, once the background stamps it. */
     offset: z.number().nonnegative().optional(),
   })
   .superRefine(commentUnlessDone);

@@ -42,6 +42,17 @@ describe('missingItems', () => {
     expect(ids).not.toContain('step/product');
   });
 
+  it('takes a step’s evidence on the page where the evaluator marked it, when no page met its conditions', () => {
+    const m = mission();
+    // The basket at an address the pattern does not know: the evaluator marks the step there and takes the screenshot.
+    const pages = [page('h', 'home', 0), page('b', 'cart', 10, { path: '/basket' })];
+    const ids = (pageId?: string) =>
+      check(m, pages, { statuses: [{ stepId: 'basket', status: 'done', ...(pageId ? { pageId } : {}) }], screenshots: [{ pageId: 'b' }] }).map((item) => item.id);
+    expect(ids('b')).not.toContain('evidence/basket-shot');
+    expect(ids()).toContain('evidence/basket-shot');
+    expect(ids('h')).toContain('evidence/basket-shot');
+  });
+
   it('wants a step’s screenshot on a page that reached the step, a revisit included', () => {
     const m = mission();
     const pages = [page('h', 'home', 0), page('c1', 'cart', 10, { path: '/panier' }), page('p', 'product', 20), page('c2', 'cart', 30, { path: '/panier?x=1' })];

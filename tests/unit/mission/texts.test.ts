@@ -40,6 +40,9 @@ describe('textsShown (in the page)', () => {
       '<p class="greeting">Bonjour Claire Martin</p><p data-hj-suppress>Adresse 12 rue des Lilas</p><div class="rr-block"><p>Carte 4970</p></div><p>Livraison offerte</p>',
     );
     expect(textsShown(doc, ask(['Claire Martin', '12 rue des Lilas', 'Carte 4970', 'Livraison offerte'], ['.greeting']))).toEqual([3]);
+    // What a person writes into the page itself (an editable zone, a text area) is never read.
+    const typed = docWith('<div contenteditable="true">Merci pour votre commande</div><textarea>Commande validée</textarea><p>Livraison offerte</p>');
+    expect(textsShown(typed, ask(['Merci pour votre commande', 'Commande validée', 'Livraison offerte']))).toEqual([2]);
     // A selector the page's document cannot parse is left out, and the rest still applies.
     expect(textsShown(doc, ask(['Claire Martin', 'Livraison offerte'], ['p[', '.greeting']))).toEqual([1]);
   });
@@ -77,9 +80,11 @@ describe('a step reached by its text', () => {
     ],
   });
 
-  it('asks the page for each expected text once, folded', () => {
+  it('asks the page for each expected text once, folded; one that folds to nothing or too long is left out, not the others', () => {
     expect(expectedTexts(mission)).toEqual(['merci pour votre commande']);
     expect(expectedTexts(undefined)).toEqual([]);
+    const odd = { steps: [...mission.steps, { ...mission.steps.at(-1)!, id: 'odd', reached: [{ kind: 'text' as const, text: '\u0301\u0301' }, { kind: 'text' as const, text: '한'.repeat(200) }] }] };
+    expect(expectedTexts(odd)).toEqual(['merci pour votre commande']);
   });
 
   it('is reached on the page that showed it, and not on one that did not', () => {

@@ -156,6 +156,11 @@ describe('unpackBundle refuses a mission that does not hold together (mission-mi
       files['mission.json'] = encode('{"format":');
     });
     await refused(notJson, 'mission.json', 'mission-content');
+    // Nested past the stack's depth: refused as another brief, never thrown.
+    const deep = await editBundle(withMission, ({ files }) => {
+      files['mission.json'] = encode(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    });
+    await refused(deep, 'mission.json', 'mission-content');
   });
 
   it('mission.json with the same brief written otherwise: its hash is not the visit’s', async () => {

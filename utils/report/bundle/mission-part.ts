@@ -43,9 +43,9 @@ function parseMissionFile(bytes: Uint8Array): unknown {
 /**
  * The visit's mission against the bundle, in this order, the first problem only: the copy and its
  * hash (every version); then, from version 2, mission.json is there exactly when the visit
- * followed a mission; the manifest's `mission` names the visit's (id, then SHA-256); mission.json
- * holds the visit's copy (same JSON, whatever the order of its fields); and its SHA-256 is the
- * visit's `missionHash` (so the file is the canonical JSON the hash was taken of). `file` is
+ * followed a mission; the manifest's `mission` names the visit's (id, then SHA-256); mission.json's
+ * SHA-256 is the visit's `missionHash` (so the file is the canonical JSON of the visit's copy), else
+ * it says whether the file holds the same mission written differently or another one. `file` is
  * mission.json's bytes, already checked against the manifest's part.
  */
 export async function checkMission(
@@ -68,8 +68,16 @@ export async function checkMission(
   if (manifest.mission.id !== mission.id) return mismatch('mission.id', BUNDLE_DETAILS.manifestMission);
   if (manifest.mission.sha256 !== hash) return mismatch('mission.sha256', BUNDLE_DETAILS.manifestMission);
 
-  const json = parseMissionFile(file);
-  if (json === undefined || canonicalJson(json) !== canonicalJson(mission)) return mismatch(MISSION_PATH, BUNDLE_DETAILS.missionContent);
-  if ((await sha256Hex(file)) !== hash) return mismatch(MISSION_PATH, BUNDLE_DETAILS.missionFileHash);
-  return undefined;
+  // The visit's hash is its copy's canonical JSON's (checked above): a file with that hash is that JSON.
+  if ((await sha256Hex(file)) === hash) return undefined;
+  // Otherwise say which: the same mission written differently, or another one. A forged file nested
+  // past the stack's depth is another one (reading it must not throw).
+  let same = false;
+  try {
+    const json = parseMissionFile(file);
+    same = json !== undefined && canonicalJson(json) === canonicalJson(mission);
+  } catch {
+    same = false;
+  }
+  return mismatch(MISSION_PATH, same ? BUNDLE_DETAILS.missionFileHash : BUNDLE_DETAILS.missionContent);
 }
