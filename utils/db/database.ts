@@ -7,6 +7,7 @@ import type { InstalledChecklist } from '../checklist/installed';
 import type { InstalledMission } from '../mission/installed';
 import type { Page } from '../schema/page';
 import type { Visit } from '../schema/visit';
+import type { Asset, VisitAsset } from '../assets/schema';
 import { DB_VERSION, MIGRATIONS } from './migrations';
 
 export const DB_NAME = 'mystere';
@@ -23,6 +24,8 @@ export interface MystereDB extends DBSchema {
   answers: { key: string; value: Answer; indexes: { visitId: string } };
   audits: { key: string; value: AuditRecord; indexes: { visitId: string } };
   missions: { key: string; value: InstalledMission };
+  assets: { key: string; value: Asset };
+  visitAssets: { key: [string, string]; value: VisitAsset; indexes: { visitId: string; hash: string; visitHash: [string, string] } };
 }
 
 export type Db = IDBPDatabase<MystereDB>;

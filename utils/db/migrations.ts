@@ -38,6 +38,16 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<MystereDB>, tx: Upgrade
   (db) => {
     db.createObjectStore('missions', { keyPath: 'mission.id' });
   },
+  // 6 → 7: the shop's assets kept for the replay (utils/assets/schema.ts): each stored copy once, by
+  // its hash; and where each visit used an address. `hash` finds whether another visit still uses a
+  // copy (a deleted visit's copies go with it otherwise); `visitHash` whether this visit already has it.
+  (db) => {
+    db.createObjectStore('assets', { keyPath: 'hash' });
+    const uses = db.createObjectStore('visitAssets', { keyPath: ['visitId', 'url'] });
+    uses.createIndex('visitId', 'visitId');
+    uses.createIndex('hash', 'hash');
+    uses.createIndex('visitHash', ['visitId', 'hash']);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -95,9 +95,19 @@ export async function updateVisit(db: Db, id: string, change: (v: Visit) => Visi
   return next;
 }
 
-/** Deletes a visit with its pages and recording. */
+/**
+ * Deletes a visit with its pages, recording, evidence and the record of its assets; the stored
+ * copies of assets that no other visit uses go too (no garbage is left to collect later).
+ */
 export async function deleteVisit(db: Db, id: string): Promise<void> {
-  const tx = db.transaction(['visits', 'pages', 'chunks', ...EVIDENCE_STORES], 'readwrite');
+  const tx = db.transaction(['visits', 'pages', 'chunks', 'assets', 'visitAssets', ...EVIDENCE_STORES], 'readwrite');
+  const uses = tx.objectStore('visitAssets');
+  const usedHashes = new Set((await uses.index('visitId').getAll(id)).flatMap((u) => (u.hash ? [u.hash] : [])));
+  await uses.delete(IDBKeyRange.bound([id], [id, []]));
+  for (const hash of usedHashes) {
+    // Requests run in order: this count sees the visit's own uses deleted already.
+    if ((await uses.index('hash').count(hash)) === 0) await tx.objectStore('assets').delete(hash);
+  }
   const pageKeys = await tx.objectStore('pages').index('visitId').getAllKeys(id);
   const chunkKeys = await tx.objectStore('chunks').index('visitId').getAllKeys(id);
   const evidenceKeys = await Promise.all(

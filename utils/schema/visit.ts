@@ -82,6 +82,14 @@ export const visitSchema = z.object({
   /** Its storage use and budget; absent until a counted record is written. */
   storage: storageUseSchema.optional(),
   /**
+   * Bytes of the shop's assets kept for the replay (images, fonts, style sheets: each stored copy
+   * counted once per visit), apart from `storage`, against their own budget (utils/assets/schema.ts,
+   * `ASSET_BUDGET_BYTES`). Absent until one is kept.
+   */
+  assetBytes: z.number().int().nonnegative().optional(),
+  /** When that budget was reached: assets met later are recorded as skipped (`budget`), and the report can say so. */
+  assetBudgetReachedAt: z.number().optional(),
+  /**
    * The recording's delivery health, per document (docs/recording.md, "Delivery"): each document's
    * recorder sends its own totals, so a resend overwrites itself.
    */

@@ -18,6 +18,8 @@ import { QUICK_CHECKLIST } from '../../../utils/checklist/defaults';
 import { missionSchema } from '../../../utils/mission/schema';
 import { validMissionFile } from '../mission/fixtures';
 import { chunk, page, visit } from './fixtures';
+import { listVisitAssets, recordVisitAsset } from '../../../utils/db/assets';
+import { sha256Hex } from '../../../utils/assets/hash';
 
 const opened: Db[] = [];
 async function open(name: string, version?: number): Promise<Db> {
@@ -39,6 +41,7 @@ describe('openMystereDb', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'abandonments',
       'answers',
+      'assets',
       'audits',
       'checklists',
       'chunks',
@@ -47,8 +50,12 @@ describe('openMystereDb', () => {
       'pages',
       'screenshots',
       'signals',
+      'visitAssets',
       'visits',
     ]);
+    expect(db.transaction('assets').store.keyPath).toBe('hash');
+    const uses = db.transaction('visitAssets').store;
+    expect([uses.keyPath, [...uses.indexNames].sort()]).toEqual([['visitId', 'url'], ['hash', 'visitHash', 'visitId']]);
     expect([...db.transaction('checklists').store.indexNames]).toEqual([]);
     expect([db.transaction('missions').store.keyPath, [...db.transaction('missions').store.indexNames]]).toEqual(['mission.id', []]);
     for (const name of ['abandonments', 'answers', 'audits', 'notes', 'screenshots', 'signals'] as const) {
@@ -119,6 +126,23 @@ describe('openMystereDb', () => {
     const mission = missionSchema.parse(validMissionFile());
     await putInstalledMission(db, { mission, installedAt: 5, hash: 'a'.repeat(64) });
     expect(await getInstalledMission(db, 'agence-test-juillet')).toEqual({ mission, installedAt: 5, hash: 'a'.repeat(64) });
+  });
+
+  it('upgrades a version 6 database to add the asset stores, keeping its data', async () => {
+    const name = crypto.randomUUID();
+    const old = await open(name, 6);
+    expect([...old.objectStoreNames]).not.toContain('assets');
+    await old.put('visits', visit({ id: 'kept', status: 'ended', endedAt: 2000 }));
+    old.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await getVisit(db, 'kept')).toEqual(visit({ id: 'kept', status: 'ended', endedAt: 2000 }));
+    expect(await db.count('assets')).toBe(0);
+    const data = new Uint8Array([1, 2, 3]);
+    const hash = await sha256Hex(data);
+    await recordVisitAsset(db, { visitId: 'kept', url: 'https://shop.example/a.png', kind: 'image', pageId: 'p1', at: 1 }, { hash, mime: 'image/png', size: 3, data });
+    expect((await listVisitAssets(db, 'kept')).map((u) => u.hash)).toEqual([hash]);
   });
 
   it('reopens an up-to-date database without running migrations again', async () => {
