@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isChecksRequest, parseCaptureRequest, parseTextsRequest } from '../../utils/messaging/capture-page';
+import { isChecksRequest, parseAssetsRequest, parseCaptureRequest, parseTextsRequest } from '../../utils/messaging/capture-page';
+import { discoverAssets } from '../../utils/assets/discover';
 import { answerCapture } from './answer';
 import { pageWorld } from './page-world';
 import { extractCheckFacts } from '../../utils/checklist/check-facts';
@@ -8,7 +9,8 @@ import { textsShown } from './texts';
 
 /**
  * Measures what a screenshot must hide, scrolls for a full-page one, reads the page facts the
- * checklist's suggestions use, and tells which of a mission's expected texts the page shows. Injected by the background
+ * checklist's suggestions use, tells which of a mission's expected texts the page shows, and lists
+ * the images, style sheets and fonts it displays (the background fetches them). Injected by the background
  * into the top frame when a capture is asked for, not carried by every page: the recorder that runs
  * on every page stays small.
  */
@@ -32,6 +34,16 @@ export default defineContentScript({
         // Which of the mission's expected texts the page shows: indices only, never the page's text.
         sendResponse({ ok: true, value: textsShown(document, texts) });
         return undefined;
+      }
+      const assets = parseAssetsRequest(message);
+      if (assets) {
+        // Addresses and displayed sizes only; read in slices, so a huge page keeps answering clicks.
+        const pause = () => new Promise<void>((resume) => ctx.setTimeout(resume, 0));
+        discoverAssets(document, { ...assets, pause }).then(
+          (value) => sendResponse({ ok: true, value }),
+          (error: unknown) => sendResponse({ ok: false, error: 'assets-failed', detail: String(error) }),
+        );
+        return true;
       }
       const request = parseCaptureRequest(message);
       if (!request) return undefined;

@@ -171,3 +171,45 @@ export function parseTextsFound(v: unknown, count: number): number[] | undefined
   }
   return found;
 }
+
+/**
+ * The assets the page displays (issue 15): images, style sheets, fonts, each by its absolute
+ * address, outside the zones masked or blocked by these selectors (and the recorder's own lists).
+ */
+export type AssetsRequest = { type: 'page/assets'; maskSelectors: string[]; blockSelectors: string[] };
+
+/** One asset the page displays; an image's size is what it is displayed at (CSS px), when it is shown. */
+export type PageAsset = { url: string; kind: 'image' | 'font' | 'stylesheet'; width?: number; height?: number };
+/** The page's answer: its assets and its device pixel ratio. */
+export type PageAssets = { dpr: number; assets: PageAsset[] };
+
+/** Bounds of the answer: the most addresses one page reports (what a page can ask the extension to fetch), and an address's length. */
+export const MAX_ASSETS_ANSWERED = 2000;
+export const MAX_ASSET_URL_CHARS = 8192;
+const ASSET_KINDS = new Set(['image', 'font', 'stylesheet']);
+
+export function parseAssetsRequest(v: unknown): AssetsRequest | undefined {
+  if (!isObj(v) || v.type !== 'page/assets' || !isSelectors(v.maskSelectors) || !isSelectors(v.blockSelectors)) return undefined;
+  return { type: 'page/assets', maskSelectors: [...v.maskSelectors], blockSelectors: [...v.blockSelectors] };
+}
+
+function parsePageAsset(v: unknown): PageAsset | undefined {
+  if (!isObj(v) || typeof v.url !== 'string' || v.url.length === 0 || v.url.length > MAX_ASSET_URL_CHARS) return undefined;
+  if (typeof v.kind !== 'string' || !ASSET_KINDS.has(v.kind)) return undefined;
+  if (!/^https?:\/\//i.test(v.url)) return undefined;
+  const asset: PageAsset = { url: v.url, kind: v.kind as PageAsset['kind'] };
+  if (v.width === undefined && v.height === undefined) return asset;
+  return isSize(v.width) && isSize(v.height) ? { ...asset, width: v.width, height: v.height } : undefined;
+}
+
+/** The page's answer to `page/assets`, each asset checked; undefined when anything is malformed. */
+export function parsePageAssets(v: unknown): PageAssets | undefined {
+  if (!isObj(v) || !isNum(v.dpr) || v.dpr <= 0 || !Array.isArray(v.assets) || v.assets.length > MAX_ASSETS_ANSWERED) return undefined;
+  const assets: PageAsset[] = [];
+  for (let i = 0; i < v.assets.length; i++) {
+    const asset = parsePageAsset(v.assets[i]);
+    if (!asset) return undefined;
+    assets.push(asset);
+  }
+  return { dpr: v.dpr, assets };
+}

@@ -8,6 +8,28 @@ import { SHOP_BLOCK_MARKERS, SHOP_MASK_MARKERS } from '../privacy/markers';
  * (`utils/privacy/`) before anything is written.
  */
 
+/**
+ * Payment providers, as they appear in their frames' and scripts' addresses: their frames are blocked
+ * below, and nothing served from them is kept with a visit (`utils/assets/filters.ts`). Kept in step
+ * with the `iframe[src*=…]` selectors by a unit test.
+ */
+export const PAYMENT_PROVIDERS = [
+  'stripe',
+  'adyen',
+  'paypal',
+  'braintree',
+  'checkout.com',
+  'mollie',
+  'payplug',
+  'lyra',
+  'payzen',
+  'systempay',
+  'monetico',
+  'hipay',
+  'klarna',
+  'worldpay',
+] as const;
+
 /** Elements left out of recordings: their content and attributes never leave the page. */
 export const DEFAULT_BLOCK_SELECTORS = [
   'input[type=hidden]',
