@@ -19,7 +19,7 @@ function pageOf(body: string, head = ''): Document {
 /** Gives an element the box the browser would have laid out. */
 function box(doc: Document, selector: string, width: number, height: number): void {
   for (const el of doc.querySelectorAll(selector)) {
-    el.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, width, height, toJSON: () => ({}) }) as DOMRect;
+    el.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, width, height, toJSON: () => ({}) });
   }
 }
 
