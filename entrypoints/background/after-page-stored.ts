@@ -1,6 +1,7 @@
 import { db } from '../../utils/db/database';
 import type { Page } from '../../utils/schema/page';
 import type { Visit } from '../../utils/schema/visit';
+import { captureAssets } from './assets';
 import { autoAudit } from './audits';
 import { captureNewStage } from './funnel';
 import { checkMissionTexts } from './mission-texts';
@@ -18,9 +19,10 @@ import { claimWaitingFacts } from './signals';
  *    While the visit records:
  * 3. the checklist's page checks are read by a probe injected on demand (`page-probe.ts`);
  * 4. the page is audited once it has settled: accessibility and speed (`audits.ts`);
- * 5. the mission's expected texts are looked for on it, if its steps have any (`mission-texts.ts`).
+ * 5. the mission's expected texts are looked for on it, if its steps have any (`mission-texts.ts`);
+ * 6. the images, fonts and style sheets it displays are kept, once it has settled (`assets.ts`).
  *
- * Steps 3 to 5 are not awaited: an audit takes seconds and must not hold up the next write.
+ * Steps 3 to 6 are not awaited: an audit takes seconds and must not hold up the next write.
  */
 export async function afterPageStored(page: Page, visit: Visit): Promise<void> {
   await claimWaitingFacts(page);
@@ -29,4 +31,5 @@ export async function afterPageStored(page: Page, visit: Visit): Promise<void> {
   void readChecks(page);
   void autoAudit(page);
   void checkMissionTexts(page, visit);
+  void captureAssets(page, visit);
 }

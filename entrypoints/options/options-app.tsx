@@ -86,6 +86,15 @@ export function OptionsApp() {
         <label class="check">
           <input
             type="checkbox"
+            data-testid="settings-keep-assets"
+            checked={settings.keepAssets}
+            onChange={(e) => setSettings({ ...settings, keepAssets: e.currentTarget.checked })}
+          />
+          <span>{m.keepAssets}</span>
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
             data-testid="settings-keep-search-terms"
             checked={settings.keepSearchTerms}
             onChange={(e) => setSettings({ ...settings, keepSearchTerms: e.currentTarget.checked })}

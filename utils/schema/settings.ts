@@ -15,6 +15,11 @@ export const settingsSchema = z.object({
   /** Audit each page of a visit (accessibility and speed) once it has settled. */
   autoAudit: z.boolean().default(true),
   /**
+   * Keep the images, fonts and style sheets each page displays with the visit, so that its replay
+   * shows the shop as it was (docs/recording.md, "Assets kept for the replay").
+   */
+  keepAssets: z.boolean().default(true),
+  /**
    * Keep the terms typed into the shop's search fields (identifiers in them are masked still). Off:
    * a search term is masked wherever it comes back, like everything else the evaluator types.
    */

@@ -29,7 +29,7 @@ const storedVisit = async () => (await getVisit(await db(), 'v1'))!;
 beforeEach(async () => {
   fakeBrowser.reset();
   // Audits are another file's concern: keep them out of these writes.
-  await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false });
+  await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false, keepAssets: false });
   await putVisit(await db(), visit({ tabIds: [1] }));
 });
 afterEach(async () => {

@@ -43,7 +43,7 @@ const batch = (over: Partial<Batch> = {}): Batch => ({
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false, maskSelectors: ['.loyalty-id'] });
+  await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false, keepAssets: false, maskSelectors: ['.loyalty-id'] });
   await putVisit(await db(), visit({ tabIds: [1] }));
 });
 afterEach(async () => {

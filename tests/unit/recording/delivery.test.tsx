@@ -43,7 +43,7 @@ const waiting = async () =>
 beforeEach(async () => {
   fakeBrowser.reset();
   forgetHandoverArea();
-  await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false });
+  await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false, keepAssets: false });
   await putVisit(await db(), visit({ tabIds: [TAB] }));
 });
 afterEach(async () => {

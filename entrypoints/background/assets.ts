@@ -1,0 +1,197 @@
+import { browser } from 'wxt/browser';
+import { stylesheetUrls } from '../../utils/assets/css-urls';
+import { skipBeforeFetch } from '../../utils/assets/filters';
+import { sha256Hex } from '../../utils/assets/hash';
+import { limiter } from '../../utils/assets/limit';
+import { storedMime } from '../../utils/assets/mime';
+import type { Asset, AssetKind, SkipReason, VisitAsset } from '../../utils/assets/schema';
+import { db } from '../../utils/db/database';
+import { getVisitAsset, recordVisitAsset } from '../../utils/db/assets';
+import { VisitGoneError } from '../../utils/db/errors';
+import { getVisit } from '../../utils/db/repository';
+import { parseCaptureReply, parsePageAssets, type AssetsRequest, type PageAssets } from '../../utils/messaging/capture-page';
+import { visitSelectors } from '../../utils/mission/privacy';
+import { TypedMatcher } from '../../utils/privacy/typed';
+import { bareUrl } from '../../utils/privacy/urls';
+import type { Page } from '../../utils/schema/page';
+import { isActive, type Visit } from '../../utils/schema/visit';
+import { loadSettings } from '../../utils/settings';
+import { withTimeout } from '../../utils/timeout';
+import { fetchAsset } from './asset-fetch';
+import { keepImage } from './asset-image';
+import { privacyPass, typedValues } from './privacy';
+import { notifyChanged } from './revision';
+import { guardWrite } from './storage-health';
+import { tabShows } from './tabs';
+
+/**
+ * The shop's images, fonts and style sheets kept with the visit (issue 15; docs/recording.md,
+ * "Assets kept for the replay"). Once a page of a recording visit has settled, the capture script
+ * (injected on demand) lists what the page displays (`page/assets`); the extension fetches each
+ * address once per visit, two at a time, filters first (payment providers, trackers, typed values),
+ * re-encodes images at their displayed size, follows style sheets to their fonts, images and
+ * imports, and stores each copy once by its hash, within the visit's asset budget (utils/db/assets.ts).
+ *
+ * A worker that stops midway loses the addresses not yet fetched for that page: the record of each
+ * address is written as it is done, and the page is asked again at its next write by a new worker.
+ */
+
+const SCRIPT = '/content-scripts/capture.js';
+/** After the page is read: lazy images and late fonts have had time to arrive (as audits wait). */
+const SETTLE_MS = 2000;
+const ANSWER_TIMEOUT_MS = 10_000;
+/** Two fetches at a time across the visit: the evaluator's own browsing keeps the network. */
+const CONCURRENCY = 2;
+/** Style sheets imported by style sheets, this deep at most. */
+const MAX_SHEET_DEPTH = 3;
+
+/** Pages asked for their assets, so each is asked once per worker. A cache: what matters is stored per address. */
+const asked = new Set<string>();
+/** Addresses being fetched now (visit and bare address), so two pages showing one logo fetch it once. */
+const inFlight = new Set<string>();
+const run = limiter(CONCURRENCY);
+
+/** One address to keep: where it was met, and the displayed size of an image. */
+export type Job = {
+  visitId: string;
+  pageId: string;
+  url: string;
+  kind: AssetKind;
+  width?: number | undefined;
+  height?: number | undefined;
+  dpr: number;
+  depth: number;
+};
+
+/** Whether the page's assets are worth asking for now: once, when its document has been read, while the visit records. */
+function wanted(page: Page, visit: Visit): boolean {
+  return visit.status === 'recording' && !asked.has(page.id) && !page.typedFromUrl && page.autoTypeReasons.length > 0 && page.endedAt === undefined;
+}
+
+/** A page of the recording visit has been read: list its assets once it has settled, then keep them. */
+export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_MS): Promise<void> {
+  if (!wanted(page, visit)) return;
+  // Marked before any wait: two writes of the page close together must not both ask.
+  asked.add(page.id);
+  const settings = await loadSettings(browser.storage.local);
+  if (!settings.keepAssets) {
+    asked.delete(page.id);
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const found = await askPage(page, { type: 'page/assets', ...visitSelectors(visit, settings) });
+  if (!found) return;
+  await keepAll(found.assets.map((a) => ({ visitId: page.visitId, pageId: page.id, url: a.url, kind: a.kind, width: a.width, height: a.height, dpr: found.dpr, depth: 0 })));
+  await notifyChanged();
+}
+
+/** The page's list of assets, or undefined when it is no longer on screen or does not answer. */
+async function askPage(page: Page, request: AssetsRequest): Promise<PageAssets | undefined> {
+  try {
+    if (!(await tabShows(page))) return undefined;
+    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [SCRIPT] });
+    const reply: unknown = await withTimeout(browser.tabs.sendMessage<unknown, unknown>(page.tabId, request, { frameId: 0 }), ANSWER_TIMEOUT_MS, () => undefined);
+    const parsed = parseCaptureReply(reply, parsePageAssets);
+    // A single-page shop may have moved to another route meanwhile: what was read is not this page's.
+    if (!parsed?.ok || !(await tabShows(page))) return undefined;
+    return parsed.value;
+  } catch {
+    return undefined; // a page that went away or refused the script keeps no assets
+  }
+}
+
+/** Keeps every job, two at a time; what a style sheet uses is kept after the page's own assets. */
+export async function keepAll(jobs: Job[]): Promise<void> {
+  let pending = jobs;
+  while (pending.length > 0) {
+    const next = await Promise.all(pending.map((job) => run(() => keepOne(job).catch(() => []))));
+    pending = next.flat();
+  }
+}
+
+/** Keeps one address, unless the visit has it already; returns what a style sheet uses, to keep next. */
+async function keepOne(job: Job): Promise<Job[]> {
+  const url = bareUrl(job.url);
+  const key = `${job.visitId} ${url}`;
+  if (inFlight.has(key)) return [];
+  inFlight.add(key);
+  try {
+    const d = await db();
+    const visit = await getVisit(d, job.visitId);
+    if (!visit || !isActive(visit) || (await getVisitAsset(d, job.visitId, url))) return [];
+    const use: VisitAsset = {
+      visitId: job.visitId,
+      url,
+      kind: job.kind,
+      pageId: job.pageId,
+      ...(job.kind === 'image' && job.width !== undefined && job.height !== undefined ? { width: job.width, height: job.height } : {}),
+      at: Date.now(),
+      skipped: 'failed',
+    };
+    const { values, searchTerms } = await typedValues();
+    const before = skipBeforeFetch(job, job.kind, new TypedMatcher(values, searchTerms));
+    if (before) return await skip(use, before);
+    if (visit.assetBudgetReachedAt !== undefined) return await skip(use, 'budget');
+    const fetched = await fetchAsset(job.url, await permitted(job.url));
+    if (typeof fetched === 'string') return await skip(use, fetched);
+    // A redirect may lead to a payment provider or a tracker.
+    if (fetched.url !== job.url) {
+      const after = skipBeforeFetch({ ...job, url: fetched.url }, job.kind, new TypedMatcher(values, searchTerms));
+      if (after) return await skip(use, after);
+    }
+    const mime = storedMime(job.kind, fetched.mime, fetched.url);
+    if (!mime) return await skip(use, 'failed');
+    let kept: { data: Uint8Array<ArrayBuffer>; mime: string; width?: number; height?: number };
+    let follow: Job[] = [];
+    if (job.kind === 'image') {
+      const image = await keepImage(fetched.bytes, mime, job, job.dpr).catch(() => undefined);
+      if (!image) return await skip(use, 'failed');
+      if (image === 'tracker') return await skip(use, 'tracker');
+      kept = image;
+    } else {
+      kept = { data: fetched.bytes, mime };
+      if (job.kind === 'stylesheet') follow = sheetJobs(job, new TextDecoder().decode(fetched.bytes), fetched.url);
+    }
+    const asset: Asset = { hash: await sha256Hex(kept.data), mime: kept.mime, size: kept.data.byteLength, data: kept.data };
+    if (kept.width !== undefined && kept.height !== undefined) Object.assign(asset, { width: kept.width, height: kept.height });
+    const { skipped: _skipped, ...stored } = use;
+    await guardWrite(() => recordVisitAsset(d, stored, asset));
+    return follow;
+  } catch (error) {
+    if (!(error instanceof VisitGoneError)) throw error;
+    return [];
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+/** What a fetched style sheet uses, as jobs of the same page (imports only so deep). */
+function sheetJobs(job: Job, css: string, sheetUrl: string): Job[] {
+  return stylesheetUrls(css, sheetUrl)
+    .filter((u) => u.kind !== 'stylesheet' || job.depth + 1 < MAX_SHEET_DEPTH)
+    .map((u) => ({ visitId: job.visitId, pageId: job.pageId, url: u.url, kind: u.kind, dpr: job.dpr, depth: job.depth + 1 }));
+}
+
+/**
+ * Records an address without a copy. One that carries a typed value or names a person is recorded
+ * as the privacy pass writes addresses, so that the reason it was skipped is not kept in its record.
+ */
+async function skip(use: VisitAsset, reason: SkipReason): Promise<Job[]> {
+  const url = reason === 'typed' || reason === 'private' ? (await privacyPass()).url(use.url) : use.url;
+  await guardWrite(async () => recordVisitAsset(await db(), { ...use, url, skipped: reason }));
+  return [];
+}
+
+/** Whether the extension may read answers from the address's origin whatever their CORS headers. */
+async function permitted(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets which pages were asked (tests; a new worker starts with none). */
+export function forgetAskedAssets(): void {
+  asked.clear();
+}
