@@ -82,8 +82,8 @@ describe('recordVisitAsset', () => {
   });
 
   it('past the budget, records the address as skipped for the budget and marks the visit; a copy it has already still links', async () => {
-    const big = await copy(...new Array(8).fill(1));
-    const more = await copy(...new Array(5).fill(2));
+    const big = await copy(...new Array<number>(8).fill(1));
+    const more = await copy(...new Array<number>(5).fill(2));
     const small = await copy(3);
     await recordVisitAsset(db, use({ url: 'https://shop.example/a.jpg' }), big, 10, 100);
     const refused = await recordVisitAsset(db, use({ url: 'https://shop.example/b.jpg' }), more, 10, 200);
