@@ -129,20 +129,22 @@ async function keepOne(job: Job): Promise<Job[]> {
       skipped: 'failed',
     };
     const { values, searchTerms } = await typedValues();
-    const before = skipBeforeFetch(job, job.kind, new TypedMatcher(values, searchTerms));
+    const typed = new TypedMatcher(values, searchTerms);
+    const before = skipBeforeFetch(job, job.kind, typed);
     if (before) return await skip(use, before);
     if (visit.assetBudgetReachedAt !== undefined) return await skip(use, 'budget');
     const fetched = await fetchAsset(job.url, await permitted(job.url));
     if (typeof fetched === 'string') return await skip(use, fetched);
     // A redirect may lead to a payment provider or a tracker.
     if (fetched.url !== job.url) {
-      const after = skipBeforeFetch({ ...job, url: fetched.url }, job.kind, new TypedMatcher(values, searchTerms));
+      const after = skipBeforeFetch({ ...job, url: fetched.url }, job.kind, typed);
       if (after) return await skip(use, after);
     }
     const mime = storedMime(job.kind, fetched.mime, fetched.url);
     if (!mime) return await skip(use, 'failed');
     let kept: { data: Uint8Array<ArrayBuffer>; mime: string; width?: number; height?: number };
     let follow: Job[] = [];
+    if (mime === 'text/css' || mime === 'image/svg+xml') fetched.bytes = withoutTyped(fetched.bytes, typed);
     if (job.kind === 'image') {
       const image = await keepImage(fetched.bytes, mime, job, job.dpr).catch(() => undefined);
       if (!image) return await skip(use, 'failed');
@@ -163,6 +165,18 @@ async function keepOne(job: Job): Promise<Job[]> {
   } finally {
     inFlight.delete(key);
   }
+}
+
+/**
+ * A text asset (a style sheet, an SVG) with any echo of what the evaluator typed masked, as the
+ * privacy pass masks the recording: a shop that writes a customer's name into generated CSS or SVG
+ * must not have it kept. Most are untouched, and their bytes kept as fetched.
+ */
+function withoutTyped(bytes: Uint8Array<ArrayBuffer>, typed: TypedMatcher): Uint8Array<ArrayBuffer> {
+  if (typed.empty) return bytes;
+  const text = new TextDecoder().decode(bytes);
+  const masked = typed.mask(text);
+  return masked === text ? bytes : new TextEncoder().encode(masked);
 }
 
 /** What a fetched style sheet uses, as jobs of the same page (imports only so deep). */

@@ -67,8 +67,8 @@ const TRACKERS: readonly { host: string; path?: string; source: string }[] = [
   { host: 'pixel.wp.com', source: 'https://github.com/Automattic/jetpack (projects/packages/stats)' },
 ];
 
-/** A path segment that names a pixel: `/pixel`, `/pixel.gif`, `/tracking-pixel.png`, `/px.gif`. */
-const PIXEL_SEGMENT = /^(?:tracking[-_]?)?(?:pixel|px)(?:\.(?:gif|png|jpe?g|webp))?$/i;
+/** A path segment that names a pixel: `/pixel`, `/pixel.gif`, `/tracking-pixel.png`, `/px.gif`, `/pixel.svg`. */
+const PIXEL_SEGMENT = /^(?:tracking[-_]?)?(?:pixel|px)(?:\.(?:gif|png|jpe?g|webp|svg))?$/i;
 /** A host whose first label says it collects: analytics.shop.example, pixel.shop.example, stats.… */
 const TRACKING_HOST = /^(?:analytics|pixel|stats|metrics|telemetry)$/i;
 

@@ -42,6 +42,7 @@ describe('isTracker', () => {
     ['https://pixel.wp.com/g.gif?blog=1', undefined],
     ['https://analytics.shop.example/i.gif', undefined],
     ['https://shop.example/tracking/pixel.gif?o=1', undefined],
+    ['https://shop.example/privacy/assets/pixel.svg?ev=purchase', undefined],
     ['https://shop.example/img/banner.png', { width: 1, height: 1 }],
     ['https://shop.example/img/banner.png', { width: 0, height: 0 }],
   ])('finds %s (%o)', (url, displayed) => expect(isTracker(new URL(url), displayed)).toBe(true));

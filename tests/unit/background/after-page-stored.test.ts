@@ -64,6 +64,19 @@ describe('afterPageStored', () => {
     expect((await getPage(await db(), 'p-probe'))?.checks).toEqual(CHECKS);
   });
 
+  it('asks the page for the assets it displays once it has settled, while the visit records', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: false });
+    tabsShow({ 1: { url: `${SHOP}/assets` } });
+    fakeProbe(CHECKS);
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((_tab: number, message: { type: string }) =>
+      Promise.resolve(message.type === 'page/assets' ? { ok: true, value: { dpr: 1, assets: [] } } : { ok: true, value: CHECKS })) as never);
+    const page = await storePage({ id: 'p-assets', url: `${SHOP}/assets`, autoTypeReasons: ['path /assets'] });
+    await afterPageStored(page, await storedVisit());
+    expect(ask).not.toHaveBeenCalledWith(1, expect.objectContaining({ type: 'page/assets' }), { frameId: 0 });
+    await settle(2300);
+    expect(ask).toHaveBeenCalledWith(1, { type: 'page/assets', maskSelectors: [], blockSelectors: [] }, { frameId: 0 });
+  });
+
   it('starts the page’s audit without waiting for it', async () => {
     await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, autoAudit: true });
     tabsShow({ 1: { url: `${SHOP}/audit` } });

@@ -141,6 +141,19 @@ describe('keepAll', () => {
     expect(JSON.stringify(only)).not.toMatch(/quenouillard/i);
   });
 
+  it('masks an echo of a typed value in a style sheet or an SVG before keeping it', async () => {
+    await rememberTyped({ type: 'recorder/typed', visitId: 'v1', fields: [{ field: 'f1', value: 'Maëlys Quenouillard', search: false }] });
+    serve({
+      [`${SHOP}/css/hello.css`]: { body: '.hello::after{content:"Bonjour Maëlys Quenouillard"}', type: 'text/css' },
+      [`${SHOP}/img/badge.svg`]: { body: '<svg><text>Quenouillard</text></svg>', type: 'image/svg+xml' },
+    });
+    await keepAll([job(`${SHOP}/css/hello.css`, { kind: 'stylesheet' }), job(`${SHOP}/img/badge.svg`)]);
+    const used = await uses();
+    const kept = await Promise.all([`${SHOP}/css/hello.css`, `${SHOP}/img/badge.svg`].map(async (u) => text((await getAsset(await db(), used[u]!.hash!))!.data)));
+    expect(kept.join(' ')).not.toMatch(/quenouillard|maëlys/i);
+    expect(kept[0]).toContain('.hello::after{content:"Bonjour ');
+  });
+
   it('tells an origin it may not read from a failure, and records both', async () => {
     serve({}, { refuse: true });
     permitted(false);
