@@ -8,7 +8,7 @@ import type { Asset, AssetKind, SkipReason, VisitAsset } from '../../utils/asset
 import { db } from '../../utils/db/database';
 import { getVisitAsset, recordVisitAsset } from '../../utils/db/assets';
 import { VisitGoneError } from '../../utils/db/errors';
-import { getVisit } from '../../utils/db/repository';
+import { getPage, getVisit } from '../../utils/db/repository';
 import { parseCaptureReply, parsePageAssets, type AssetsRequest, type PageAssets } from '../../utils/messaging/capture-page';
 import { visitSelectors } from '../../utils/mission/privacy';
 import { TypedMatcher } from '../../utils/privacy/typed';
@@ -40,6 +40,8 @@ const SCRIPT = '/content-scripts/capture.js';
 /** After the page is read: lazy images and late fonts have had time to arrive (as audits wait). */
 const SETTLE_MS = 2000;
 const ANSWER_TIMEOUT_MS = 10_000;
+/** Asked again this long after, then after this long more: what the evaluator scrolled to meanwhile. */
+const RECHECK_MS = [15_000, 60_000];
 /** Two fetches at a time across the visit: the evaluator's own browsing keeps the network. */
 const CONCURRENCY = 2;
 /** Style sheets imported by style sheets, this deep at most. */
@@ -68,8 +70,13 @@ function wanted(page: Page, visit: Visit): boolean {
   return visit.status === 'recording' && !asked.has(page.id) && !page.typedFromUrl && page.autoTypeReasons.length > 0 && page.endedAt === undefined;
 }
 
-/** A page of the recording visit has been read: list its assets once it has settled, then keep them. */
-export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_MS): Promise<void> {
+/**
+ * A page of the recording visit has been read: list its assets once it has settled, keep them, and
+ * ask again after `recheckMs` (one after the other) while the page is on screen and the visit
+ * records — images a page loads as the evaluator scrolls (lazy loading) are met then; addresses
+ * already kept are not fetched again.
+ */
+export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_MS, recheckMs: readonly number[] = RECHECK_MS): Promise<void> {
   if (!wanted(page, visit)) return;
   // Marked before any wait: two writes of the page close together must not both ask.
   asked.add(page.id);
@@ -78,11 +85,17 @@ export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_
     asked.delete(page.id);
     return;
   }
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
-  const found = await askPage(page, { type: 'page/assets', ...visitSelectors(visit, settings) });
-  if (!found) return;
-  await keepAll(found.assets.map((a) => ({ visitId: page.visitId, pageId: page.id, url: a.url, kind: a.kind, width: a.width, height: a.height, dpr: found.dpr, depth: 0 })));
-  await notifyChanged();
+  const request: AssetsRequest = { type: 'page/assets', ...visitSelectors(visit, settings) };
+  for (const delay of [settleMs, ...recheckMs]) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const d = await db();
+    const [now, visitNow] = await Promise.all([getPage(d, page.id), getVisit(d, page.visitId)]);
+    if (!now || now.endedAt !== undefined || visitNow?.status !== 'recording') return;
+    const found = await askPage(now, request);
+    if (!found) return;
+    await keepAll(found.assets.map((a) => ({ visitId: page.visitId, pageId: page.id, url: a.url, kind: a.kind, width: a.width, height: a.height, dpr: found.dpr, depth: 0 })));
+    await notifyChanged();
+  }
 }
 
 /** The page's list of assets, or undefined when it is no longer on screen or does not answer. */

@@ -6,7 +6,7 @@ import { keepImage } from '../../../entrypoints/background/asset-image';
 import { forgetTypedCache, rememberTyped } from '../../../entrypoints/background/privacy';
 import { db } from '../../../utils/db/database';
 import { getAsset, listVisitAssets } from '../../../utils/db/assets';
-import { getVisit, updateVisit } from '../../../utils/db/repository';
+import { deleteVisit, getVisit, updateVisit } from '../../../utils/db/repository';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { saveSettings } from '../../../utils/settings';
 import { installFakeCanvas, text } from './fake-canvas';
@@ -74,7 +74,7 @@ describe('captureAssets', () => {
       { url: `${SHOP}/css/theme.css`, kind: 'stylesheet' },
     ]);
     const page = await read('a1');
-    await captureAssets(page, await visitNow(), 0);
+    await captureAssets(page, await visitNow(), 0, []);
 
     expect(ask).toHaveBeenCalledWith(1, { type: 'page/assets', maskSelectors: [], blockSelectors: [] }, { frameId: 0 });
     expect(net.asked).toEqual([`${SHOP}/img/derby.jpg?w=1200`, `${SHOP}/css/theme.css`, `${SHOP}/fonts/m.woff2`, `${SHOP}/img/hero.png`]);
@@ -103,9 +103,9 @@ describe('captureAssets', () => {
     for (let i = 0; i < 6; i++) files[`${SHOP}/p${i}.jpg`] = { body: `jpeg ${i}`, type: 'image/jpeg' };
     const net = serve(files);
     pageLists(Object.keys(files).map((url) => ({ url, kind: 'image', width: 100, height: 100 })));
-    await captureAssets(await read('a2'), await visitNow(), 0);
+    await captureAssets(await read('a2'), await visitNow(), 0, []);
     tabsShow({ 1: { url: `${SHOP}/a3` } });
-    await captureAssets(await read('a3'), await visitNow(), 0);
+    await captureAssets(await read('a3'), await visitNow(), 0, []);
     expect(net.asked).toHaveLength(6);
     expect(net.running.max).toBe(2);
     expect(Object.values(await uses()).every((u) => u.pageId === 'a2')).toBe(true);
@@ -115,11 +115,28 @@ describe('captureAssets', () => {
     const ask = pageLists([]);
     await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, keepAssets: false });
     tabsShow({ 1: { url: `${SHOP}/a4` } });
-    await captureAssets(await read('a4'), await visitNow(), 0);
+    await captureAssets(await read('a4'), await visitNow(), 0, []);
     await saveSettings(fakeBrowser.storage.local, DEFAULT_SETTINGS);
     tabsShow({ 1: { url: `${SHOP}/elsewhere` } });
-    await captureAssets(await read('a5'), await visitNow(), 0);
+    await captureAssets(await read('a5'), await visitNow(), 0, []);
     expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('asks the page again later for what it loaded meanwhile, fetching only what is new, until the page ends', async () => {
+    tabsShow({ 1: { url: `${SHOP}/a7` } });
+    installFakeCanvas();
+    const net = serve({ [`${SHOP}/top.svg`]: { body: '<svg>1</svg>', type: 'image/svg+xml' }, [`${SHOP}/below.svg`]: { body: '<svg>2</svg>', type: 'image/svg+xml' } });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    const lists = [[`${SHOP}/top.svg`], [`${SHOP}/top.svg`, `${SHOP}/below.svg`]];
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((() => {
+      const urls = lists.shift() ?? [];
+      if (lists.length === 0) void storePage({ id: 'a7', url: `${SHOP}/a7`, autoType: 'product', autoTypeReasons: ['ld+json Product'], endedAt: 99 });
+      return Promise.resolve({ ok: true, value: { dpr: 1, assets: urls.map((url) => ({ url, kind: 'image', width: 10, height: 10 })) } });
+    }));
+    await captureAssets(await read('a7'), await visitNow(), 0, [5, 5, 5]);
+    expect(net.asked).toEqual([`${SHOP}/top.svg`, `${SHOP}/below.svg`]);
+    // The page ended after the second answer: not asked a third time.
+    expect(ask).toHaveBeenCalledTimes(2);
   });
 
   it('asks nothing of a paused visit', async () => {
@@ -179,6 +196,15 @@ describe('keepAll', () => {
     const used = await uses();
     expect(used[`${SHOP}/d.svg`]?.hash).toBe(used[`${SHOP}/e.svg`]?.hash);
     expect((await visitNow()).assetBytes).toBe(6);
+  });
+
+  it('keeps nothing when the visit is deleted while an asset is fetched', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => {
+      await deleteVisit(await db(), 'v1');
+      return new Response('<svg/>', { headers: { 'content-type': 'image/svg+xml' } });
+    }));
+    await keepAll([job(`${SHOP}/late.svg`)]);
+    expect([await (await db()).count('assets'), await (await db()).count('visitAssets')]).toEqual([0, 0]);
   });
 
   it('does not follow a redirect to a payment provider', async () => {
