@@ -128,11 +128,13 @@ describe('captureAssets', () => {
     const net = serve({ [`${SHOP}/top.svg`]: { body: '<svg>1</svg>', type: 'image/svg+xml' }, [`${SHOP}/below.svg`]: { body: '<svg>2</svg>', type: 'image/svg+xml' } });
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     const lists = [[`${SHOP}/top.svg`], [`${SHOP}/top.svg`, `${SHOP}/below.svg`]];
-    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((() => {
-      const urls = lists.shift() ?? [];
-      if (lists.length === 0) void storePage({ id: 'a7', url: `${SHOP}/a7`, autoType: 'product', autoTypeReasons: ['ld+json Product'], endedAt: 99 });
-      return Promise.resolve({ ok: true, value: { dpr: 1, assets: urls.map((url) => ({ url, kind: 'image', width: 10, height: 10 })) } });
-    }));
+    const answer = async (_tab: number, message: { type: string }) => {
+      const urls = message.type === 'page/assets' ? (lists.shift() ?? []) : [];
+      // The evaluator leaves the page after its second answer.
+      if (lists.length === 0) await storePage({ id: 'a7', url: `${SHOP}/a7`, autoType: 'product', autoTypeReasons: ['ld+json Product'], endedAt: 99 });
+      return { ok: true, value: { dpr: 1, assets: urls.map((url) => ({ url, kind: 'image', width: 10, height: 10 })) } };
+    };
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(answer as never);
     await captureAssets(await read('a7'), await visitNow(), 0, [5, 5, 5]);
     expect(net.asked).toEqual([`${SHOP}/top.svg`, `${SHOP}/below.svg`]);
     // The page ended after the second answer: not asked a third time.
