@@ -60,7 +60,16 @@ export async function discoverAssets(doc: Document, o: Options): Promise<PageAss
   const max = o.max ?? MAX_ASSETS_ANSWERED;
   const base = doc.baseURI;
   const hidden = usable(doc, [...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS, ...o.maskSelectors, ...o.blockSelectors]).join(',');
-  const isPrivate = (el: Element) => hidden !== '' && el.closest(hidden) !== null;
+  // Memoised up the tree: a page of 20,000 elements asks of each, and most share their ancestors.
+  const verdicts = new Map<Element, boolean>();
+  const isPrivate = (el: Element): boolean => {
+    const known = verdicts.get(el);
+    if (known !== undefined) return known;
+    const parent = el.parentElement;
+    const verdict = (hidden !== '' && el.matches(hidden)) || (parent !== null && isPrivate(parent));
+    verdicts.set(el, verdict);
+    return verdict;
+  };
   const found = new Map<string, PageAsset>();
   const add = (asset: PageAsset) => {
     if (found.size < max && !found.has(asset.url)) found.set(asset.url, asset);
