@@ -49,7 +49,7 @@ type Options = {
 
 /**
  * The assets `doc` displays now: `<img>` (and `<picture>`'s) by `currentSrc`, the candidate the
- * browser chose, at its rendered size; CSS `background-image` addresses of rendered elements and
+ * browser chose, at its rendered size; video posters and image buttons; CSS `background-image` addresses of rendered elements and
  * their ::before/::after; `<link rel=stylesheet>`s; the first `url()` of each `@font-face` rule of
  * the readable sheets whose family the page loaded (`document.fonts`; every face where the browser
  * does not say). At most `max` addresses, each once (the first place found wins), with the page's
@@ -90,6 +90,14 @@ export async function discoverAssets(doc: Document, o: Options): Promise<PageAss
     if (rendered) add({ url, kind: 'image', width: box.width, height: box.height });
     // Not shown now (a carousel's next slide, a closed menu): kept at its own size, unless it is a pixel.
     else if (img.complete && (img.naturalWidth > 1 || img.naturalHeight > 1)) add({ url, kind: 'image' });
+  }
+
+  // A video's poster and an image button show an image too (the video itself is not kept).
+  for (const el of doc.querySelectorAll('video[poster], input[type="image" i][src]')) {
+    if (isPrivate(el)) continue;
+    const url = fetchable(el.getAttribute(el.localName === 'video' ? 'poster' : 'src'), base);
+    const box = el.getBoundingClientRect();
+    if (url && box.width > 0 && box.height > 0) add({ url, kind: 'image', width: box.width, height: box.height });
   }
 
   let count = 0;

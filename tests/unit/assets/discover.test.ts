@@ -77,6 +77,15 @@ describe('discoverAssets', () => {
     expect((await discoverAssets(doc, none)).assets.map((a) => a.url)).toEqual(['https://shop.example/ok.png']);
   });
 
+  it('lists a video’s poster and an image button at their size, not the video', async () => {
+    const doc = pageOf('<video poster="/img/poster.jpg" src="/v.mp4"></video><form><input type="image" src="/img/ok.png"></form><video poster="/img/none.jpg"></video>');
+    box(doc, 'video:first-child, input', 640, 360);
+    expect((await discoverAssets(doc, none)).assets).toEqual([
+      { url: 'https://shop.example/img/poster.jpg', kind: 'image', width: 640, height: 360 },
+      { url: 'https://shop.example/img/ok.png', kind: 'image', width: 640, height: 360 },
+    ]);
+  });
+
   it('gives each address once, and no more than asked', async () => {
     const doc = pageOf(Array.from({ length: 30 }, (_, i) => `<img src="/p${i % 10}.jpg">`).join(''));
     box(doc, 'img', 20, 20);
