@@ -139,7 +139,6 @@ async function keepOne(job: Job): Promise<Job[]> {
       pageId: job.pageId,
       ...(job.kind === 'image' && job.width !== undefined && job.height !== undefined ? { width: job.width, height: job.height } : {}),
       at: Date.now(),
-      skipped: 'failed',
     };
     const { values, searchTerms } = await typedValues();
     const typed = new TypedMatcher(values, searchTerms);
@@ -169,8 +168,7 @@ async function keepOne(job: Job): Promise<Job[]> {
     }
     const asset: Asset = { hash: await sha256Hex(kept.data), mime: kept.mime, size: kept.data.byteLength, data: kept.data };
     if (kept.width !== undefined && kept.height !== undefined) Object.assign(asset, { width: kept.width, height: kept.height });
-    const { skipped: _skipped, ...stored } = use;
-    await guardWrite(() => recordVisitAsset(d, stored, asset));
+    await guardWrite(() => recordVisitAsset(d, use, asset));
     return follow;
   } catch (error) {
     if (!(error instanceof VisitGoneError)) throw error;
