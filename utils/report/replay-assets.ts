@@ -38,6 +38,8 @@ const IMAGE_ATTRIBUTES: Record<string, string[]> = {
   video: ['poster'],
   image: ['href', 'xlink:href'],
   feimage: ['href', 'xlink:href'],
+  // A mutation on an element whose addition the walk did not see: its `src` or `poster` shows as an image.
+  '': ['src', 'poster'],
 };
 /** Media the replay never plays (and would fetch): their addresses go. */
 const MEDIA = new Set(['video', 'audio', 'source', 'track']);

@@ -135,6 +135,7 @@ describe('rewriteAssets', () => {
       mutation({ attributes: [{ id: 901, attributes: { style: { 'background-image': ['url(/d.png)', 'important'], color: 'red', margin: false } } }] }),
       mutation({ adds: [{ parentId: head, nextId: null, node: el(903, 'link', { rel: 'stylesheet', href: '/late.css' }) }] }),
       mutation({ attributes: [{ id: 903, attributes: { href: '/later.css' } }] }),
+      mutation({ attributes: [{ id: 4242, attributes: { src: '/unseen.jpg' } }] }),
     );
     const copies = new Map<string, AssetAnswer>([
       ['https://shop.test/new.jpg', image('new')],
@@ -150,6 +151,7 @@ describe('rewriteAssets', () => {
     expect(m(4).attributes[0]!.attributes.style).toEqual({ 'background-image': [`url("${placeholderImage()}")`, 'important'], color: 'red', margin: false });
     expect(m(5).adds[0]!.node.attributes).toEqual({ rel: 'stylesheet' });
     expect(m(6).attributes[0]!.attributes).toEqual({ href: null, rel: null, _cssText: `i{background:url("${placeholderImage()}")}` });
+    expect(m(7).attributes[0]!.attributes).toEqual({ src: placeholderImage() });
     expect(shopAddresses(out)).toEqual([]);
   });
 
