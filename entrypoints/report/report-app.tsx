@@ -14,6 +14,7 @@ import { getVisit } from '../../utils/db/repository';
 import { buildReport } from '../../utils/report/build-report';
 import { exportFileName } from '../../utils/file-names';
 import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
+import { lookupIn, rewriteAssets } from '../../utils/report/replay-assets';
 import { saveFile } from '../../components/ui/save-file';
 import { useLang } from '../../components/ui/use-lang';
 import { exportBundle, exportHtml } from './export';
@@ -66,8 +67,9 @@ export function ReportApp({ source }: { source: ReportSource }) {
   const recordingKey = content ? `${content.data.visit.id}:${content.data.recording.length}` : '';
   useEffect(() => {
     if (!content) return;
+    // The shop's images, fonts and sheets from the visit's copies: the replay fetches nothing.
     void decodeRecording(content.data.recording, content.chunks)
-      .then(setEvents)
+      .then((decoded) => setEvents(rewriteAssets(decoded, lookupIn(content.assets ?? new Map()))))
       .catch(() => setEvents('failed'));
   }, [recordingKey]);
 

@@ -1,3 +1,4 @@
+import type { AssetAnswer } from './asset-resolver';
 import { z } from 'zod';
 import { auditRecordSchema } from '../audit/schema';
 import { answerSchema, checklistSchema } from '../checklist/schema';
@@ -60,4 +61,9 @@ export interface VisitContent {
   screenshots: Map<string, { image: Uint8Array; thumb: Uint8Array }>;
   /** Keyed by `chunkKey(pageId, seq)`. */
   chunks: Map<string, Uint8Array>;
+  /**
+   * The copies of the shop's images, fonts and style sheets the replay shows, by absolute address as
+   * the recording names it (see `utils/report/replay-assets.ts`); absent when none were kept.
+   */
+  assets?: ReadonlyMap<string, AssetAnswer>;
 }
