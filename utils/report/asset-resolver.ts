@@ -44,9 +44,14 @@ export interface RewriteOptions {
 const SAFE_MIME = /^[a-z]+\/[\w.+-]+$/i;
 const FALLBACK_MIME: Record<AssetKind, string> = { image: 'application/octet-stream', font: 'font/woff2', stylesheet: 'text/css' };
 
-/** A copy as a `data:` URL (a mime type that could break out of it is replaced by its kind's). */
-export const dataUrlOf = (copy: AssetCopy): string =>
-  `data:${SAFE_MIME.test(copy.mime) ? copy.mime.toLowerCase() : FALLBACK_MIME[copy.kind]};base64,${toBase64(copy.bytes)}`;
+/** The type each kind may declare: an image is never served as a page, whatever its copy says. */
+const KIND_MIME: Record<AssetKind, RegExp> = { image: /^image\//, font: /^(font\/|application\/)/, stylesheet: /^text\/css$/ };
+
+/** A copy as a `data:` URL (a mime type that could break out of it, or not of its kind, is replaced by its kind's). */
+export const dataUrlOf = (copy: AssetCopy): string => {
+  const mime = copy.mime.trim().toLowerCase();
+  return `data:${SAFE_MIME.test(mime) && KIND_MIME[copy.kind].test(mime) ? mime : FALLBACK_MIME[copy.kind]};base64,${toBase64(copy.bytes)}`;
+};
 
 /** Sheets inlined in sheets (`@import`) stop here: deeper, or in a loop, the rule is dropped. */
 const MAX_IMPORT_DEPTH = 4;

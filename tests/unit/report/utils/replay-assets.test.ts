@@ -214,9 +214,11 @@ describe('rewriteAssets', () => {
     expect(find(out, (n) => n.id === 5).attributes!.style).toBe(`background:url("${placeholderImage()}") ; color: red`);
   });
 
-  it('keeps a copy’s data URL safe: a forged mime type is replaced by its kind’s', () => {
+  it('keeps a copy’s data URL safe: a forged mime type, or one not of its kind, is replaced by its kind’s', () => {
     expect(dataUrlOf({ kind: 'image', mime: 'image/png"><script>', bytes: bytes('x') })).toBe('data:application/octet-stream;base64,eA==');
     expect(dataUrlOf({ kind: 'font', mime: 'FONT/WOFF2', bytes: bytes('x') })).toBe('data:font/woff2;base64,eA==');
+    expect(dataUrlOf({ kind: 'image', mime: 'text/html', bytes: bytes('x') })).toBe('data:application/octet-stream;base64,eA==');
+    expect(dataUrlOf({ kind: 'image', mime: 'image/svg+xml', bytes: bytes('x') })).toBe('data:image/svg+xml;base64,eA==');
   });
 
   it('uses the caller’s addresses for copies (blob: URLs), one per address', () => {
