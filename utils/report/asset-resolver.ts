@@ -47,11 +47,14 @@ const FALLBACK_MIME: Record<AssetKind, string> = { image: 'application/octet-str
 /** The type each kind may declare: an image is never served as a page, whatever its copy says. */
 const KIND_MIME: Record<AssetKind, RegExp> = { image: /^image\//, font: /^(font\/|application\/)/, stylesheet: /^text\/css$/ };
 
-/** A copy as a `data:` URL (a mime type that could break out of it, or not of its kind, is replaced by its kind's). */
-export const dataUrlOf = (copy: AssetCopy): string => {
+/** A copy's type as the replay serves it: one that could break out of a URL, or not of its kind, is replaced by its kind's. */
+export const mimeOf = (copy: AssetCopy): string => {
   const mime = copy.mime.trim().toLowerCase();
-  return `data:${SAFE_MIME.test(mime) && KIND_MIME[copy.kind].test(mime) ? mime : FALLBACK_MIME[copy.kind]};base64,${toBase64(copy.bytes)}`;
+  return SAFE_MIME.test(mime) && KIND_MIME[copy.kind].test(mime) ? mime : FALLBACK_MIME[copy.kind];
 };
+
+/** A copy as a `data:` URL. */
+export const dataUrlOf = (copy: AssetCopy): string => `data:${mimeOf(copy)};base64,${toBase64(copy.bytes)}`;
 
 /** Sheets inlined in sheets (`@import`) stop here: deeper, or in a loop, the rule is dropped. */
 const MAX_IMPORT_DEPTH = 4;

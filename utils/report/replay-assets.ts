@@ -1,7 +1,7 @@
 import { AssetResolver, type AssetLookup, type RewriteOptions } from './asset-resolver';
 import type { ReplayEvent } from './replay-events';
 
-export { dataUrlOf, lookupIn, noAssets } from './asset-resolver';
+export { dataUrlOf, lookupIn, mimeOf, noAssets } from './asset-resolver';
 export type { AssetAnswer, AssetCopy, AssetKind, AssetLookup, AssetMissing, RewriteOptions } from './asset-resolver';
 
 /**
