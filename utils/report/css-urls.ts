@@ -94,8 +94,12 @@ function splitTop(css: string, sep: string): string[] {
   return parts;
 }
 
-/** `url()` and `image-set()` addresses in `css`, each replaced by `to(raw)`; `null` marks a drop. */
-function rewriteTokens(css: string, to: (raw: string) => string | null): { text: string; dropped: boolean } {
+/**
+ * `url()` and `image-set()` addresses in `css`, each replaced by `to(raw)`; `null` marks a drop.
+ * Inside an `image-set()` (`nested`), another one is not looked into: it is not valid CSS, so the
+ * browser fetches none of its strings, and a hostile sheet cannot make the scan recurse.
+ */
+function rewriteTokens(css: string, to: (raw: string) => string | null, nested = false): { text: string; dropped: boolean } {
   let out = '';
   let dropped = false;
   let i = 0;
@@ -115,7 +119,7 @@ function rewriteTokens(css: string, to: (raw: string) => string | null): { text:
       if (url === null) dropped = true;
       out += `url(${cssString(url ?? '')})`;
       i = end;
-    } else if (!IDENT.test(css[i - 1] ?? ' ') && /^(-webkit-)?image-set\(/i.test(css.slice(i, i + 18))) {
+    } else if (!nested && !IDENT.test(css[i - 1] ?? ' ') && /^(-webkit-)?image-set\(/i.test(css.slice(i, i + 18))) {
       // Inside image-set(), a bare string is an address too.
       const open = css.indexOf('(', i) + 1;
       const close = scanTo(css, open, ')');
@@ -130,7 +134,7 @@ function rewriteTokens(css: string, to: (raw: string) => string | null): { text:
         } else {
           const next = inner.slice(j).search(/["']/);
           const stop = next === -1 ? inner.length : j + next;
-          body += rewriteTokens(inner.slice(j, stop), to).text;
+          body += rewriteTokens(inner.slice(j, stop), to, true).text;
           j = stop;
         }
       }

@@ -54,5 +54,8 @@ describe('rewriteCss', () => {
     expect(rewriteCss('a{content:"open', BASE, resolver())).toBe('a{content:"open');
     expect(rewriteCss('/* open url(x)', BASE, resolver())).toBe('/* open url(x)');
     expect(rewriteCss('@font-face{src:url(/f.woff)', BASE, resolver())).toBe('@font-face{}');
+    // Nested image-set() is not CSS: no recursion, and its url()s are still rewritten.
+    const deep = `a{background:${'image-set('.repeat(50_000)}url(x.png)${')'.repeat(50_000)}}`;
+    expect(rewriteCss(deep, BASE, resolver())).toContain('url("IMG<https://shop.test/css/x.png>")');
   });
 });
