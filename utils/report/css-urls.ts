@@ -197,6 +197,8 @@ export function rewriteCss(css: string, base: string, r: CssResolver): string {
     const c = css[i]!;
     if (c === '"' || c === "'") i = stringEnd(css, i);
     else if (c === '/' && css[i + 1] === '*') i = commentEnd(css, i);
+    // An unquoted address may hold an `@` (`url(/logo@import.png)`): not a rule.
+    else if (!IDENT.test(css[i - 1] ?? ' ') && /^url\(/i.test(css.slice(i, i + 4))) i = readUrl(css, i + 4).end;
     else if (c === '@') {
       const name = atName(css, i);
       if (name === 'import' || name === 'namespace' || name === 'charset') {

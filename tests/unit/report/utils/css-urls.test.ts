@@ -42,6 +42,10 @@ describe('rewriteCss', () => {
     expect(rewriteCss(css, BASE, resolver())).toBe(css);
   });
 
+  it('reads an @ inside an unquoted address as part of it, not as a rule', () => {
+    expect(rewriteCss('a{background:url(/logo@import.png)}b{}', BASE, resolver())).toBe('a{background:url("IMG<https://shop.test/logo@import.png>")}b{}');
+  });
+
   it('undoes escapes before resolving, and writes the result back quoted', () => {
     expect(unescapeCss('a\\28 b\\)c\\"d\\\ne\\0')).toBe('a(b)c"de\ufffd');
     expect(rewriteCss(`a{background:url(x\\(1\\).png)}b{background:url("q\\"uote.png")}`, BASE, { ...resolver(), image: (raw) => `[${raw}]` })).toBe(
