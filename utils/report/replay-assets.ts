@@ -131,6 +131,10 @@ function rewriteAttributes(tag: string, changed: Obj, r: AssetResolver, base: st
     else if (tag === 'use' && (name === 'href' || name === 'xlink:href')) out[name] = value.trim().startsWith('#') ? value : null;
   }
   if (tag === 'link' && str(changed.href)) Object.assign(out, inlineLink(changed.href, r, base));
+  // An <img> known only by its srcset, none of it kept: its placeholder, rather than nothing.
+  if (full && tag === 'img' && str(changed.srcset) && out.srcset === '' && !str(changed.src)) {
+    out.src = r.image(/^[\s,]*(\S*?),*(\s|$)/.exec(changed.srcset)?.[1] ?? '', base, size);
+  }
   // A full node has no "remove": what has nothing to show is left out.
   return full ? Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null)) : out;
 }

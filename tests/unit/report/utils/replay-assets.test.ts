@@ -75,7 +75,15 @@ describe('rewriteAssets', () => {
     const [first, second] = [find(out, (n) => n.attributes?.id === 'a'), find(out, (n) => n.attributes?.id === 'c')];
     expect(first.attributes!.srcset).toBe(`${url(image('a2'))} 2x`);
     expect(second.attributes!.srcset).toBe('');
+    expect(second.attributes!.src).toBe(placeholderImage());
     expect(shopAddresses(out)).toEqual([]);
+  });
+
+  it('gives an <img> known only by its srcset, none of it kept, a placeholder of its size', () => {
+    const events = recordPage(`<body><img srcset="/only.jpg 1x, /only@2x.jpg 2x"><img srcset="/kept.jpg 1x"></body>`);
+    const out = rewriteAssets(events, lookupIn(new Map<string, AssetAnswer>([['https://shop.test/only.jpg', { missing: true, width: 50, height: 60 }], ['https://shop.test/kept.jpg', image('k')]])));
+    expect(find(out, (n) => n.tagName === 'img' && n.attributes?.srcset === '').attributes).toEqual({ srcset: '', src: placeholderImage(50, 60) });
+    expect(find(out, (n) => n.tagName === 'img' && n.attributes?.srcset !== '').attributes).toEqual({ srcset: `${url(image('k'))} 1x` });
   });
 
   it('rewrites the url()s of inlined sheets, <style> text and @font-face, dropping a font not kept', () => {
