@@ -1,4 +1,3 @@
-import type { AssetAnswer } from './asset-resolver';
 import { z } from 'zod';
 import { auditRecordSchema } from '../audit/schema';
 import { answerSchema, checklistSchema } from '../checklist/schema';
@@ -6,6 +5,7 @@ import { chunkSchema } from '../schema/chunk';
 import { abandonmentSchema, noteSchema, screenshotSchema, signalSchema } from '../schema/evidence';
 import { pageSchema } from '../schema/page';
 import { visitSchema } from '../schema/visit';
+import type { AssetAnswer } from './asset-resolver';
 import { reviewSchema } from './review';
 
 /**
