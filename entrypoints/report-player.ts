@@ -3,7 +3,9 @@ import { startReplay } from '../components/replay/mount-replay';
 import { fromBase64 } from '../utils/recording/codec';
 import { reportPageEn, reportPageFr } from '../utils/i18n/report-page-messages';
 import { PAYLOAD_ELEMENT_ID, type ExportPayload } from '../utils/report/export-html';
-import { replayEvents } from '../utils/report/replay-events';
+import { readExportAssets } from '../utils/report/export-assets';
+import { decodeRecording, withMarkers } from '../utils/report/replay-events';
+import { lookupIn, rewriteAssets } from '../utils/report/replay-assets';
 import { chunkKey } from '../utils/report/visit-data';
 
 /**
@@ -17,7 +19,9 @@ export default defineUnlistedScript(() => {
     if (!target || !source?.textContent) return;
     const payload = JSON.parse(source.textContent) as ExportPayload;
     const chunks = new Map(payload.recording.map((p) => [chunkKey(p.pageId, p.seq), fromBase64(p.gz)]));
-    const events = await replayEvents(payload.recording, chunks, payload.markers);
+    // The shop's images, fonts and sheets from the file's own copies (its policy blocks the shop's).
+    const decoded = rewriteAssets(await decodeRecording(payload.recording, chunks), lookupIn(readExportAssets(payload.assets)));
+    const events = withMarkers(decoded, payload.recording, payload.markers);
     if (events.length < 2) return;
     const labels = (document.documentElement.lang === 'en' ? reportPageEn : reportPageFr).replayLabels;
     startReplay(target, events, labels);

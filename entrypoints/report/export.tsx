@@ -6,6 +6,7 @@ import { toBase64 } from '../../utils/recording/codec';
 import { packBundle } from '../../utils/report/bundle/pack';
 import { sha256Base64 } from './digest';
 import { exportDocument, inlineScriptText } from '../../utils/report/export-html';
+import { exportAssets } from '../../utils/report/export-assets';
 import type { ReportModel } from '../../utils/report/model-types';
 import { submittedReview } from '../../utils/report/review';
 import { chunkKey, type VisitContent } from '../../utils/report/visit-data';
@@ -47,7 +48,7 @@ export async function exportHtml(content: VisitContent, model: ReportModel, doc:
     css: pageCss(doc),
     script,
     scriptHash: await sha256Base64(script),
-    payload: { recording, markers: model.markers },
+    payload: { recording, markers: model.markers, assets: exportAssets(content.assets) },
   });
 }
 

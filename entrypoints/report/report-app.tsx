@@ -14,6 +14,8 @@ import { getVisit } from '../../utils/db/repository';
 import { buildReport } from '../../utils/report/build-report';
 import { exportFileName } from '../../utils/file-names';
 import { decodeRecording, firstViewport, type ReplayEvent } from '../../utils/report/replay-events';
+import { lookupIn, rewriteAssets } from '../../utils/report/replay-assets';
+import { blobUrls } from '../../utils/report/blob-urls';
 import { saveFile } from '../../components/ui/save-file';
 import { useLang } from '../../components/ui/use-lang';
 import { exportBundle, exportHtml } from './export';
@@ -66,9 +68,19 @@ export function ReportApp({ source }: { source: ReportSource }) {
   const recordingKey = content ? `${content.data.visit.id}:${content.data.recording.length}` : '';
   useEffect(() => {
     if (!content) return;
+    // The shop's images, fonts and sheets from the visit's copies (blob: URLs, freed with this
+    // recording): the replay fetches nothing.
+    const copies = blobUrls();
+    let gone = false;
     void decodeRecording(content.data.recording, content.chunks)
-      .then(setEvents)
+      .then((decoded) => {
+        if (!gone) setEvents(rewriteAssets(decoded, lookupIn(content.assets ?? new Map()), { urlOf: copies.urlOf }));
+      })
       .catch(() => setEvents('failed'));
+    return () => {
+      gone = true;
+      copies.revoke();
+    };
   }, [recordingKey]);
 
   const model = useMemo(() => {

@@ -180,6 +180,7 @@ export const reportUiEn: ReportUiMessages = {
     'The play button starts or stops the replay; the timeline jumps to a moment (left and right arrows when it has the focus).',
     'Speeds from 1× to 8×. Moments without activity are skipped.',
     'Every ▶ link in the report plays the replay at the time shown.',
+    'The replay shows the shop’s images, fonts and styles as kept with the visit: nothing is fetched from the shop. A light grey box stands in for an image that was not kept; text in a plain font, for a font that was not.',
   ],
   replayPrint: 'The replay plays in the HTML version of this report.',
   noReplay: 'This visit has no recording to watch.',

@@ -212,6 +212,7 @@ export const reportUiFr = {
     'Le bouton de lecture lance ou arrête l’enregistrement ; la frise permet d’aller à un moment précis (flèches gauche et droite quand elle a le focus).',
     'Vitesses de 1× à 8×. Les moments sans activité sont sautés.',
     'Chaque lien ▶ du rapport lit l’enregistrement au moment indiqué.',
+    'L’enregistrement montre les images, polices et styles de la boutique tels que gardés avec la visite : rien n’est demandé à la boutique. Un cadre gris clair remplace une image qui n’a pas été gardée ; un texte dans une police ordinaire, une police qui ne l’a pas été.',
   ],
   replayPrint: 'L’enregistrement se lit dans la version HTML de ce rapport.',
   noReplay: 'Cette visite n’a pas d’enregistrement à revoir.',

@@ -1,4 +1,5 @@
 import type { ReplayMarker, ReportLang } from './model-types';
+import type { ExportAsset } from './export-assets';
 import type { RecordingPart } from './visit-data';
 
 /**
@@ -8,10 +9,14 @@ import type { RecordingPart } from './visit-data';
  * never pings the audited site, and nothing recorded from it can run.
  */
 
-/** What the export's player script reads from the file: the recording batches and the markers. */
+/**
+ * What the export's player script reads from the file: the recording batches, the markers, and the
+ * copies of the shop's images, fonts and sheets its replay shows.
+ */
 export interface ExportPayload {
   recording: (RecordingPart & { gz: string })[];
   markers: ReplayMarker[];
+  assets: ExportAsset[];
 }
 
 export const PAYLOAD_ELEMENT_ID = 'mystere-replay-data';

@@ -112,15 +112,6 @@ export function withMarkers(events: readonly ReplayEvent[], recording: readonly 
   return all.map((e, i) => [e, i] as const).sort((a, b) => a[0].timestamp - b[0].timestamp || a[1] - b[1]).map(([e]) => e);
 }
 
-/** `decodeRecording` then `withMarkers`. */
-export async function replayEvents(
-  recording: readonly RecordingPart[],
-  chunks: ReadonlyMap<string, Uint8Array>,
-  markers: readonly ReplayMarker[],
-): Promise<ReplayEvent[]> {
-  return withMarkers(await decodeRecording(recording, chunks), recording, markers);
-}
-
 /** The viewport of the first recorded page (rrweb's Meta event), for the report's cover. */
 export function firstViewport(events: readonly ReplayEvent[]): { width: number; height: number } | undefined {
   const meta = events.find((e) => e.type === 4);

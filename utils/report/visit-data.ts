@@ -5,6 +5,7 @@ import { chunkSchema } from '../schema/chunk';
 import { abandonmentSchema, noteSchema, screenshotSchema, signalSchema } from '../schema/evidence';
 import { pageSchema } from '../schema/page';
 import { visitSchema } from '../schema/visit';
+import type { AssetAnswer } from './asset-resolver';
 import { reviewSchema } from './review';
 
 /**
@@ -60,4 +61,9 @@ export interface VisitContent {
   screenshots: Map<string, { image: Uint8Array; thumb: Uint8Array }>;
   /** Keyed by `chunkKey(pageId, seq)`. */
   chunks: Map<string, Uint8Array>;
+  /**
+   * The copies of the shop's images, fonts and style sheets the replay shows, by absolute address as
+   * the recording names it (see `utils/report/replay-assets.ts`); absent when none were kept.
+   */
+  assets?: ReadonlyMap<string, AssetAnswer>;
 }

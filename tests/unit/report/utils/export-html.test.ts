@@ -144,6 +144,10 @@ describe('exportDocument', () => {
       { at: 0, kind: 'page', label: HOSTILE, refId: 'p1' },
       { at: 1200, kind: 'note', label: '<!-- & \u2028 \u2029 l’offre', refId: 'n1' },
     ],
+    assets: [
+      { url: `https://shop.test/${HOSTILE}.css`, kind: 'stylesheet', mime: 'text/css', base64: 'PC9zdHlsZT4=' },
+      { url: 'https://shop.test/gone.jpg', missing: true, width: 40, height: 30 },
+    ],
   };
   const parts: ExportDocumentParts = {
     lang: 'fr',
