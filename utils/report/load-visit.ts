@@ -1,3 +1,5 @@
+import { listAssetsOfVisit, listVisitAssets } from '../db/assets';
+import type { AssetAnswer } from './asset-resolver';
 import type { Db } from '../db/database';
 import { getVisit, listChunks, listEvidence, listInstalledChecklists, listPages } from '../db/repository';
 import { allChecklists } from '../checklist/installed';
@@ -51,9 +53,32 @@ export async function loadVisitContent(db: Db, visitId: string): Promise<VisitCo
     checklist,
     recording: ordered.map(({ data: _data, ...part }) => part),
   });
+  const assets = await visitAssetAnswers(db, visitId);
   return {
     data,
     screenshots: new Map(shots.map((s) => [s.id, { image: s.image, thumb: s.thumb }])),
     chunks: new Map(ordered.map((c) => [chunkKey(c.pageId, c.seq), c.data])),
+    ...(assets.size > 0 ? { assets } : {}),
   };
+}
+
+/**
+ * What the replay knows of each address the visit's pages used (issue 15): its stored copy, or
+ * that it was not kept (with the size it was shown at, for a placeholder). Keyed by the address as
+ * the recording names it.
+ */
+export async function visitAssetAnswers(db: Db, visitId: string): Promise<Map<string, AssetAnswer>> {
+  const [uses, copies] = await Promise.all([listVisitAssets(db, visitId), listAssetsOfVisit(db, visitId)]);
+  const byHash = new Map(copies.map((copy) => [copy.hash, copy]));
+  const answers = new Map<string, AssetAnswer>();
+  for (const use of uses) {
+    const copy = use.hash ? byHash.get(use.hash) : undefined;
+    answers.set(
+      use.url,
+      copy
+        ? { kind: use.kind, mime: copy.mime, bytes: copy.data }
+        : { missing: true, ...(use.width !== undefined ? { width: use.width } : {}), ...(use.height !== undefined ? { height: use.height } : {}) },
+    );
+  }
+  return answers;
 }

@@ -3,6 +3,8 @@ import { ECOMMERCE_CHECKLIST, QUICK_CHECKLIST } from '../../../../utils/checklis
 import type { Answer } from '../../../../utils/checklist/schema';
 import { openMystereDb, type Db } from '../../../../utils/db/database';
 import { putAnswer, putChunk, putInstalledChecklist, putNote, putScreenshot, putVisit, upsertPage } from '../../../../utils/db/repository';
+import { recordVisitAsset } from '../../../../utils/db/assets';
+import { sha256Hex } from '../../../../utils/assets/hash';
 import { loadVisitContent } from '../../../../utils/report/load-visit';
 import { chunkKey, visitDataSchema } from '../../../../utils/report/visit-data';
 import type { Page } from '../../../../utils/schema/page';
@@ -191,5 +193,22 @@ describe('loadVisitContent', () => {
     const { data } = (await loadVisitContent(db, 'v1'))!;
     expect(data.checklist?.id).toBe(expected);
     if (expected === ECOMMERCE_CHECKLIST.id) expect(data.checklist).toEqual(ECOMMERCE_CHECKLIST);
+  });
+});
+
+describe('loadVisitContent: the shop’s assets kept for the replay (issue 15)', () => {
+  it('answers each address the visit used with its stored copy, or as not kept with its shown size', async () => {
+    await putVisit(db, visit({ startedAt: T0 }));
+    const bytes = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
+    const hash = await sha256Hex(bytes);
+    const use = { visitId: 'v1', pageId: 'p-home', at: T0 + 100 };
+    await recordVisitAsset(db, { ...use, url: 'https://shop.example/img/derby.jpg', kind: 'image', hash, width: 320, height: 240 }, { hash, mime: 'image/webp', size: bytes.byteLength, width: 640, height: 480, data: bytes });
+    await recordVisitAsset(db, { ...use, url: 'https://pay.example/logo.png', kind: 'image', skipped: 'payment', width: 80, height: 20 });
+    const content = await loadVisitContent(db, 'v1');
+    expect(content?.assets?.get('https://shop.example/img/derby.jpg')).toEqual({ kind: 'image', mime: 'image/webp', bytes });
+    expect(content?.assets?.get('https://pay.example/logo.png')).toEqual({ missing: true, width: 80, height: 20 });
+    // A visit that kept none has no map at all.
+    await putVisit(db, visit({ id: 'v2', startedAt: T0 }));
+    expect((await loadVisitContent(db, 'v2'))?.assets).toBeUndefined();
   });
 });
