@@ -88,10 +88,18 @@ export function progressSource(idb = 'indexedDB'): string {
 /** Turns what the dump source returned into a Dump, decompressing every recorded chunk. */
 export function parseDump(json: string): Dump {
   const out = JSON.parse(json) as Record<string, Array<Record<string, unknown>>>;
-  for (const records of Object.values(out)) {
+  for (const [store, records] of Object.entries(out)) {
     for (const rec of records) {
       if (typeof rec.data !== 'string') continue;
-      rec.events = JSON.parse(gunzipSync(Buffer.from(rec.data, 'base64')).toString('utf8')) as unknown;
+      const bytes = Buffer.from(rec.data, 'base64');
+      if (store === 'assets') {
+        // The shop's copies kept for the replay: text ones (style sheets, SVG) are scanned as text;
+        // images and fonts are bytes a text scan cannot read (their size stands in).
+        const mime = String(rec.mime);
+        rec.text = /^(text\/|image\/svg\+xml|application\/(json|xml|javascript))/i.test(mime) ? bytes.toString('utf8') : `(${bytes.length} bytes of ${mime})`;
+      } else {
+        rec.events = JSON.parse(gunzipSync(bytes).toString('utf8')) as unknown;
+      }
       delete rec.data;
     }
   }
