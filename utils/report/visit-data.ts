@@ -5,6 +5,7 @@ import { chunkSchema } from '../schema/chunk';
 import { abandonmentSchema, noteSchema, screenshotSchema, signalSchema } from '../schema/evidence';
 import { pageSchema } from '../schema/page';
 import { visitSchema } from '../schema/visit';
+import { assetSchema, visitAssetSchema } from '../assets/schema';
 import type { AssetAnswer } from './asset-resolver';
 import { reviewSchema } from './review';
 
@@ -24,6 +25,10 @@ export const VISIT_DATA_LIMITS = {
   answers: 5000,
   audits: 10000,
   recordingParts: 100000,
+  /** Addresses the visit's pages used (kept or not). */
+  assets: 20000,
+  /** Stored copies of them (each once, by hash). */
+  assetCopies: 10000,
 } as const;
 
 /** A screenshot's record without its image bytes. */
@@ -33,6 +38,10 @@ export type ScreenshotMeta = z.infer<typeof screenshotMetaSchema>;
 /** One stored batch of rrweb events, without its bytes. */
 export const recordingPartSchema = chunkSchema.omit({ data: true });
 export type RecordingPart = z.infer<typeof recordingPartSchema>;
+
+/** A stored copy of a shop's asset without its bytes, which travel beside it (`VisitContent.assetFiles`). */
+export const assetCopyMetaSchema = assetSchema.omit({ data: true });
+export type AssetCopyMeta = z.infer<typeof assetCopyMetaSchema>;
 
 export const visitDataSchema = z.object({
   visit: visitSchema,
@@ -49,6 +58,14 @@ export const visitDataSchema = z.object({
   recording: z.array(recordingPartSchema).max(VISIT_DATA_LIMITS.recordingParts),
   /** The review where it stood when the bundle was made: informative, never imported (the viewer keeps its own). */
   review: reviewSchema.optional(),
+  /**
+   * Where the visit's pages used the shop's images, fonts and style sheets, and which copy each got or
+   * why none (issue 15; the `visitAssets` records). Absent for a visit that kept none (and before
+   * version 3 of the bundle format).
+   */
+  assets: z.array(visitAssetSchema).max(VISIT_DATA_LIMITS.assets).optional(),
+  /** The copies `assets` names, once each: type, size and pixels; the bytes are `assets/<hash>` parts. */
+  assetCopies: z.array(assetCopyMetaSchema).max(VISIT_DATA_LIMITS.assetCopies).optional(),
 });
 export type VisitData = z.infer<typeof visitDataSchema>;
 
@@ -66,4 +83,30 @@ export interface VisitContent {
    * the recording names it (see `utils/report/replay-assets.ts`); absent when none were kept.
    */
   assets?: ReadonlyMap<string, AssetAnswer>;
+  /** The bytes of `data.assetCopies`, by hash; what a bundle carries (`assets` is derived from them). */
+  assetFiles?: Map<string, Uint8Array>;
+}
+
+/**
+ * The replay's answer for each address the visit used: its copy (kind from the use, type from the
+ * copy) or, for one not kept or whose copy is not given, a placeholder's size.
+ */
+export function assetAnswersOf(
+  uses: readonly z.infer<typeof visitAssetSchema>[],
+  copies: readonly AssetCopyMeta[],
+  files: ReadonlyMap<string, Uint8Array>,
+): Map<string, AssetAnswer> {
+  const mimes = new Map(copies.map((copy) => [copy.hash, copy.mime]));
+  const answers = new Map<string, AssetAnswer>();
+  for (const use of uses) {
+    const bytes = use.hash ? files.get(use.hash) : undefined;
+    const mime = use.hash ? mimes.get(use.hash) : undefined;
+    answers.set(
+      use.url,
+      bytes && mime !== undefined
+        ? { kind: use.kind, mime, bytes }
+        : { missing: true, ...(use.width !== undefined ? { width: use.width } : {}), ...(use.height !== undefined ? { height: use.height } : {}) },
+    );
+  }
+  return answers;
 }

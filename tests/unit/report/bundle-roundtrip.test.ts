@@ -43,7 +43,7 @@ describe('packBundle → unpackBundle', () => {
     const result = await unpackBundle(await packBundle(content, { ...options, reportHtml: '<!doctype html><title>Rapport</title>' }));
     if (!result.ok) throw new Error(result.error.code);
     const { manifest } = result;
-    expect(manifest).toMatchObject({ format: 'mystere-bundle', version: 2, createdAt: NOW, generator: options.generator, visitId: VISIT_ID, site: 'shop.example' });
+    expect(manifest).toMatchObject({ format: 'mystere-bundle', version: 3, createdAt: NOW, generator: options.generator, visitId: VISIT_ID, site: 'shop.example' });
     expect(manifest.parts.map((part) => [part.path, part.kind])).toEqual([
       ['visit.json', 'visit'],
       [`recording/${HOME_ID}/0.json.gz`, 'recording'],

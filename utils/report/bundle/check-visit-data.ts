@@ -42,5 +42,33 @@ export function checkVisitData(value: unknown): Checked {
     if (batches.has(key)) return fail(`recording.${i}.seq`, BUNDLE_DETAILS.duplicate);
     batches.add(key);
   }
-  return { ok: true, data };
+  return checkAssets(data) ?? { ok: true, data };
+}
+
+/**
+ * The asset uses belong to the visit, name each address once, and name only copies `assetCopies`
+ * describes; each copy is described once and used (a bundle carries no bytes the replay cannot reach).
+ */
+function checkAssets(data: VisitData): Checked | undefined {
+  const fail = (path: string, detail: string): Checked => ({ ok: false, error: { code: 'bad-visit-data', path, detail } });
+  const uses = data.assets ?? [];
+  const copies = data.assetCopies ?? [];
+  const described = new Set<string>();
+  for (const [i, copy] of copies.entries()) {
+    if (described.has(copy.hash)) return fail(`assetCopies.${i}.hash`, BUNDLE_DETAILS.duplicate);
+    described.add(copy.hash);
+  }
+  const urls = new Set<string>();
+  const used = new Set<string>();
+  for (const [i, use] of uses.entries()) {
+    if (use.visitId !== data.visit.id) return fail(`assets.${i}.visitId`, BUNDLE_DETAILS.otherVisit);
+    if (urls.has(use.url)) return fail(`assets.${i}.url`, BUNDLE_DETAILS.duplicate);
+    urls.add(use.url);
+    if (use.hash === undefined) continue;
+    if (!described.has(use.hash)) return fail(`assets.${i}.hash`, 'names a copy assetCopies does not describe');
+    used.add(use.hash);
+  }
+  const unused = copies.findIndex((copy) => !used.has(copy.hash));
+  if (unused >= 0) return fail(`assetCopies.${unused}.hash`, 'a copy no asset use names');
+  return undefined;
 }

@@ -29,6 +29,8 @@ export function bundleJsonSchema(): Record<string, unknown> {
       'paths are unique, every listed part is in the zip with the given size and SHA-256 and nothing else is, ' +
       'the manifest’s visitId is visit.json’s visit.id, every record of visit.json belongs to that visit, ' +
       'every recording batch and screenshot of visit.json has its files (and the reverse), ' +
+      '(from version 3) each assets/<sha256> part is named by the SHA-256 of its bytes and has the size assetCopies gives it, ' +
+      'every asset use’s hash is described once in assetCopies, every described copy is used and has its part, and every asset part is described, ' +
       'visit.missionHash is the SHA-256 of the canonical JSON of visit.mission, and (from version 2) a visit with a mission ' +
       'has mission.json, that canonical JSON, and the manifest’s mission gives its id and that SHA-256, while a visit without has neither.',
     anyOf: [{ $ref: '#/$defs/manifest' }, { $ref: '#/$defs/visit' }],

@@ -8,17 +8,20 @@ import { BUNDLE_LIMITS } from './limits';
  */
 
 export const BUNDLE_FORMAT = 'mystere-bundle';
-/** The version this Mystère writes. Version 2 added `mission.json` and the manifest's `mission`. */
-export const BUNDLE_VERSION = 2;
-/** The versions this Mystère reads: version 1 bundles (before missions) still open. */
-export const READABLE_VERSIONS = [1, 2] as const;
+/**
+ * The version this Mystère writes. Version 2 added `mission.json` and the manifest's `mission`;
+ * version 3 the shop's assets (`assets/<sha256>` parts, visit.json's `assets` and `assetCopies`).
+ */
+export const BUNDLE_VERSION = 3;
+/** The versions this Mystère reads: version 1 (before missions) and 2 (before assets) still open. */
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 export const MANIFEST_PATH = 'manifest.json';
 export const VISIT_PATH = 'visit.json';
 export const MISSION_PATH = 'mission.json';
 export const REPORT_PATH = 'report.html';
 export const MAX_PATH_LENGTH = 300;
 
-export const PART_KINDS = ['visit', 'mission', 'recording', 'screenshot', 'thumbnail', 'report'] as const;
+export const PART_KINDS = ['visit', 'mission', 'recording', 'screenshot', 'thumbnail', 'report', 'asset'] as const;
 export type PartKind = (typeof PART_KINDS)[number];
 
 // Ids are UUIDs in practice; these characters are all any id uses. Not starting with a dot, and no
@@ -33,6 +36,7 @@ const PART_PATTERNS: readonly [PartKind, RegExp][] = [
   ['recording', new RegExp(`^recording/${ID}/${SEQ}\\.json\\.gz$`)],
   ['thumbnail', new RegExp(`^screenshots/${ID}\\.thumb\\.jpg$`)],
   ['screenshot', new RegExp(`^screenshots/${ID}\\.jpg$`)],
+  ['asset', /^assets\/[0-9a-f]{64}$/],
 ];
 
 /** Every path a part may have, as one pattern (for the JSON Schema). */
@@ -70,6 +74,8 @@ export function partKindOf(path: string): PartKind | undefined {
 export const recordingPath = (pageId: string, seq: number) => `recording/${pageId}/${seq}.json.gz`;
 /** Where a screenshot's image is kept. */
 export const screenshotPath = (id: string) => `screenshots/${id}.jpg`;
+/** Where a copy of a shop's asset is kept: named by the SHA-256 of its bytes. */
+export const assetPath = (hash: string) => `assets/${hash}`;
 /** Where a screenshot's thumbnail is kept. */
 export const thumbnailPath = (id: string) => `screenshots/${id}.thumb.jpg`;
 
@@ -117,6 +123,11 @@ export const bundleManifestSchema = z
       if (manifest.mission) ctx.addIssue({ code: 'custom', path: ['mission'], message: 'no mission in a version 1 bundle' });
       const i = manifest.parts.findIndex((part) => part.kind === 'mission');
       if (i >= 0) ctx.addIssue({ code: 'custom', path: ['parts', i, 'kind'], message: 'no mission part in a version 1 bundle' });
+    }
+    // Assets came with version 3.
+    if (manifest.version < 3) {
+      const i = manifest.parts.findIndex((part) => part.kind === 'asset');
+      if (i >= 0) ctx.addIssue({ code: 'custom', path: ['parts', i, 'kind'], message: `no asset part in a version ${manifest.version} bundle` });
     }
   });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;

@@ -12,6 +12,7 @@ import {
   VISIT_PATH,
   bundleManifestSchema,
   recordingPath,
+  assetPath,
   screenshotPath,
   thumbnailPath,
   type BundleManifest,
@@ -39,6 +40,8 @@ interface File {
 const ZIP_EARLIEST = Date.UTC(1980, 0, 2);
 const ZIP_LATEST = Date.UTC(2099, 11, 30);
 const encode = (text: string) => new TextEncoder().encode(text);
+/** Asset types compressed already (stored as they are); SVG, CSS, TTF and OTF are text or loose and are deflated. */
+const COMPRESSED_MIME = /^(image\/(jpeg|png|webp|gif|avif)|font\/(woff|woff2))$/i;
 
 function filesOf(content: VisitContent, reportHtml: string | undefined): File[] {
   const { data } = content;
@@ -56,6 +59,11 @@ function filesOf(content: VisitContent, reportHtml: string | undefined): File[] 
     files.push({ path: screenshotPath(shot.id), kind: 'screenshot', bytes: images.image, deflate: false });
     files.push({ path: thumbnailPath(shot.id), kind: 'thumbnail', bytes: images.thumb, deflate: false });
   }
+  for (const copy of data.assetCopies ?? []) {
+    const bytes = content.assetFiles?.get(copy.hash);
+    if (!bytes) throw new Error(`packBundle: no bytes for the asset ${copy.hash}`);
+    files.push({ path: assetPath(copy.hash), kind: 'asset', bytes, deflate: !COMPRESSED_MIME.test(copy.mime) });
+  }
   if (reportHtml !== undefined) files.push({ path: REPORT_PATH, kind: 'report', bytes: encode(reportHtml), deflate: true });
   return files;
 }
@@ -63,10 +71,11 @@ function filesOf(content: VisitContent, reportHtml: string | undefined): File[] 
 /**
  * Packs one visit as a bundle: a zip of `manifest.json` (first, with every other file's size and
  * SHA-256, and the mission followed), `visit.json`, `mission.json` for a visit that followed a
- * mission, the recording batches and screenshots as stored, and `report.html` when given. Files
+ * mission, the recording batches and screenshots as stored, the copies of the shop's assets
+ * (`assets/<sha256>`, once each), and `report.html` when given. Files
  * come in visit.json's order, so the same visit packs the same way. Throws when the visit could not
- * be imported back (data not matching the schema, a batch or image missing, a mission copy that
- * does not match its hash).
+ * be imported back (data not matching the schema, a batch, image or asset missing, an asset whose
+ * bytes are not its hash or size, a mission copy that does not match its hash).
  */
 export async function packBundle(content: VisitContent, options: PackOptions): Promise<Uint8Array> {
   const checked = checkVisitData(content.data);
@@ -89,6 +98,12 @@ export async function packBundle(content: VisitContent, options: PackOptions): P
       files.map(async ({ path, kind, bytes }) => ({ path, kind, size: bytes.length, sha256: await sha256Hex(bytes) })),
     ),
   });
+  const sizes = new Map((content.data.assetCopies ?? []).map((copy) => [assetPath(copy.hash), copy.size]));
+  for (const part of manifest.parts) {
+    if (part.kind !== 'asset') continue;
+    if (part.path !== assetPath(part.sha256)) throw new Error(`packBundle: the asset ${part.path} is not named by its bytes’ SHA-256`);
+    if (sizes.get(part.path) !== part.size) throw new Error(`packBundle: the asset ${part.path} is not the size its record says`);
+  }
 
   const zippable: Zippable = { [MANIFEST_PATH]: [encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }] };
   for (const { path, bytes, deflate } of files) zippable[path] = [bytes, { level: deflate ? 6 : 0 }];

@@ -1,4 +1,4 @@
-import { chunkKey, type VisitContent, type VisitData } from '../visit-data';
+import { assetAnswersOf, chunkKey, type VisitContent, type VisitData } from '../visit-data';
 import { checkVisitData, issueError } from './check-visit-data';
 import { BUNDLE_DETAILS, type BundleError } from './errors';
 import { sha256Hex } from './hash';
@@ -12,6 +12,7 @@ import {
   VISIT_PATH,
   bundleManifestSchema,
   recordingPath,
+  assetPath,
   screenshotPath,
   thumbnailPath,
   type BundleManifest,
@@ -79,6 +80,8 @@ async function checkParts(manifest: BundleManifest, entries: Map<string, Uint8Ar
   for (const part of manifest.parts) {
     const hash = await sha256Hex(entries.get(part.path) ?? new Uint8Array(0));
     if (hash !== part.sha256) return { code: 'hash-mismatch', path: part.path };
+    // A copy is named by its bytes' hash: one altered with a re-hashed manifest is still refused.
+    if (part.kind === 'asset' && part.path !== assetPath(hash)) return { code: 'hash-mismatch', path: part.path };
   }
   return undefined;
 }
@@ -88,9 +91,15 @@ function checkReferences(data: VisitData, manifest: BundleManifest): BundleError
   const needed = new Set<string>();
   for (const part of data.recording) needed.add(recordingPath(part.pageId, part.seq));
   for (const shot of data.screenshots) needed.add(screenshotPath(shot.id)).add(thumbnailPath(shot.id));
-  const listed = new Set(manifest.parts.map((part) => part.path));
+  // Copies: those the asset uses name (checkVisitData: each one described in assetCopies, each described one used).
+  for (const use of data.assets ?? []) if (use.hash !== undefined) needed.add(assetPath(use.hash));
+  const listed = new Map(manifest.parts.map((part) => [part.path, part]));
   for (const path of needed) {
     if (!listed.has(path)) return { code: 'missing-part', path, detail: BUNDLE_DETAILS.notInManifest };
+  }
+  for (const copy of data.assetCopies ?? []) {
+    const part = listed.get(assetPath(copy.hash));
+    if (part && part.size !== copy.size) return { code: 'size-mismatch', path: part.path, detail: String(copy.size) };
   }
   // mission.json is explained by the visit's mission, checked last (checkMission).
   const described = new Set(['visit', 'mission', 'report']);
@@ -106,15 +115,25 @@ function buildContent(data: VisitData, entries: Map<string, Uint8Array>): VisitC
     data,
     screenshots: new Map(data.screenshots.map((shot) => [shot.id, { image: file(screenshotPath(shot.id)), thumb: file(thumbnailPath(shot.id)) }])),
     chunks: new Map(data.recording.map((part) => [chunkKey(part.pageId, part.seq), file(recordingPath(part.pageId, part.seq))])),
+    ...assetsOf(data, file),
   };
+}
+
+/** The copies' bytes and the replay's answers, for a visit that used assets (version 3). */
+function assetsOf(data: VisitData, file: (path: string) => Uint8Array): Pick<VisitContent, 'assets' | 'assetFiles'> {
+  const uses = data.assets ?? [];
+  if (uses.length === 0) return {};
+  const copies = data.assetCopies ?? [];
+  const assetFiles = new Map(copies.map((copy) => [copy.hash, file(assetPath(copy.hash))]));
+  return { assets: assetAnswersOf(uses, copies, assetFiles), assetFiles };
 }
 
 /**
  * Validates and opens a bundle, in this order, stopping at the first problem: the file's size; a
  * readable zip; the number of entries; safe, unique entry names; the inflated sizes (counted as
  * they come out, headers are not believed); manifest.json (JSON, format, version, schema); the
- * parts (present, none unlisted, sizes, SHA-256); visit.json (JSON, schema, one visit, usable ids);
- * its recording and screenshot files; the manifest's visit id; the mission the visit followed
+ * parts (present, none unlisted, sizes, SHA-256, each asset named by its bytes' SHA-256); visit.json (JSON, schema, one visit, usable ids);
+ * its recording, screenshot and asset files (each needed, each described, the copies' sizes); the manifest's visit id; the mission the visit followed
  * (`checkMission`: its copy, hash, mission.json and the manifest agree). Never throws on a bad file.
  */
 export async function unpackBundle(bytes: Uint8Array, limits: BundleLimits = BUNDLE_LIMITS): Promise<UnpackResult> {
