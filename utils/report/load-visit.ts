@@ -4,7 +4,8 @@ import type { Db } from '../db/database';
 import { getVisit, listChunks, listEvidence, listInstalledChecklists, listPages } from '../db/repository';
 import { allChecklists } from '../checklist/installed';
 import type { Checklist } from '../checklist/schema';
-import { chunkKey, visitDataSchema, type VisitContent } from './visit-data';
+import type { VisitAsset } from '../assets/schema';
+import { assetAnswersOf, chunkKey, visitDataSchema, type AssetCopyMeta, type VisitContent } from './visit-data';
 
 /** The checklist a visit was answered with: the one it names, else the one its answers name. */
 function checklistOf(checklists: Checklist[], wanted: (string | undefined)[]): Checklist | undefined {
@@ -41,6 +42,7 @@ export async function loadVisitContent(db: Db, visitId: string): Promise<VisitCo
   const ordered = [...chunks].sort(
     (a, b) => (pageOrder.get(a.pageId) ?? Infinity) - (pageOrder.get(b.pageId) ?? Infinity) || a.seq - b.seq,
   );
+  const kept = await visitAssetsOf(db, visitId);
   const data = visitDataSchema.parse({
     visit,
     pages,
@@ -52,14 +54,30 @@ export async function loadVisitContent(db: Db, visitId: string): Promise<VisitCo
     audits,
     checklist,
     recording: ordered.map(({ data: _data, ...part }) => part),
+    ...(kept.uses.length > 0 ? { assets: kept.uses, assetCopies: kept.copies } : {}),
   });
-  const assets = await visitAssetAnswers(db, visitId);
+  const assets = assetAnswersOf(kept.uses, kept.copies, kept.files);
   return {
     data,
     screenshots: new Map(shots.map((s) => [s.id, { image: s.image, thumb: s.thumb }])),
     chunks: new Map(ordered.map((c) => [chunkKey(c.pageId, c.seq), c.data])),
-    ...(assets.size > 0 ? { assets } : {}),
+    ...(assets.size > 0 ? { assets, assetFiles: kept.files } : {}),
   };
+}
+
+/**
+ * The visit's asset uses and the copies they name, as a bundle carries them. A use whose copy is no
+ * longer stored is given as not kept (`failed`), so that a bundle never names a copy it lacks.
+ */
+async function visitAssetsOf(db: Db, visitId: string): Promise<{ uses: VisitAsset[]; copies: AssetCopyMeta[]; files: Map<string, Uint8Array> }> {
+  const [stored, copies] = await Promise.all([listVisitAssets(db, visitId), listAssetsOfVisit(db, visitId)]);
+  const files = new Map(copies.map((copy) => [copy.hash, copy.data]));
+  const uses = stored.map((use): VisitAsset => {
+    if (use.hash === undefined || files.has(use.hash)) return use;
+    const { hash: _hash, ...rest } = use;
+    return { ...rest, skipped: 'failed' };
+  });
+  return { uses, copies: copies.map(({ data: _data, ...meta }) => meta), files };
 }
 
 /**
@@ -68,17 +86,6 @@ export async function loadVisitContent(db: Db, visitId: string): Promise<VisitCo
  * the recording names it.
  */
 export async function visitAssetAnswers(db: Db, visitId: string): Promise<Map<string, AssetAnswer>> {
-  const [uses, copies] = await Promise.all([listVisitAssets(db, visitId), listAssetsOfVisit(db, visitId)]);
-  const byHash = new Map(copies.map((copy) => [copy.hash, copy]));
-  const answers = new Map<string, AssetAnswer>();
-  for (const use of uses) {
-    const copy = use.hash ? byHash.get(use.hash) : undefined;
-    answers.set(
-      use.url,
-      copy
-        ? { kind: use.kind, mime: copy.mime, bytes: copy.data }
-        : { missing: true, ...(use.width !== undefined ? { width: use.width } : {}), ...(use.height !== undefined ? { height: use.height } : {}) },
-    );
-  }
-  return answers;
+  const { uses, copies, files } = await visitAssetsOf(db, visitId);
+  return assetAnswersOf(uses, copies, files);
 }

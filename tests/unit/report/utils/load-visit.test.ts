@@ -5,6 +5,8 @@ import { openMystereDb, type Db } from '../../../../utils/db/database';
 import { putAnswer, putChunk, putInstalledChecklist, putNote, putScreenshot, putVisit, upsertPage } from '../../../../utils/db/repository';
 import { recordVisitAsset } from '../../../../utils/db/assets';
 import { sha256Hex } from '../../../../utils/assets/hash';
+import { packBundle } from '../../../../utils/report/bundle/pack';
+import { unpackBundle } from '../../../../utils/report/bundle/unpack';
 import { loadVisitContent } from '../../../../utils/report/load-visit';
 import { chunkKey, visitDataSchema } from '../../../../utils/report/visit-data';
 import type { Page } from '../../../../utils/schema/page';
@@ -210,5 +212,40 @@ describe('loadVisitContent: the shop’s assets kept for the replay (issue 15)',
     // A visit that kept none has no map at all.
     await putVisit(db, visit({ id: 'v2', startedAt: T0 }));
     expect((await loadVisitContent(db, 'v2'))?.assets).toBeUndefined();
+  });
+
+  it('gives the uses and copies a bundle carries: the export packs them and the import gives the same replay answers', async () => {
+    await putVisit(db, visit({ startedAt: T0 }));
+    const bytes = new Uint8Array([0x52, 0x49, 0x46, 0x46, 9, 8, 7]);
+    const hash = await sha256Hex(bytes);
+    const use = { visitId: 'v1', pageId: 'p-home', at: T0 + 100 };
+    const copy = { hash, mime: 'image/webp', size: bytes.byteLength, width: 64, height: 48, data: bytes };
+    await recordVisitAsset(db, { ...use, url: 'https://shop.example/a.webp', kind: 'image', hash }, copy);
+    await recordVisitAsset(db, { ...use, url: 'https://shop.example/b.webp', kind: 'image', hash }, copy);
+    await recordVisitAsset(db, { ...use, url: 'https://shop.example/c.png', kind: 'image', skipped: 'budget', width: 10, height: 5 });
+    const content = await loadVisitContent(db, 'v1');
+    if (!content) throw new Error('no visit');
+    expect(content.data.assets?.map((u) => u.url).sort()).toEqual(['https://shop.example/a.webp', 'https://shop.example/b.webp', 'https://shop.example/c.png']);
+    expect(content.data.assetCopies).toEqual([{ hash, mime: 'image/webp', size: bytes.byteLength, width: 64, height: 48 }]);
+    expect(content.assetFiles).toEqual(new Map([[hash, bytes]]));
+    const unpacked = await unpackBundle(await packBundle(content, { now: T0 + 1000, generator: { name: 'Mystère', version: 'test' } }));
+    if (!unpacked.ok) throw new Error(unpacked.error.code);
+    expect(unpacked.content.assets).toEqual(content.assets);
+  });
+
+  it('gives a use whose copy is no longer stored as not kept, so that the bundle never names a copy it lacks', async () => {
+    await putVisit(db, visit({ startedAt: T0 }));
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    const hash = await sha256Hex(bytes);
+    await recordVisitAsset(db, { visitId: 'v1', pageId: 'p-home', at: T0, url: 'https://shop.example/gone.png', kind: 'image', hash, width: 30, height: 20 }, { hash, mime: 'image/png', size: 4, data: bytes });
+    await db.delete('assets', hash);
+    const content = await loadVisitContent(db, 'v1');
+    expect(content?.data.assets?.[0]).toMatchObject({ url: 'https://shop.example/gone.png', skipped: 'failed' });
+    expect(content?.data.assets?.[0]?.hash).toBeUndefined();
+    expect(content?.data.assetCopies).toEqual([]);
+    expect(content?.assets?.get('https://shop.example/gone.png')).toEqual({ missing: true, width: 30, height: 20 });
+    if (!content) return;
+    const unpacked = await unpackBundle(await packBundle(content, { now: T0 + 1000, generator: { name: 'Mystère', version: 'test' } }));
+    expect(unpacked.ok).toBe(true);
   });
 });
