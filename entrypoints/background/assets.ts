@@ -17,7 +17,7 @@ import type { Page } from '../../utils/schema/page';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
 import { withTimeout } from '../../utils/timeout';
-import { fetchAsset } from './asset-fetch';
+import { readFromPage } from './asset-read';
 import { keepImage } from './asset-image';
 import { privacyPass, typedValues } from './privacy';
 import { notifyChanged } from './revision';
@@ -27,12 +27,13 @@ import { tabShows } from './tabs';
 /**
  * The shop's images, fonts and style sheets kept with the visit (issue 15; docs/recording.md,
  * "Assets kept for the replay"). Once a page of a recording visit has settled, the capture script
- * (injected on demand) lists what the page displays (`page/assets`); the extension fetches each
- * address once per visit, two at a time, filters first (payment providers, trackers, typed values),
- * re-encodes images at their displayed size, follows style sheets to their fonts, images and
- * imports, and stores each copy once by its hash, within the visit's asset budget (utils/db/assets.ts).
+ * (injected on demand) lists what the page displays (`page/assets`); each address is read once per
+ * visit, two at a time, from the copy the browser holds for the page (`page/asset-read`, never the
+ * network: ./asset-read.ts), after filters (payment providers, trackers, typed values); images are
+ * re-encoded at their displayed size, style sheets followed to their fonts, images and imports, and
+ * each copy stored once by its hash, within the visit's asset budget (utils/db/assets.ts).
  *
- * A worker that stops midway loses the addresses not yet fetched for that page: the record of each
+ * A worker that stops midway loses the addresses not yet read for that page: the record of each
  * address is written as it is done, and the page is asked again at its next write by a new worker.
  */
 
@@ -42,14 +43,14 @@ const SETTLE_MS = 2000;
 const ANSWER_TIMEOUT_MS = 10_000;
 /** Asked again this long after, then after this long more: what the evaluator scrolled to meanwhile. */
 const RECHECK_MS = [15_000, 60_000];
-/** Two fetches at a time across the visit: the evaluator's own browsing keeps the network. */
+/** Two reads at a time across the visit: each asks the shop's page for a moment of its time. */
 const CONCURRENCY = 2;
 /** Style sheets imported by style sheets, this deep at most. */
 const MAX_SHEET_DEPTH = 3;
 
 /** Pages asked for their assets, so each is asked once per worker. A cache: what matters is stored per address. */
 const asked = new Set<string>();
-/** Addresses being fetched now (visit and bare address), so two pages showing one logo fetch it once. */
+/** Addresses being read now (visit and bare address), so two pages showing one logo have it read once. */
 const inFlight = new Set<string>();
 const run = limiter(CONCURRENCY);
 
@@ -57,6 +58,8 @@ const run = limiter(CONCURRENCY);
 export type Job = {
   visitId: string;
   pageId: string;
+  /** The page's tab: its page reads the copy from the browser's cache. */
+  tabId: number;
   url: string;
   kind: AssetKind;
   width?: number | undefined;
@@ -93,7 +96,7 @@ export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_
     if (!now || now.endedAt !== undefined || visitNow?.status !== 'recording') return;
     const found = await askPage(now, request);
     if (!found) return;
-    await keepAll(found.assets.map((a) => ({ visitId: page.visitId, pageId: page.id, url: a.url, kind: a.kind, width: a.width, height: a.height, dpr: found.dpr, depth: 0 })));
+    await keepAll(found.assets.map((a) => ({ visitId: page.visitId, pageId: page.id, tabId: now.tabId, url: a.url, kind: a.kind, width: a.width, height: a.height, dpr: found.dpr, depth: 0 })));
     await notifyChanged();
   }
 }
@@ -145,26 +148,26 @@ async function keepOne(job: Job): Promise<Job[]> {
     const before = skipBeforeFetch(job, job.kind, typed);
     if (before) return await skip(use, before);
     if (visit.assetBudgetReachedAt !== undefined) return await skip(use, 'budget');
-    const fetched = await fetchAsset(job.url, await permitted(job.url));
-    if (typeof fetched === 'string') return await skip(use, fetched);
+    const held = await readFromPage(job.tabId, job.url);
+    if (typeof held === 'string') return await skip(use, held);
     // A redirect may lead to a payment provider or a tracker.
-    if (fetched.url !== job.url) {
-      const after = skipBeforeFetch({ ...job, url: fetched.url }, job.kind, typed);
+    if (held.url !== job.url) {
+      const after = skipBeforeFetch({ ...job, url: held.url }, job.kind, typed);
       if (after) return await skip(use, after);
     }
-    const mime = storedMime(job.kind, fetched.mime, fetched.url);
+    const mime = storedMime(job.kind, held.mime, held.url);
     if (!mime) return await skip(use, 'failed');
     let kept: { data: Uint8Array<ArrayBuffer>; mime: string; width?: number; height?: number };
     let follow: Job[] = [];
-    if (mime === 'text/css' || mime === 'image/svg+xml') fetched.bytes = withoutTyped(fetched.bytes, typed);
+    if (mime === 'text/css' || mime === 'image/svg+xml') held.bytes = withoutTyped(held.bytes, typed);
     if (job.kind === 'image') {
-      const image = await keepImage(fetched.bytes, mime, job, job.dpr).catch(() => undefined);
+      const image = await keepImage(held.bytes, mime, job, job.dpr).catch(() => undefined);
       if (!image) return await skip(use, 'failed');
       if (image === 'tracker') return await skip(use, 'tracker');
       kept = image;
     } else {
-      kept = { data: fetched.bytes, mime };
-      if (job.kind === 'stylesheet') follow = sheetJobs(job, new TextDecoder().decode(fetched.bytes), fetched.url);
+      kept = { data: held.bytes, mime };
+      if (job.kind === 'stylesheet') follow = sheetJobs(job, new TextDecoder().decode(held.bytes), held.url);
     }
     const asset: Asset = { hash: await sha256Hex(kept.data), mime: kept.mime, size: kept.data.byteLength, data: kept.data };
     if (kept.width !== undefined && kept.height !== undefined) Object.assign(asset, { width: kept.width, height: kept.height });
@@ -194,7 +197,7 @@ function withoutTyped(bytes: Uint8Array<ArrayBuffer>, typed: TypedMatcher): Uint
 function sheetJobs(job: Job, css: string, sheetUrl: string): Job[] {
   return stylesheetUrls(css, sheetUrl)
     .filter((u) => u.kind !== 'stylesheet' || job.depth + 1 < MAX_SHEET_DEPTH)
-    .map((u) => ({ visitId: job.visitId, pageId: job.pageId, url: u.url, kind: u.kind, dpr: job.dpr, depth: job.depth + 1 }));
+    .map((u) => ({ visitId: job.visitId, pageId: job.pageId, tabId: job.tabId, url: u.url, kind: u.kind, dpr: job.dpr, depth: job.depth + 1 }));
 }
 
 /**
@@ -205,15 +208,6 @@ async function skip(use: VisitAsset, reason: SkipReason): Promise<Job[]> {
   const url = reason === 'typed' || reason === 'private' ? (await privacyPass()).url(use.url) : use.url;
   await guardWrite(async () => recordVisitAsset(await db(), { ...use, url, skipped: reason }));
   return [];
-}
-
-/** Whether the extension may read answers from the address's origin whatever their CORS headers. */
-async function permitted(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
-  } catch {
-    return false;
-  }
 }
 
 /** Forgets which pages were asked (tests; a new worker starts with none). */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isChecksRequest, parseAssetsRequest, parseCaptureRequest, parseTextsRequest } from '../../utils/messaging/capture-page';
+import { isChecksRequest, parseAssetReadRequest, parseAssetsRequest, parseCaptureRequest, parseTextsRequest } from '../../utils/messaging/capture-page';
+import { readCached } from '../../utils/assets/read-cached';
 import { discoverAssets } from '../../utils/assets/discover';
 import { answerCapture } from './answer';
 import { pageWorld } from './page-world';
@@ -42,6 +43,21 @@ export default defineContentScript({
         discoverAssets(document, { ...assets, pause }).then(
           (value) => sendResponse({ ok: true, value }),
           (error: unknown) => sendResponse({ ok: false, error: 'assets-failed', detail: String(error) }),
+        );
+        return true;
+      }
+      const read = parseAssetReadRequest(message);
+      if (read) {
+        // When the shop's own work is done (or a second has passed): the bytes are read from the cache off
+        // the main thread; what is left here is handing them over.
+        ctx.requestIdleCallback(
+          () => {
+            readCached(read.url, read.maxBytes, { origin: location.origin }).then(
+              (value) => sendResponse({ ok: true, value }),
+              (error: unknown) => sendResponse({ ok: false, error: 'asset-read-failed', detail: String(error) }),
+            );
+          },
+          { timeout: 1000 },
         );
         return true;
       }

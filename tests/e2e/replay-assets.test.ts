@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { ssim } from 'ssim.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allowDownloads, filesIn, waitForDownload } from '../../scripts/automation/downloads';
 import { readImage } from '../../scripts/automation/evidence-data';
+import { dumpDatabase } from '../../scripts/automation/extension-data';
 import { openSession, type Session } from './support/session';
 
 /**
@@ -48,12 +49,30 @@ async function pixels(page: Page, src: string): Promise<{ data: Uint8ClampedArra
   return { data: new Uint8ClampedArray(Buffer.from(base64, 'base64')), ...SIZE };
 }
 
+/** The shop's style sheet and images: the paths whose requests are counted. */
+const ASSET_PATHS = ['/css/shop.css', '/img/hero-xl.png', ...readdirSync(path.resolve('tests/fixtures/shop/public/img')).map((f) => `/img/${f}`)];
+
+type Outcome = {
+  scores: Record<string, number>;
+  /** How many requests reached each asset path of the shop during the whole visit. */
+  requests: Record<string, number>;
+  /** The product page's Resource Timing entries, as the page sees them (type and address), sorted. */
+  timing: string[];
+  /** Addresses kept, and not kept by reason. */
+  kept: string[];
+  skipped: Record<string, string>;
+};
+
 /** A visit of home, listing and product, each screenshot compared with the exported file's replay at its moment. */
-async function visitAndCompare(keepAssets: boolean): Promise<Record<string, number>> {
+async function visitAndCompare(keepAssets: boolean): Promise<Outcome> {
   const session: Session = await openSession();
   const shots = new Map<string, string>();
   const downloads = mkdtempSync(path.join(tmpdir(), 'mystere-assets-'));
   const scores: Record<string, number> = {};
+  let requests: Record<string, number> = {};
+  let timing: string[] = [];
+  let kept: string[] = [];
+  const skipped: Record<string, string> = {};
   try {
     const { journey, panel, launched } = session;
     await panel.page.evaluate(`chrome.storage.local.set({ settings: { keepAssets: ${keepAssets} } })`);
@@ -69,9 +88,13 @@ async function visitAndCompare(keepAssets: boolean): Promise<Record<string, numb
     await journey.clickAndLoad('a[href="/produit/derby-cuir"]');
     await sleep(2500);
     shots.set('product', await panel.capture('visible'));
-    // The copies are fetched by the background once each page has settled.
+    // The copies are read once each page has settled.
     await sleep(3000);
+    timing = (await journey.page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${(e as PerformanceResourceTiming).initiatorType} ${e.name}`))).sort();
     await panel.stop();
+    const uses = ((JSON.parse((await dumpDatabase(panel.page)).text) as { visitAssets?: unknown[] }).visitAssets ?? []) as { url: string; hash?: string; skipped?: string }[];
+    kept = uses.filter((u) => u.hash).map((u) => new URL(u.url).pathname).sort();
+    for (const u of uses) if (u.skipped) skipped[new URL(u.url).pathname] = u.skipped;
 
     await allowDownloads(launched.browser, downloads);
     const opened = launched.browser.waitForTarget((t) => t.url().includes('/report.html?visit='));
@@ -104,22 +127,38 @@ async function visitAndCompare(keepAssets: boolean): Promise<Record<string, numb
       scores[name] = ssim(await pixels(blank, visit), await pixels(blank, replays.get(name)!)).mssim;
       if (name === 'product') scores['product vs home'] = ssim(await pixels(blank, visit), await pixels(blank, replays.get('home')!)).mssim;
     }
+    requests = Object.fromEntries(ASSET_PATHS.map((p) => [p, session.shop.requests(p)]));
   } finally {
     await session.close();
   }
-  console.info(`[replay-assets] keepAssets ${keepAssets}, SSIM: ${Object.entries(scores).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
-  return scores;
+  console.info(`[replay-assets] keepAssets ${keepAssets}, SSIM: ${Object.entries(scores).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}; kept ${kept.length}, skipped ${JSON.stringify(skipped)}`);
+  return { scores, requests, timing, kept, skipped };
 }
 
 describe('the replay of the exported file, offline, against the screenshots of the visit', () => {
+  let withCopies: Outcome;
+  let without: Outcome;
   let kept: Record<string, number>;
   let notKept: Record<string, number>;
 
   beforeAll(async () => {
-    kept = await visitAndCompare(true);
+    withCopies = await visitAndCompare(true);
     // The same visit with the shop's assets not kept: what the replay showed before issue 15.
-    notKept = await visitAndCompare(false);
+    without = await visitAndCompare(false);
+    kept = withCopies.scores;
+    notKept = without.scores;
   }, 360_000);
+
+  it('kept the style sheet and the pictures the pages showed', () => {
+    expect(withCopies.kept).toEqual(expect.arrayContaining(['/css/shop.css', '/img/logo.svg', '/img/derby-cuir.svg', '/img/hero-xl.png']));
+    expect(without.kept).toEqual([]);
+  });
+
+  it('asked the shop for nothing more: the same requests reach it with and without kept copies, and the page sees the same resources', () => {
+    expect(Object.values(withCopies.requests).some((n) => n > 0)).toBe(true);
+    expect(withCopies.requests).toEqual(without.requests);
+    expect(withCopies.timing).toEqual(without.timing);
+  });
 
   for (const name of ['home', 'listing', 'product']) {
     it(`shows the ${name} page as its screenshot did (SSIM ≥ 0.9)`, () => {

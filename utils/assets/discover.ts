@@ -4,8 +4,8 @@ import { stylesheetUrls } from './css-urls';
 
 /**
  * The page's side of keeping its assets (issue 15): which images, style sheets and fonts it
- * displays, by address, with the displayed size of each image. Read only — nothing is fetched here
- * (the background does that), nothing in the page changes. What lies inside a masked or blocked zone
+ * displays, by address, with the displayed size of each image. Nothing is read from the cache here
+ * (the background asks for each address it keeps: ./read-cached.ts), nothing in the page changes. What lies inside a masked or blocked zone
  * (the recorder's lists, the shop's markers, the evaluator's and the mission's rules) is left out,
  * as are `data:` and `blob:` addresses (the recording has the first; the second dies with the page).
  * Shadow roots are not walked.
@@ -140,7 +140,7 @@ function loadedFontUrls(doc: Document): string[] {
     try {
       rules = sheet.cssRules;
     } catch {
-      continue; // another origin's sheet: the background reads it when it fetches the sheet
+      continue; // another origin's sheet: not read by the page, and not kept (`other-site`)
     }
     const base = sheet.href ?? doc.baseURI;
     for (const rule of Array.from(rules)) {

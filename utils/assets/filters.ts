@@ -3,8 +3,8 @@ import type { TypedMatcher } from '../privacy/typed';
 import type { SkipReason } from './schema';
 
 /**
- * What is never fetched to be kept with a visit, decided from the address (and an image's displayed
- * size) before any request: a payment provider's files, tracking pixels, addresses that carry what
+ * What is never read to be kept with a visit, decided from the address (and an image's displayed
+ * size) before it is read: a payment provider's files, tracking pixels, addresses that carry what
  * the evaluator typed or an e-mail address. Each test is pure; `skipBeforeFetch` applies them in order.
  */
 
@@ -111,9 +111,10 @@ export function namesPerson(url: string): boolean {
 export type Candidate = { url: string; width?: number | undefined; height?: number | undefined };
 
 /**
- * Why an address is not fetched, or undefined to fetch it: `payment`, `tracker` (images only: a
- * style sheet or a font is no pixel, but a tracker's host is never fetched), `typed`, `private`.
- * Only http(s) addresses are fetched; anything else counts as `failed`.
+ * Why an address is not read, or undefined to read it (from the browser's cache, before keeping it;
+ * a redirect's address is checked again): `payment`, `tracker` (images only: a style sheet or a
+ * font is no pixel, but a tracker's host is never read), `typed`, `private`. Only http(s)
+ * addresses are read; anything else counts as `failed`.
  */
 export function skipBeforeFetch(candidate: Candidate, kind: 'image' | 'font' | 'stylesheet', typed: TypedMatcher): SkipReason | undefined {
   let url: URL;

@@ -19,11 +19,14 @@ export type AssetKind = z.infer<typeof assetKindSchema>;
  * - `payment`: served by a payment provider;
  * - `tracker`: a tracking pixel (an image shown at 0×0 or 1×1, or a known tracker's address);
  * - `typed`: the address carries a value the evaluator typed;
- * - `failed`: the fetch or the decoding failed, or timed out;
- * - `too-large`: larger than `MAX_ASSET_BYTES` as fetched;
- * - `not-permitted`: an origin the extension may not read, whose answer is not readable across origins.
+ * - `failed`: the read or the decoding failed, or timed out, or the page was gone;
+ * - `too-large`: larger than `MAX_ASSET_BYTES` as the browser holds it;
+ * - `not-cached`: the browser holds no copy for the page (the shop asked it not to store one, or
+ *   keeps it under another `Vary`): asking the shop again would be seen, so it is not asked;
+ * - `other-site`: served by another site (a CDN on its own domain, a font service), whose copy the
+ *   page's cache gives only to that site's requests.
  */
-export const SKIP_REASONS = ['budget', 'private', 'payment', 'tracker', 'typed', 'failed', 'too-large', 'not-permitted'] as const;
+export const SKIP_REASONS = ['budget', 'private', 'payment', 'tracker', 'typed', 'failed', 'too-large', 'not-cached', 'other-site'] as const;
 export const skipReasonSchema = z.enum(SKIP_REASONS);
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 
@@ -69,5 +72,5 @@ export type VisitAsset = z.infer<typeof visitAssetSchema>;
 
 /** What one visit may store of the shop's assets, in bytes as stored (each copy counted once per visit). */
 export const ASSET_BUDGET_BYTES = 30 * 1024 * 1024;
-/** The largest asset fetched, as the shop sends it: a 20 MB hero video poster is not worth a replay. */
+/** The largest asset read, as the shop sent it: a 20 MB hero video poster is not worth a replay. */
 export const MAX_ASSET_BYTES = 8 * 1024 * 1024;

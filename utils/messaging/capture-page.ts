@@ -1,3 +1,4 @@
+import { PAGE_READ_SKIPS, type CachedRead, type PageReadSkip } from '../assets/read-cached';
 import type { Rect } from '../screenshots/geometry';
 
 /**
@@ -212,4 +213,28 @@ export function parsePageAssets(v: unknown): PageAssets | undefined {
     assets.push(asset);
   }
   return { dpr: v.dpr, assets };
+}
+
+/**
+ * Read one asset the page displayed from the browser's cache, never from the network
+ * (utils/assets/read-cached.ts); at most `maxBytes`.
+ */
+export type AssetReadRequest = { type: 'page/asset-read'; url: string; maxBytes: number };
+
+export function parseAssetReadRequest(v: unknown): AssetReadRequest | undefined {
+  if (!isObj(v) || v.type !== 'page/asset-read' || typeof v.url !== 'string' || v.url.length === 0 || v.url.length > MAX_ASSET_URL_CHARS) return undefined;
+  if (!/^https?:\/\//i.test(v.url) || !isNum(v.maxBytes) || !Number.isInteger(v.maxBytes) || v.maxBytes <= 0) return undefined;
+  return { type: 'page/asset-read', url: v.url, maxBytes: v.maxBytes };
+}
+
+const PAGE_SKIPS = new Set<string>(PAGE_READ_SKIPS);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The page's answer to `page/asset-read`: base64 no longer than `maxBytes` allow, or why there is none. */
+export function parseAssetRead(v: unknown, maxBytes: number): CachedRead | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.skipped !== undefined) return typeof v.skipped === 'string' && PAGE_SKIPS.has(v.skipped) ? { skipped: v.skipped as PageReadSkip } : undefined;
+  if (typeof v.data !== 'string' || v.data.length % 4 !== 0 || v.data.length > Math.ceil(maxBytes / 3) * 4 || !BASE64.test(v.data)) return undefined;
+  if (typeof v.mime !== 'string' || v.mime.length > 200 || typeof v.url !== 'string' || v.url.length > MAX_ASSET_URL_CHARS || !/^https?:\/\//i.test(v.url)) return undefined;
+  return { data: v.data, mime: v.mime, url: v.url };
 }

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureAssets, forgetAskedAssets, keepAll, type Job } from '../../../entrypoints/background/assets';
-import { fetchAsset } from '../../../entrypoints/background/asset-fetch';
+import { readFromPage } from '../../../entrypoints/background/asset-read';
+import { readCached } from '../../../utils/assets/read-cached';
+import { toBase64 } from '../../../utils/recording/codec';
 import { keepImage } from '../../../entrypoints/background/asset-image';
 import { forgetTypedCache, rememberTyped } from '../../../entrypoints/background/privacy';
 import { db } from '../../../utils/db/database';
@@ -13,49 +15,77 @@ import { installFakeCanvas, text } from './fake-canvas';
 import { SHOP, storePage, tabsShow, withVisit } from './support';
 
 /**
- * The shop's assets kept with the visit: listed by the page, fetched by the extension (a fake
- * `fetch` here), images re-encoded (a fake canvas), each address recorded once per visit.
+ * The shop's assets kept with the visit: listed by the page, read by the page from the browser's
+ * cache (the real page-side reader over a fake cache here), images re-encoded (a fake canvas), each
+ * address recorded once per visit. Nothing is ever fetched by the extension itself.
  */
 
-type Served = Record<string, { body: string | Uint8Array; type?: string; headers?: Record<string, string> }>;
+type Cached = { body: string | Uint8Array; type?: string; headers?: Record<string, string>; status?: number; finalUrl?: string };
+type Served = Record<string, Cached>;
 
-/** A fake network: the addresses it serves, and the ones it was asked for, in order; at most `running.max` at once. */
-function serve(files: Served, o: { refuse?: boolean } = {}) {
-  const asked: string[] = [];
-  const running = { now: 0, max: 0 };
-  const fetcher = vi.fn(async (url: string, init?: RequestInit) => {
-    asked.push(url);
-    expect(init?.credentials).toBe('omit');
-    running.now++;
-    running.max = Math.max(running.max, running.now);
-    await new Promise((r) => setTimeout(r, 5));
-    running.now--;
-    if (o.refuse) throw new TypeError('Failed to fetch');
-    const file = files[url];
-    if (!file) return new Response('not found', { status: 404 });
-    return new Response(file.body as BodyInit, { headers: { 'content-type': file.type ?? 'application/octet-stream', ...file.headers } });
-  });
-  vi.stubGlobal('fetch', fetcher);
-  return { asked, running };
+/** What the page lists for `page/assets`. */
+let listed: { dpr: number; assets: unknown[] } = { dpr: 2, assets: [] };
+/** The fake cache the page reads, and a hook run while a read is under way. */
+let cached: Served = {};
+let during: (() => Promise<void>) | undefined;
+const reads = { asked: [] as string[], now: 0, max: 0 };
+
+/** The page's fetch: the browser's cache only, as `only-if-cached` in the page's partition does. */
+const cacheFetch = vi.fn(async (url: string, init?: RequestInit) => {
+  expect([init?.cache, init?.mode]).toEqual(['only-if-cached', 'same-origin']);
+  reads.asked.push(url);
+  reads.now++;
+  reads.max = Math.max(reads.max, reads.now);
+  await new Promise((r) => setTimeout(r, 5));
+  reads.now--;
+  await during?.();
+  const file = cached[url];
+  if (!file) throw new TypeError('Failed to fetch'); // not in the cache: no request is made
+  const response = new Response(file.body as BodyInit, { status: file.status ?? 200, headers: { 'content-type': file.type ?? 'application/octet-stream', ...file.headers } });
+  return file.finalUrl ? Object.defineProperty(response, 'url', { value: file.finalUrl }) : response;
+});
+
+/** The capture script in the shop's tab: lists `listed`, reads from `cached` through the real reader. */
+async function capturePage(_tab: number, message: { type: string; url?: string; maxBytes?: number }): Promise<unknown> {
+  if (message.type === 'page/assets') return { ok: true, value: listed };
+  if (message.type === 'page/asset-read') {
+    const encode = async (blob: Blob) => toBase64(new Uint8Array(await blob.arrayBuffer()));
+    return { ok: true, value: await readCached(message.url!, message.maxBytes!, { origin: SHOP, fetcher: cacheFetch as typeof fetch, encode }) };
+  }
+  return undefined;
 }
 
-/** The capture script: injected, then asked; it answers with these assets. */
+/** The browser's cache for the shop's page: what it holds; returns the addresses read, in order, and the most at once. */
+function serve(files: Served) {
+  cached = files;
+  return { asked: reads.asked, running: reads };
+}
+
+/** The page lists these assets; returns the spy of every message to the page. */
 function pageLists(assets: unknown[], dpr = 2) {
-  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
-  return vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: { dpr, assets } } as never);
+  listed = { dpr, assets };
+  return vi.mocked(fakeBrowser.tabs.sendMessage);
 }
 
-const permitted = (yes: boolean) => vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(yes as never);
+/** The messages of one type sent to the page. */
+const sent = (type: string) => vi.mocked(fakeBrowser.tabs.sendMessage).mock.calls.filter((c) => (c[1] as { type: string }).type === type);
+
 const read = (id: string) => storePage({ id, url: `${SHOP}/${id}`, autoType: 'product', autoTypeReasons: ['ld+json Product'] });
 const visitNow = async () => (await getVisit(await db(), 'v1'))!;
 const uses = async () => Object.fromEntries((await listVisitAssets(await db(), 'v1')).map((u) => [u.url, u]));
-const job = (url: string, over: Partial<Job> = {}): Job => ({ visitId: 'v1', pageId: 'p1', url, kind: 'image', width: 300, height: 225, dpr: 2, depth: 0, ...over });
+const job = (url: string, over: Partial<Job> = {}): Job => ({ visitId: 'v1', pageId: 'p1', tabId: 1, url, kind: 'image', width: 300, height: 225, dpr: 2, depth: 0, ...over });
 
 withVisit();
 beforeEach(() => {
   forgetAskedAssets();
   forgetTypedCache();
-  permitted(true);
+  listed = { dpr: 2, assets: [] };
+  cached = {};
+  during = undefined;
+  Object.assign(reads, { asked: [], now: 0, max: 0 });
+  cacheFetch.mockClear();
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(capturePage as never);
 });
 
 describe('captureAssets', () => {
@@ -77,6 +107,8 @@ describe('captureAssets', () => {
     await captureAssets(page, await visitNow(), 0, []);
 
     expect(ask).toHaveBeenCalledWith(1, { type: 'page/assets', maskSelectors: [], blockSelectors: [] }, { frameId: 0 });
+    // Each read by the page in the shop's tab, the tracker never asked for.
+    expect(sent('page/asset-read').map((c) => [c[0], (c[1] as { url: string }).url])).toEqual(net.asked.map((u) => [1, u]));
     expect(net.asked).toEqual([`${SHOP}/img/derby.jpg?w=1200`, `${SHOP}/css/theme.css`, `${SHOP}/fonts/m.woff2`, `${SHOP}/img/hero.png`]);
     const used = await uses();
     // Kept under the address as the recording has it: no query.
@@ -126,19 +158,19 @@ describe('captureAssets', () => {
     tabsShow({ 1: { url: `${SHOP}/a7` } });
     installFakeCanvas();
     const net = serve({ [`${SHOP}/top.svg`]: { body: '<svg>1</svg>', type: 'image/svg+xml' }, [`${SHOP}/below.svg`]: { body: '<svg>2</svg>', type: 'image/svg+xml' } });
-    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     const lists = [[`${SHOP}/top.svg`], [`${SHOP}/top.svg`, `${SHOP}/below.svg`]];
-    const answer = async (_tab: number, message: { type: string }) => {
-      const urls = message.type === 'page/assets' ? (lists.shift() ?? []) : [];
+    const answer = async (tab: number, message: { type: string }) => {
+      if (message.type !== 'page/assets') return capturePage(tab, message);
+      const urls = lists.shift() ?? [];
       // The evaluator leaves the page after its second answer.
       if (lists.length === 0) await storePage({ id: 'a7', url: `${SHOP}/a7`, autoType: 'product', autoTypeReasons: ['ld+json Product'], endedAt: 99 });
       return { ok: true, value: { dpr: 1, assets: urls.map((url) => ({ url, kind: 'image', width: 10, height: 10 })) } };
     };
-    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(answer as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(answer as never);
     await captureAssets(await read('a7'), await visitNow(), 0, [5, 5, 5]);
     expect(net.asked).toEqual([`${SHOP}/top.svg`, `${SHOP}/below.svg`]);
     // The page ended after the second answer: not asked a third time.
-    expect(ask).toHaveBeenCalledTimes(2);
+    expect(sent('page/assets')).toHaveLength(2);
   });
 
   it('asks nothing of a paused visit', async () => {
@@ -173,14 +205,15 @@ describe('keepAll', () => {
     expect(kept[0]).toContain('.hello::after{content:"Bonjour ');
   });
 
-  it('tells an origin it may not read from a failure, and records both', async () => {
-    serve({}, { refuse: true });
-    permitted(false);
-    await keepAll([job('https://cdn.other.example/a.jpg')]);
-    permitted(true);
-    await keepAll([job(`${SHOP}/b.jpg`)]);
+  it('records another site’s asset, one the browser does not hold, an error kept in the cache and a page gone, each with its reason, without any request', async () => {
+    serve({ [`${SHOP}/err.jpg`]: { body: 'no', status: 500 } });
+    await keepAll([job('https://cdn.other.example/a.jpg'), job(`${SHOP}/b.jpg`), job(`${SHOP}/err.jpg`)]);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('No tab with id: 1'));
+    await keepAll([job(`${SHOP}/gone.jpg`)]);
     const used = await uses();
-    expect([used['https://cdn.other.example/a.jpg']?.skipped, used[`${SHOP}/b.jpg`]?.skipped]).toEqual(['not-permitted', 'failed']);
+    expect([`https://cdn.other.example/a.jpg`, `${SHOP}/b.jpg`, `${SHOP}/err.jpg`, `${SHOP}/gone.jpg`].map((u) => used[u]?.skipped)).toEqual(['other-site', 'not-cached', 'failed', 'failed']);
+    // Another site's address is not even asked of the cache.
+    expect(cacheFetch.mock.calls.map((c) => c[0])).toEqual([`${SHOP}/b.jpg`, `${SHOP}/err.jpg`]);
   });
 
   it('once the visit’s budget is reached, records new addresses as skipped without fetching them', async () => {
@@ -200,37 +233,58 @@ describe('keepAll', () => {
     expect((await visitNow()).assetBytes).toBe(6);
   });
 
-  it('keeps nothing when the visit is deleted while an asset is fetched', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => {
-      await deleteVisit(await db(), 'v1');
-      return new Response('<svg/>', { headers: { 'content-type': 'image/svg+xml' } });
-    }));
+  it('keeps nothing when the visit is deleted while an asset is read', async () => {
+    serve({ [`${SHOP}/late.svg`]: { body: '<svg/>', type: 'image/svg+xml' } });
+    during = async () => deleteVisit(await db(), 'v1');
     await keepAll([job(`${SHOP}/late.svg`)]);
     expect([await (await db()).count('assets'), await (await db()).count('visitAssets')]).toEqual([0, 0]);
   });
 
-  it('does not follow a redirect to a payment provider', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Object.defineProperty(new Response('x', { headers: { 'content-type': 'image/png' } }), 'url', { value: 'https://js.stripe.com/v3/a.png' }))));
+  it('does not keep what the cache holds as a redirect to a payment provider', async () => {
+    serve({ [`${SHOP}/pay.png`]: { body: 'x', type: 'image/png', finalUrl: 'https://js.stripe.com/v3/a.png' } });
     await keepAll([job(`${SHOP}/pay.png`)]);
     expect((await uses())[`${SHOP}/pay.png`]?.skipped).toBe('payment');
   });
 });
 
-describe('fetchAsset', () => {
-  it('refuses what is larger than the limit, by its declared length or as it reads', async () => {
-    const declared = vi.fn(() => Promise.resolve(new Response('0123456789', { headers: { 'content-length': '10' } })));
-    expect(await fetchAsset('https://s.example/a', true, 5, 1000, declared as typeof fetch)).toBe('too-large');
-    const streamed = vi.fn(() => Promise.resolve(new Response(new Blob(['0123456789']).stream())));
-    expect(await fetchAsset('https://s.example/a', true, 5, 1000, streamed as typeof fetch)).toBe('too-large');
-    const small = vi.fn(() => Promise.resolve(new Response('0123', { headers: { 'content-type': 'Font/WOFF2; charset=x' } })));
-    expect(await fetchAsset('https://s.example/a', true, 5, 1000, small as typeof fetch)).toMatchObject({ mime: 'font/woff2', url: 'https://s.example/a' });
+describe('readCached (the page side)', () => {
+  const encode = async (blob: Blob) => toBase64(new Uint8Array(await blob.arrayBuffer()));
+  const from = (response: Response) => vi.fn(() => Promise.resolve(response)) as unknown as typeof fetch;
+
+  it('refuses what is larger than the limit, by its declared length or its size', async () => {
+    const o = { origin: 'https://s.example', encode };
+    expect(await readCached('https://s.example/a', 5, { ...o, fetcher: from(new Response('0123456789', { headers: { 'content-length': '10' } })) })).toEqual({ skipped: 'too-large' });
+    expect(await readCached('https://s.example/a', 5, { ...o, fetcher: from(new Response(new Blob(['0123456789']).stream())) })).toEqual({ skipped: 'too-large' });
+    const small = await readCached('https://s.example/a', 5, { ...o, fetcher: from(new Response('0123', { headers: { 'content-type': 'Font/WOFF2; charset=x' } })) });
+    expect(small).toEqual({ data: btoa('0123'), mime: 'font/woff2', url: 'https://s.example/a' });
   });
 
-  it('gives up on a server that does not answer in time, or answers an error', async () => {
-    const never = vi.fn((_url: string, init?: RequestInit) => new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))));
-    expect(await fetchAsset('https://s.example/a', false, 5, 10, never as typeof fetch)).toBe('failed');
-    const error = vi.fn(() => Promise.resolve(new Response('no', { status: 500 })));
-    expect(await fetchAsset('https://s.example/a', true, 5, 1000, error as typeof fetch)).toBe('failed');
+  it('reads only its own origin’s addresses, from the cache only, and tells a miss from an error', async () => {
+    const fetcher = vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch;
+    expect(await readCached('https://cdn.example/a', 5, { origin: 'https://s.example', fetcher, encode })).toEqual({ skipped: 'other-site' });
+    expect(fetcher).not.toHaveBeenCalled();
+    expect(await readCached('https://s.example/a', 5, { origin: 'https://s.example', fetcher, encode })).toEqual({ skipped: 'not-cached' });
+    expect(fetcher).toHaveBeenCalledWith('https://s.example/a', expect.objectContaining({ cache: 'only-if-cached', mode: 'same-origin' }));
+    expect(await readCached('https://s.example/a', 5, { origin: 'https://s.example', fetcher: from(new Response('x', { status: 404 })), encode })).toEqual({ skipped: 'failed' });
+    expect(await readCached('not a url', 5, { origin: 'https://s.example', fetcher, encode })).toEqual({ skipped: 'failed' });
+  });
+});
+
+describe('readFromPage', () => {
+  it('takes the page’s bytes within the limit, and nothing from a malformed answer or a page that does not answer', async () => {
+    const answer = (value: unknown) => vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value } as never);
+    answer({ data: btoa('abcd'), mime: 'image/png', url: `${SHOP}/a.png` });
+    const ok = await readFromPage(1, `${SHOP}/a.png`, 10);
+    expect(typeof ok === 'object' && [new TextDecoder().decode(ok.bytes), ok.mime, ok.url]).toEqual(['abcd', 'image/png', `${SHOP}/a.png`]);
+    // Longer than the page was allowed to send, not base64, an unknown reason, no answer in time.
+    for (const value of [{ data: btoa('0123456789abcdef'), mime: 'image/png', url: `${SHOP}/a.png` }, { data: 'ab$=', mime: 'x', url: `${SHOP}/a` }, { skipped: 'whatever' }]) {
+      answer(value);
+      expect(await readFromPage(1, `${SHOP}/a.png`, 10)).toBe('failed');
+    }
+    answer({ skipped: 'not-cached' });
+    expect(await readFromPage(1, `${SHOP}/a.png`, 10)).toBe('not-cached');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockReturnValue(new Promise(() => undefined) as never);
+    expect(await readFromPage(1, `${SHOP}/a.png`, 10, 10)).toBe('failed');
   });
 });
 
