@@ -22,6 +22,7 @@ import { CHROME_EXTENSION } from './automation/paths';
 import { Panel } from './automation/panel';
 import { startShop } from './automation/shop';
 import { BenchJourney, JOURNEYS, PACE, type JourneyName } from './bench/journey';
+import { PAGE_SCRIPTS } from './bench/content-scripts';
 import { LATENCY_PROBE, MainThreadMeter } from './bench/page-probes';
 
 interface CallFrame {
@@ -52,18 +53,18 @@ const PARTS: ReadonlyArray<[RegExp, string]> = [
   [/landing/, 'landing collector'],
   [/web-vitals|vitals\.ts/, 'vitals'],
   [/journey\/(?:page-facts|page-type|route-url)|recording\/routes/, 'page type and routes'],
-  [/capture\.content|screenshots|capture\.js/, 'screenshot measure'],
+  [/entrypoints\/capture\/|screenshots|capture\.js/, 'screenshot measure'],
   [/checklist\//, 'checklist checks (page probe)'],
-  [/recorder-isolated\.content/, 'isolated-world recorder (the page open at Start)'],
-  [/wxt\/dist|messaging\/(?:ask|receive)|utils\/timeout|recorder\.content\/(?:index|dropped)|recorder\.js$/, 'relay: start-up and messaging'],
-  [/audit\.content|axe-core/, 'audits (axe-core, speed)'],
+  [/recorder-isolated\.(?:ts|js)/, 'isolated-world recorder (the page open at Start)'],
+  [/wxt\/dist|messaging\/(?:ask|receive)|utils\/timeout|entrypoints\/recorder\/(?:index|dropped)|content\/page-context|recorder\.js$/, 'relay: start-up and messaging'],
+  [/entrypoints\/audit\/|axe-core/, 'audits (axe-core, speed)'],
 ];
 
 async function sourceMaps(): Promise<Map<string, SourceMapConsumer>> {
   const maps = new Map<string, SourceMapConsumer>();
-  for (const file of ['recorder-main.js', 'recorder.js', 'recorder-isolated.js', 'capture.js', 'audit.js']) {
-    const raw = await readFile(path.join(CHROME_EXTENSION, 'content-scripts', `${file}.map`), 'utf8').catch(() => undefined);
-    if (raw) maps.set(file, new SourceMapConsumer(JSON.parse(raw) as RawSourceMap));
+  for (const file of PAGE_SCRIPTS) {
+    const raw = await readFile(path.join(CHROME_EXTENSION, `${file}.map`), 'utf8').catch(() => undefined);
+    if (raw) maps.set(path.basename(file), new SourceMapConsumer(JSON.parse(raw) as RawSourceMap));
   }
   if (maps.size === 0) throw new Error('no source maps in the build: run MYSTERE_SOURCEMAP=1 npx wxt build --mode automation first');
   return maps;

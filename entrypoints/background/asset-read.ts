@@ -12,7 +12,7 @@ import { withTimeout } from '../../utils/timeout';
  * request would miss its own cache partition and reach the shop a second time, a tell.
  */
 
-const SCRIPT = '/content-scripts/capture.js';
+const SCRIPT = '/capture.js';
 /** The page answers when it is idle (a second at most), then reads from the cache. */
 export const READ_TIMEOUT_MS = 15_000;
 

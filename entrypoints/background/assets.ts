@@ -37,7 +37,7 @@ import { tabShows } from './tabs';
  * address is written as it is done, and the page is asked again at its next write by a new worker.
  */
 
-const SCRIPT = '/content-scripts/capture.js';
+const SCRIPT = '/capture.js';
 /** After the page is read: lazy images and late fonts have had time to arrive (as audits wait). */
 const SETTLE_MS = 2000;
 const ANSWER_TIMEOUT_MS = 10_000;

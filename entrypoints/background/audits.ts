@@ -18,7 +18,7 @@ import { withTimeout } from '../../utils/timeout';
  * audit in time: one that overruns is recorded as timed out, and the page is left alone.
  */
 
-const AUDIT_SCRIPT = '/content-scripts/audit.js';
+const AUDIT_SCRIPT = '/audit.js';
 /** Long enough for axe-core on a large page on a slow machine. */
 export const AUDIT_TIME_LIMIT_MS = 30_000;
 /** After the load event: let the page settle (late banners, lazy content) before auditing it. */

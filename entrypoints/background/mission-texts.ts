@@ -22,7 +22,7 @@ import { tabShows } from './tabs';
  * (the mission's words, never the page's) and `detectSteps` reads them.
  */
 
-const SCRIPT = '/content-scripts/capture.js';
+const SCRIPT = '/capture.js';
 /** One question per page in this time at most: a page is stored many times in its first seconds. */
 const MIN_INTERVAL_MS = 3000;
 const ANSWER_TIMEOUT_MS = 5000;

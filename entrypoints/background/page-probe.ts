@@ -14,7 +14,7 @@ import { tabShows } from './tabs';
  * extraction code.
  */
 
-const PROBE_SCRIPT = '/content-scripts/capture.js';
+const PROBE_SCRIPT = '/capture.js';
 /**
  * Pages whose checks were asked for, so that the many updates of one page ask once. A cache: the
  * fact that matters, the checks, is stored with the page, and a worker that restarts asks again only

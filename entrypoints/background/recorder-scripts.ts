@@ -4,9 +4,9 @@ import { WAKE } from '../../utils/messaging/bridge-guards';
 const RELAY = 'mystere-relay';
 const MAIN = 'mystere-main';
 const FILES = {
-  relay: '/content-scripts/recorder.js',
+  relay: '/recorder.js',
   main: '/content-scripts/recorder-main.js',
-  isolated: '/content-scripts/recorder-isolated.js',
+  isolated: '/recorder-isolated.js',
 } as const;
 
 /**
@@ -43,6 +43,6 @@ export async function injectRecorder(tabId: number): Promise<void> {
   if (awake === true) return;
   await browser.scripting.executeScript({ target: { tabId }, files: [FILES.relay] });
   // The page's scripts ran before us: its own world cannot be trusted with the recording (see
-  // recorder-isolated.content.ts). Its next documents are recorded from their start, in their world.
+  // recorder-isolated.ts). Its next documents are recorded from their start, in their world.
   await browser.scripting.executeScript({ target: { tabId }, files: [FILES.isolated] });
 }

@@ -50,7 +50,7 @@ const HIDE_MARGIN = 1;
 const ANSWER_TIMEOUT_MS = 5_000;
 
 /** The page side of a capture, injected on demand (it answers once per page however often injected). */
-const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+const CAPTURE_SCRIPT = '/capture.js';
 
 export async function takeScreenshot(o: ScreenshotTarget): Promise<Shot> {
   try {

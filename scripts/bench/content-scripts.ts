@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../automation/paths';
@@ -14,6 +14,12 @@ export interface ScriptSize {
   /** Injected only when needed (a screenshot, an audit), not carried by every page of a visit. */
   onDemand: boolean;
 }
+
+/**
+ * The scripts Mystère puts in the shop's pages, as built: the main-world recorder is a WXT content
+ * script; the others are unlisted scripts (utils/content/page-context.ts says why).
+ */
+export const PAGE_SCRIPTS = ['content-scripts/recorder-main.js', 'recorder.js', 'recorder-isolated.js', 'capture.js', 'audit.js'] as const;
 
 // Injected when needed: a capture, an audit, or (recorder-isolated) the one page already open when a
 // visit starts. Every other page carries only the relay and the main-world recorder.
@@ -31,13 +37,12 @@ export interface ContentScripts {
 
 /** Sizes of the built (minified) content scripts, as shipped and gzipped. */
 export async function contentScriptSizes(build = STORE_BUILD): Promise<ContentScripts> {
-  const dir = path.join(build, 'content-scripts');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.js')).sort();
-  if (files.length === 0) throw new Error(`no content scripts in ${dir}: build the extension first`);
   const scripts = await Promise.all(
-    files.map(async (file) => {
-      const code = await readFile(path.join(dir, file));
-      return { file: `content-scripts/${file}`, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, onDemand: ON_DEMAND.has(file) };
+    PAGE_SCRIPTS.map(async (file) => {
+      const code = await readFile(path.join(build, file)).catch(() => {
+        throw new Error(`no ${file} in ${build}: build the extension first`);
+      });
+      return { file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, onDemand: ON_DEMAND.has(file) };
     }),
   );
   return {

@@ -56,7 +56,7 @@ type Outcome = {
   scores: Record<string, number>;
   /** How many requests reached each asset path of the shop during the whole visit. */
   requests: Record<string, number>;
-  /** The product page's Resource Timing entries, as the page sees them (type and address), sorted. */
+  /** The product page's Resource Timing entries, as the page sees them (type and path), sorted. */
   timing: string[];
   /** Addresses kept, and not kept by reason. */
   kept: string[];
@@ -90,7 +90,7 @@ async function visitAndCompare(keepAssets: boolean): Promise<Outcome> {
     shots.set('product', await panel.capture('visible'));
     // The copies are read once each page has settled.
     await sleep(3000);
-    timing = (await journey.page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${(e as PerformanceResourceTiming).initiatorType} ${e.name}`))).sort();
+    timing = (await journey.page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${(e).initiatorType} ${new URL(e.name).pathname}`))).sort();
     await panel.stop();
     const uses = ((JSON.parse((await dumpDatabase(panel.page)).text) as { visitAssets?: unknown[] }).visitAssets ?? []) as { url: string; hash?: string; skipped?: string }[];
     kept = uses.filter((u) => u.hash).map((u) => new URL(u.url).pathname).sort();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Firefox } from './support/firefox';
+import { Firefox, FIREFOX_EXTENSION_ID } from './support/firefox';
 import { startShop, type Shop } from '../../scripts/automation/shop';
 
 /** The detection page of tests/e2e/stealth.test.ts, recorded in Firefox ESR: it finds nothing. */
@@ -18,13 +18,13 @@ describe('a recorded page cannot tell it is recorded (Firefox ESR)', () => {
     shop = await startShop();
     firefox = await Firefox.launch();
     await firefox.installExtension();
-    await firefox.navigate(`${shop.origin}/securite?plant=1`);
+    await firefox.navigate(`${shop.origin}/securite?plant=1&ext=${FIREFOX_EXTENSION_ID}`);
     planted = await findings(3);
     await firefox.navigate(`${shop.origin}/`);
     await firefox.run(`document.querySelector('#cookie-refuse')?.click()`);
     // The panel in a window of its own beside the shop's: the shop's tab stays shown all along.
     await firefox.startVisitBeside(shop.origin);
-    await firefox.navigate(`${shop.origin}/securite`);
+    await firefox.navigate(`${shop.origin}/securite?ext=${FIREFOX_EXTENSION_ID}`);
     found = await findings(24);
   });
 
@@ -36,6 +36,7 @@ describe('a recorded page cannot tell it is recorded (Firefox ESR)', () => {
   it('finds the tells a page plants itself', () => {
     expect(planted.join('\n')).toContain('own property added to window: __plantedTell');
     expect(planted.join('\n')).toContain('not native: history.pushState');
+    expect(planted.join('\n')).toContain('an extension script announced itself on the document: capture');
   });
 
   it('finds nothing while the page is recorded', () => {

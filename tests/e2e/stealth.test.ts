@@ -25,12 +25,15 @@ describe('a recorded page cannot tell it is recorded (Chromium)', () => {
     const { journey, panel } = session;
     const tab = journey.page;
     // Before the visit: no recorder in the page, and a tell of each kind planted by the page itself.
-    await journey.open('/securite?plant=1');
+    // The page listens for events our scripts might dispatch under the extension's id, as a shop that
+    // knows it (from the store's listing) could.
+    const ext = session.launched.extensionId;
+    await journey.open(`/securite?plant=1&ext=${ext}`);
     planted = await findings(tab, 3);
     await journey.open('/');
     await panel.start();
     await journey.dismissCookies();
-    await journey.open('/securite');
+    await journey.open(`/securite?ext=${ext}`);
     // The page changes its route 1.5 s after load; it checks four times a second for 6 s.
     found = await findings(tab, 24);
     await panel.waitForPages(3);
@@ -48,6 +51,7 @@ describe('a recorded page cannot tell it is recorded (Chromium)', () => {
     expect(text).toContain('not native: CSSStyleSheet.deleteRule');
     expect(text).toContain('attribute added to <html>');
     expect(text).toContain('a window message reached the page');
+    expect(text).toContain('an extension script announced itself on the document: capture');
   });
 
   it('finds nothing while the page is recorded, route change included', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageClock } from '../../../entrypoints/audit.content/clock';
+import { pageClock } from '../../../entrypoints/audit/clock';
 
 // The audit begins at the page's next idle moment, and says the longest task it saw (none here).
 

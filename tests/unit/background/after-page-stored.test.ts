@@ -59,7 +59,7 @@ describe('afterPageStored', () => {
     const page = await storePage({ id: 'p-probe', url: `${SHOP}/produit`, autoType: 'product', autoTypeReasons: ['ld+json Product'] });
     await afterPageStored(page, await storedVisit());
     await settle();
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/capture.js'] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/capture.js'] });
     expect(ask).toHaveBeenCalledWith(1, { type: 'page/checks' }, { frameId: 0 });
     expect((await getPage(await db(), 'p-probe'))?.checks).toEqual(CHECKS);
   });
@@ -88,7 +88,7 @@ describe('afterPageStored', () => {
     // Done before the audit, which waits for the page to settle.
     expect(await listEvidence(await db(), 'audits', 'v1')).toEqual([]);
     await vi.waitFor(async () => expect((await listEvidence(await db(), 'audits', 'v1')).map((a) => a.status)).toEqual(['done']), { timeout: 4_000 });
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/audit.js'] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/audit.js'] });
   });
 
   it('does not probe a page of a paused visit, nor count its stage, but still claims its facts', async () => {

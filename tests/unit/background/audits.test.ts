@@ -53,7 +53,7 @@ describe('runAudit', () => {
     const { inject, ask } = fakeAuditScript({ ok: true, value: { accessibility: ACCESSIBILITY, durationMs: 1_234 } });
     const result = await runAudit('a1', 'rerun', 5_000);
     expect(result.status).toBe('done');
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/audit.js'] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/audit.js'] });
     expect(ask).toHaveBeenCalledWith(1, { type: 'page/audit', timeLimitMs: 5_000, checks: { accessibility: true, speed: true } }, { frameId: 0 });
     const [stored] = await audits();
     expect(stored).toMatchObject({ id: result.auditId, pageId: 'a1', trigger: 'rerun', status: 'done', durationMs: 1_234 });

@@ -152,7 +152,7 @@ describe('abandon', () => {
     const result = await abandon('v1', 'bug', '');
     expect(result).toMatchObject({ captureError: 'no-recorder' });
     expect(result.screenshotId).toBeUndefined();
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/capture.js'] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/capture.js'] });
     const stored = await listEvidence(await db(), 'abandonments', 'v1');
     expect(stored).toHaveLength(2);
     expect(stored.every((a) => a.screenshotId === undefined)).toBe(true);

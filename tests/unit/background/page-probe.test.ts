@@ -45,7 +45,7 @@ describe('readChecks', () => {
     const { inject, ask } = fakeProbe({ ok: true, value: CHECKS });
     const page = await read('r1');
     await readChecks(page);
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/capture.js'] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/capture.js'] });
     expect(ask).toHaveBeenCalledWith(1, { type: 'page/checks' }, { frameId: 0 });
     expect((await getPage(await db(), 'r1'))?.checks).toEqual(CHECKS);
     expect(await viewsNotified()).toBe(true);

@@ -25,7 +25,7 @@ describe('registerRecorder', () => {
     expect(s.register).toHaveBeenCalledWith([
       {
         id: 'mystere-relay',
-        js: ['/content-scripts/recorder.js'],
+        js: ['/recorder.js'],
         matches: ['https://shop.example/*', 'https://pay.example/*'],
         runAt: 'document_start',
         allFrames: false,
@@ -65,8 +65,8 @@ describe('injectRecorder', () => {
     await injectRecorder(4);
     expect(wake).toHaveBeenCalledWith(4, { type: 'recorder/wake' });
     expect(s.inject.mock.calls).toEqual([
-      [{ target: { tabId: 4 }, files: ['/content-scripts/recorder.js'] }],
-      [{ target: { tabId: 4 }, files: ['/content-scripts/recorder-isolated.js'] }],
+      [{ target: { tabId: 4 }, files: ['/recorder.js'] }],
+      [{ target: { tabId: 4 }, files: ['/recorder-isolated.js'] }],
     ]);
   });
 

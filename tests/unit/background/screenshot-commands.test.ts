@@ -104,7 +104,7 @@ describe('captureScreenshot refuses before capturing', () => {
     tabsShow({ 1: { active: true, windowId: 1, url: `${SHOP}/` } });
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     expect(await code(captureScreenshot('v1', 'visible', 'button'))).toBe('no-recorder');
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/capture.js'] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/capture.js'] });
     expect(await listEvidence(await db(), 'screenshots', 'v1')).toEqual([]);
   });
 });

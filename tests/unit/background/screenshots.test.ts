@@ -47,7 +47,7 @@ describe('takeScreenshot: the visible area', () => {
     const page = fakePage({ viewportWidth: 400, viewportHeight: 300, scrollHeight: 2_000, dpr: 2, rects: [[PHONE_FIELD]] });
     const shot = await takeScreenshot(target());
 
-    expect(page.inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/content-scripts/capture.js'] });
+    expect(page.inject).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/capture.js'] });
     expect(page.capture).toHaveBeenCalledWith(1, { format: 'png' });
     // Measured right before and right after the capture, in the top frame.
     expect(page.message.mock.calls.map(([tab, request, options]) => [tab, (request as CaptureRequest).type, options])).toEqual([

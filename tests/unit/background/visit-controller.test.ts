@@ -70,7 +70,7 @@ describe('startVisit', () => {
       ['mystere-relay', [`${SHOP}/*`], undefined],
       ['mystere-main', [`${SHOP}/*`], 'MAIN'],
     ]);
-    expect(b.inject.mock.calls.map(([o]) => o.files)).toEqual([['/content-scripts/recorder.js'], ['/content-scripts/recorder-isolated.js']]);
+    expect(b.inject.mock.calls.map(([o]) => o.files)).toEqual([['/recorder.js'], ['/recorder-isolated.js']]);
     expect(await sessionValue('aliveVisit')).toBe(visitId);
     expect(await viewsNotified()).toBe(true);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings":{"navigation":{"disableMainFrameNavigation":true,"disableChildPageNavigation":true}}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchFriction, type FrictionWatch } from '../../../entrypoints/recorder.content/friction';
+import { watchFriction, type FrictionWatch } from '../../../entrypoints/recorder/friction';
 import { frictionFactSchema, type FrictionFact } from '../../../utils/friction/facts';
 
 // The collector's page-side work, in happy-dom: clicks and what followed, waits, form errors.

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchLanding } from '../../../entrypoints/recorder.content/landing';
+import { watchLanding } from '../../../entrypoints/recorder/landing';
 import { landingSchema, type Landing } from '../../../utils/schema/evidence';
 
 const WIDTH = 1000;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { textsShown } from '../../../entrypoints/capture.content/texts';
+import { textsShown } from '../../../entrypoints/capture/texts';
 import { expectedTexts } from '../../../entrypoints/background/mission-texts';
 import { parseTextsFound, parseTextsRequest } from '../../../utils/messaging/capture-page';
 import { foldText } from '../../../utils/mission/fold-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standInForCustomElements } from '../../../entrypoints/recorder-isolated.content';
+import { standInForCustomElements } from '../../../entrypoints/recorder-isolated';
 
 // An isolated world has `customElements === null` (Chromium): rrweb's question about each element
 // threw there. The stand-in answers "not custom" on that world's global, and leaves a real registry alone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteDegraded } from '../../../entrypoints/recorder.content/heavy';
+import { noteDegraded } from '../../../entrypoints/recorder/heavy';
 import { MAX_DEGRADED_STEPS, type DegradedStep } from '../../../utils/schema/page';
 
 const step = (at: number): DegradedStep => ({ at, step: 2, reason: 'mutations', events: 1, changes: 1, chars: 1, ms: 1000 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url":"https://shop.test/checkout","settings":{"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCapture, measure } from '../../../entrypoints/capture.content/answer';
-import type { PageWorld } from '../../../entrypoints/capture.content/walk';
+import { answerCapture, measure } from '../../../entrypoints/capture/answer';
+import type { PageWorld } from '../../../entrypoints/capture/walk';
 import { parseCaptureReply, parseMeasurement, parseScrollPosition, type Rect } from '../../../utils/messaging/capture-page';
 
 // happy-dom lays nothing out: every box is placed by hand, and a text range's boxes are looked up

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageWorld, SLICE_NODES } from '../../../entrypoints/capture.content/page-world';
+import { pageWorld, SLICE_NODES } from '../../../entrypoints/capture/page-world';
 
 // Plain objects stand for the page's elements and window: only what the world reads is given.
 const g = globalThis as { chrome?: unknown };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { PageContext } from '../../utils/content/page-context';
 import { isWake, parseRecorderCollect, parseRecorderControl } from '../../utils/messaging/bridge-guards';
 import { asker } from '../../utils/messaging/ask';
 import { watchRoutes } from '../../utils/recording/routes';
@@ -19,16 +20,13 @@ const HELLO_RETRIES_MS = [250, 500, 1000, 2000, 4000];
  * visit, then relays the main world's events, measures the page (timing, vitals, type) and sends it
  * all, batched, until the background acknowledges.
  */
-export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  runAt: 'document_start',
-  noScriptStartedPostMessage: true,
-  main(ctx) {
+export default defineUnlistedScript({
+  main() {
     // Never twice in a page: the background wakes a running relay instead of injecting another.
     const g = globalThis as { __mystereRelay?: boolean };
     if (g.__mystereRelay) return;
     g.__mystereRelay = true;
+    const ctx = new PageContext(() => browser.runtime?.id != null);
     let session: PageSession | undefined;
     // What is typed from the document's start, before the background has answered: the shop may
     // echo it on the next page, and a shopper may type at once (the screenshot and audit scripts

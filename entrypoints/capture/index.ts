@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { PageContext } from '../../utils/content/page-context';
 import { isChecksRequest, parseAssetReadRequest, parseAssetsRequest, parseCaptureRequest, parseTextsRequest } from '../../utils/messaging/capture-page';
 import { readCached } from '../../utils/assets/read-cached';
 import { discoverAssets } from '../../utils/assets/discover';
@@ -15,15 +16,14 @@ import { textsShown } from './texts';
  * into the top frame when a capture is asked for, not carried by every page: the recorder that runs
  * on every page stays small.
  */
-export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  noScriptStartedPostMessage: true,
-  main(ctx) {
-    // Once per page: each capture injects the script again.
-    const g = globalThis as { __mystereCapture?: boolean };
-    if (g.__mystereCapture) return;
-    g.__mystereCapture = true;
+export default defineUnlistedScript({
+  main() {
+    // Once per page: each capture injects the script again. A copy left by a previous version of the
+    // extension (updated or reloaded) no longer answers, so it does not count.
+    const g = globalThis as { __mystereCapture?: PageContext };
+    if (g.__mystereCapture?.isValid) return;
+    const ctx = new PageContext(() => browser.runtime?.id != null);
+    g.__mystereCapture = ctx;
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
       if (isChecksRequest(message)) {
         // What the checklist's automatic checks read on the page, once it is loaded.

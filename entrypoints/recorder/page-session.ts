@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../../utils/content/page-context';
 import { classifyPage } from '../../utils/journey/page-type';
 import { extractPageFacts, urlFacts } from '../../utils/journey/page-facts';
 import type { Batch, Delivery, Facts, PageUpsert, RecorderConfig, Typed } from '../../utils/messaging/protocol';
@@ -81,7 +81,7 @@ export class PageSession {
   /** The delivery totals last sent (see `tellDelivery`). */
   private toldDelivery = '0,0,0';
 
-  constructor(private readonly o: { ctx: ContentScriptContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig; tabId?: number; typed: TypedValues }) {
+  constructor(private readonly o: { ctx: PageContext; bridge: MainWorldBridge; visitId: string; config: RecorderConfig; tabId?: number; typed: TypedValues }) {
     this.visitId = o.visitId;
     // Noted since the document started (before the background answered): sent with the first flush.
     this.typed = o.typed;

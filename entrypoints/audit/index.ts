@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { parseAuditRequest, type AuditReply } from '../../utils/messaging/audit-page';
 import { createAuditRunner } from './run';
 
@@ -8,10 +8,7 @@ import { createAuditRunner } from './run';
  * Injected by the background into the top frame when an audit runs, never carried by every page:
  * axe-core alone is about 500 KB.
  */
-export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  noScriptStartedPostMessage: true,
+export default defineUnlistedScript({
   main() {
     // Once per page: each audit injects the script again. A listener left by a previous version of
     // the extension (updated or reloaded) no longer answers, so it does not count.

@@ -1,4 +1,4 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { takeInWorldPort } from '../utils/messaging/bridge-channel';
 import { runInPageRecorder } from '../utils/recording/in-page-recorder';
 
@@ -10,10 +10,7 @@ import { runInPageRecorder } from '../utils/recording/in-page-recorder';
  * the recording starts are not seen (those present at each full snapshot are). Every later page of
  * the visit is recorded from its start in the page's world (`recorder-main.content.ts`).
  */
-export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  runAt: 'document_idle',
+export default defineUnlistedScript({
   main() {
     standInForCustomElements(globalThis);
     runInPageRecorder({

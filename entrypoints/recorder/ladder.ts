@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../../utils/content/page-context';
 import type { RelayMessage } from '../../utils/messaging/bridge';
 import { Pressure, type StepChange } from '../../utils/recording/pressure';
 import type { DegradedStep } from '../../utils/schema/page';
@@ -8,7 +8,7 @@ import type { MainWorldBridge } from './main-world';
 export const DEGRADED_TAG = 'mystere/degraded';
 
 export interface LadderOptions {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   bridge: MainWorldBridge;
   /** Puts a serialised event in the current page's recording. */
   mark: (type: number, timestamp: number, json: string) => void;

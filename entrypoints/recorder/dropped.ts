@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../../utils/content/page-context';
 import type { ChannelGate } from '../../utils/messaging/bridge-caps';
 import type { Dropped } from '../../utils/messaging/protocol';
 
@@ -8,7 +8,7 @@ import type { Dropped } from '../../utils/messaging/protocol';
  * resend or a lost message changes nothing but how late the visit learns of them.
  */
 export function reportDropped(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   gate: ChannelGate,
   visitId: () => string | undefined,
   send: (message: Dropped) => Promise<unknown>,
