@@ -4,7 +4,7 @@ import { skipBeforeFetch } from '../../utils/assets/filters';
 import { sha256Hex } from '../../utils/assets/hash';
 import { limiter } from '../../utils/assets/limit';
 import { storedMime } from '../../utils/assets/mime';
-import type { Asset, AssetKind, SkipReason, VisitAsset } from '../../utils/assets/schema';
+import { RETRIED_SKIPS, type Asset, type AssetKind, type SkipReason, type VisitAsset } from '../../utils/assets/schema';
 import { db } from '../../utils/db/database';
 import { getVisitAsset, recordVisitAsset } from '../../utils/db/assets';
 import { VisitGoneError } from '../../utils/db/errors';
@@ -134,7 +134,9 @@ async function keepOne(job: Job): Promise<Job[]> {
   try {
     const d = await db();
     const visit = await getVisit(d, job.visitId);
-    if (!visit || !isActive(visit) || (await getVisitAsset(d, job.visitId, url))) return [];
+    if (!visit || !isActive(visit)) return [];
+    const known = await getVisitAsset(d, job.visitId, url);
+    if (known && !(known.skipped !== undefined && RETRIED_SKIPS.has(known.skipped))) return [];
     const use: VisitAsset = {
       visitId: job.visitId,
       url,

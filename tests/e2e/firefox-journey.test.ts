@@ -94,7 +94,15 @@ interface Run {
   read: Map<string, string>;
   /** Requests for /favicon.ico that reached the shop: before the visit started, and in all. */
   faviconRequests: { beforeVisit: number; total: number };
+  /** How many requests reached the shop for its style sheet and two pictures, in the whole run. */
+  assetRequests: Record<string, number>;
+  /** The addresses the visit kept a copy of (paths), and why others were not kept. */
+  keptAssets: string[];
+  skippedAssets: Record<string, string>;
 }
+
+/** The shop's style sheet and two pictures every page or the product page shows (cached a year). */
+const ASSET_PATHS = ['/css/shop.css', '/img/logo.svg', '/img/derby-cuir.svg'];
 
 const pathOf = (url: string) => new URL(url).pathname;
 const storesOf = (dump: Dump) => JSON.parse(dump.text) as Record<string, unknown[] | undefined>;
@@ -134,6 +142,7 @@ async function walk(driver: Driver, shop: Shop, faviconBeforeVisit: number): Pro
     'the visit and its pages ended',
   );
   const stores = storesOf(dump);
+  const uses = (stores.visitAssets ?? []) as { url: string; hash?: string; skipped?: string }[];
   const screenshots = (stores.screenshots ?? []) as Run['screenshots'];
   const images = new Map<string, Buffer>();
   for (const shot of screenshots.filter((s) => s.trigger === 'stage')) images.set(shot.id, await driver.image(shot.id));
@@ -147,6 +156,9 @@ async function walk(driver: Driver, shop: Shop, faviconBeforeVisit: number): Pro
     images,
     read: new Map(),
     faviconRequests: { beforeVisit: faviconBeforeVisit, total: shop.requests('/favicon.ico') },
+    assetRequests: Object.fromEntries(ASSET_PATHS.map((p) => [p, shop.requests(p)])),
+    keptAssets: uses.filter((u) => u.hash).map((u) => pathOf(u.url)).sort(),
+    skippedAssets: Object.fromEntries(uses.filter((u) => u.skipped).map((u) => [pathOf(u.url), u.skipped!])),
   };
 }
 
@@ -377,6 +389,14 @@ describe('the demo shop’s purchase in Firefox ESR and in Chromium, the panel b
     const setAside = firefox.pages.reduce((n, p) => n + (p.ignoredSignals?.favicon ?? 0), 0);
     expect(setAside, 'Firefox: favicon requests seen during the visit and set aside').toBeGreaterThan(0);
     for (const [name, run] of runs()) expect(run.signals.filter((s) => /favicon/i.test(JSON.stringify(s))), name).toEqual([]);
+  });
+
+  it('keeps the shop’s style sheet and pictures from the browser’s cache, in either browser, without asking the shop for them again', () => {
+    for (const [name, run] of runs()) {
+      expect(run.keptAssets, `${name}: kept ${run.keptAssets.join(', ')}; not kept ${JSON.stringify(run.skippedAssets)}`).toEqual(expect.arrayContaining(ASSET_PATHS));
+      // Served with a year's cache lifetime: the page itself asked once; a copy kept by asking again would make two.
+      expect(run.assetRequests, name).toEqual(Object.fromEntries(ASSET_PATHS.map((p) => [p, 1])));
+    }
   });
 
   it('stores the same journey in both browsers, page by page: pages, types, audits, stage pictures of their page, recorded data', () => {

@@ -27,6 +27,11 @@ export type AssetKind = z.infer<typeof assetKindSchema>;
  *   page's cache gives only to that site's requests.
  */
 export const SKIP_REASONS = ['budget', 'private', 'payment', 'tracker', 'typed', 'failed', 'too-large', 'not-cached', 'other-site'] as const;
+/**
+ * Reasons a later page may overturn: the read failed (the page left mid-read) or found no copy yet
+ * (an image still arriving). The address is read again when a later page shows it; the others stand.
+ */
+export const RETRIED_SKIPS: ReadonlySet<string> = new Set(['failed', 'not-cached']);
 export const skipReasonSchema = z.enum(SKIP_REASONS);
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 

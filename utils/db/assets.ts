@@ -1,4 +1,4 @@
-import { assetSchema, visitAssetSchema, type Asset, type VisitAsset } from '../assets/schema';
+import { assetSchema, RETRIED_SKIPS, visitAssetSchema, type Asset, type VisitAsset } from '../assets/schema';
 import { admitAsset } from '../assets/budget';
 import { sha256Hex } from '../assets/hash';
 import type { Db } from './database';
@@ -18,7 +18,8 @@ export type Recorded = { use: VisitAsset; created: boolean };
 /**
  * Records that the visit used an address: with its copy `asset` (stored unless the same bytes are
  * already), or skipped with a reason. An address already recorded for the visit is left as it is
- * (once per address per visit). A copy new to the visit counts its bytes on the visit against
+ * (once per address per visit), unless it was not read yet (`RETRIED_SKIPS`: a later page's result
+ * replaces it). A copy new to the visit counts its bytes on the visit against
  * `budget` (`admitAsset`); past it the address is recorded as skipped (`budget`) and the visit is
  * marked (`assetBudgetReachedAt`). Throws `VisitGoneError` when the visit is gone, writing nothing.
  */
@@ -36,12 +37,17 @@ export async function recordVisitAsset(db: Db, use: VisitAsset, asset?: Asset, b
     throw new VisitGoneError(use.visitId);
   }
   const existing = await uses.get([use.visitId, use.url]);
-  if (existing) {
+  // An address recorded as not read yet (RETRIED_SKIPS) takes a later page's result; it keeps where and when it was first seen.
+  const retried = existing?.skipped !== undefined && RETRIED_SKIPS.has(existing.skipped);
+  if (existing && !retried) {
     await tx.done;
     return { use: existing, created: false };
   }
-  const { hash: _hash, skipped: _skipped, ...plain } = use;
-  let next: VisitAsset = visitAssetSchema.parse(parsedAsset ? { ...plain, hash: parsedAsset.hash } : use);
+  const record: VisitAsset = existing
+    ? { ...use, pageId: existing.pageId, at: existing.at, ...(existing.width !== undefined && use.width === undefined ? { width: existing.width, height: existing.height } : {}) }
+    : use;
+  const { hash: _hash, skipped: _skipped, ...plain } = record;
+  let next: VisitAsset = visitAssetSchema.parse(parsedAsset ? { ...plain, hash: parsedAsset.hash } : record);
   if (parsedAsset) {
     const inVisit = (await uses.index('visitHash').count([use.visitId, parsedAsset.hash])) > 0;
     const before = { bytes: visit.assetBytes ?? 0, reachedAt: visit.assetBudgetReachedAt };

@@ -216,6 +216,20 @@ describe('keepAll', () => {
     expect(cacheFetch.mock.calls.map((c) => c[0])).toEqual([`${SHOP}/b.jpg`, `${SHOP}/err.jpg`]);
   });
 
+  it('reads again on a later page what was not read yet (the page left mid-read, or the copy was still arriving), and keeps where it was first seen', async () => {
+    installFakeCanvas();
+    serve({});
+    await keepAll([job(`${SHOP}/late.svg`), job(`${SHOP}/lazy.svg`)]);
+    expect(Object.values(await uses()).map((u) => u.skipped)).toEqual(['not-cached', 'not-cached']);
+    serve({ [`${SHOP}/late.svg`]: { body: '<svg/>', type: 'image/svg+xml' } });
+    await keepAll([job(`${SHOP}/late.svg`, { pageId: 'p2' }), job(`${SHOP}/lazy.svg`, { pageId: 'p2' })]);
+    const used = await uses();
+    expect([used[`${SHOP}/late.svg`]?.hash !== undefined, used[`${SHOP}/late.svg`]?.pageId, used[`${SHOP}/lazy.svg`]?.skipped]).toEqual([true, 'p1', 'not-cached']);
+    // Once kept, never read again.
+    await keepAll([job(`${SHOP}/late.svg`, { pageId: 'p3' })]);
+    expect(reads.asked.filter((u) => u === `${SHOP}/late.svg`)).toHaveLength(2);
+  });
+
   it('once the visit’s budget is reached, records new addresses as skipped without fetching them', async () => {
     await updateVisit(await db(), 'v1', (v) => ({ ...v, assetBudgetReachedAt: 5 }));
     const net = serve({ [`${SHOP}/c.jpg`]: { body: 'x', type: 'image/jpeg' } });
