@@ -51,7 +51,7 @@ async function storeCommit(commit: Commit): Promise<void> {
   }
   // The same event delivered twice makes no second page, and ends nothing again.
   if (pages.some((p) => p.id === page.id)) return;
-  await guardWrite(() => upsertPage(d, page.id, (current) => (current ? undefined : page)));
+  await guardWrite(() => upsertPage(d, page.id, (current) => (current ? undefined : page), page.visitId));
   await endOpenPages(d, pages, commit.tabId, page.startedAt);
   await notifyChanged();
 }

@@ -62,7 +62,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
     // What the panel shows: refresh it only for these, not for every vital.
     shownChanged = !current || current.autoType !== next.autoType || current.title !== next.title || current.endedAt !== next.endedAt;
     return next;
-  }));
+  }, visit.id));
   // The page its navigation made, if the browser told of it first, gives way to this one.
   if (created && page) page = await settleNewRecordedPage(d, page);
   // The page this one replaced in the tab ends where it begins, even if its own farewell was lost.
