@@ -72,7 +72,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
       ? (await listPages(d, visit.id)).filter((p) => p.tabId === tabId && p.id !== page.id && p.startedAt <= page.startedAt).at(-1)
       : undefined;
   if (page && previous && previous.visitId === visit.id && previous.endedAt === undefined) {
-    await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt));
+    await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt), previous.visitId);
   }
   if (shownChanged) await notifyChanged();
   // Not awaited: a capture on arrival at a new funnel stage must not hold up the recorder's answer.

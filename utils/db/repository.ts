@@ -115,7 +115,8 @@ export async function deleteVisit(db: Db, id: string): Promise<void> {
 
 /**
  * Creates or merges a page in one transaction. `merge` receives the stored page (if any) and returns
- * the page to store, or undefined to leave it as it is.
+ * the page to store, or undefined to leave it as it is. `visitId`, the page's visit, chooses its
+ * privacy pass; callers that have the page give it, else the stored page is read first for it.
  */
 export async function upsertPage(db: Db, id: string, merge: (current: Page | undefined) => Page | undefined, visitId?: string) {
   // The page's visit decides what its pass keeps: read before the transaction, which cannot wait on anything else.
