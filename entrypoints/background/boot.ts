@@ -27,7 +27,7 @@ export async function recoverInterruptedVisits(): Promise<void> {
     await updateVisit(d, visit.id, (v) => interrupt(v, lastSeen));
     // Pages open when the browser closed end with the last thing recorded of them.
     for (const page of pages.filter((p) => p.endedAt === undefined)) {
-      await upsertPage(d, page.id, (p) => p && endPage(p, lastRecorded(page, chunks)));
+      await upsertPage(d, page.id, (p) => p && endPage(p, lastRecorded(page, chunks)), page.visitId);
     }
   }
   if (stale.length > 0) {

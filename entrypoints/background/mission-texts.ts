@@ -92,7 +92,7 @@ export async function checkMissionTexts(page: Page, visit: Visit, now = Date.now
     // The page may have changed its address meanwhile (a route change is another page): same document only.
     if (!(await tabShows(page))) return;
     const d = await db();
-    await guardWrite(() => upsertPage(d, page.id, (p) => p && { ...p, textsSeen: [...new Set([...(p.textsSeen ?? []), ...found])] }));
+    await guardWrite(() => upsertPage(d, page.id, (p) => p && { ...p, textsSeen: [...new Set([...(p.textsSeen ?? []), ...found])] }, page.visitId));
     await notifyChanged();
   } catch {
     // A page that went away or refused the script: its texts are looked for at its next write, or the evaluator marks the step.

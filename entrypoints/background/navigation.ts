@@ -45,13 +45,13 @@ async function storeCommit(commit: Commit): Promise<void> {
   const recorded = recordedPageFor(pages, commit);
   if (recorded) {
     // The recorder spoke first: its page is this commit's (typed from the address until it is read).
-    await guardWrite(() => upsertPage(d, recorded.id, (p) => p && absorb(page, p)));
+    await guardWrite(() => upsertPage(d, recorded.id, (p) => p && absorb(page, p), recorded.visitId));
     await notifyChanged();
     return;
   }
   // The same event delivered twice makes no second page, and ends nothing again.
   if (pages.some((p) => p.id === page.id)) return;
-  await guardWrite(() => upsertPage(d, page.id, (current) => (current ? undefined : page)));
+  await guardWrite(() => upsertPage(d, page.id, (current) => (current ? undefined : page), page.visitId));
   await endOpenPages(d, pages, commit.tabId, page.startedAt);
   await notifyChanged();
 }
@@ -72,14 +72,14 @@ export async function onTabRemoved(tabId: number, windowClosing: boolean, at = D
   }
   const chunks = await listChunks(d, visit.id);
   for (const page of pages.filter((p) => p.tabId === tabId && p.endedAt === undefined)) {
-    await upsertPage(d, page.id, (p) => p && endPage(p, lastRecorded(page, chunks)));
+    await upsertPage(d, page.id, (p) => p && endPage(p, lastRecorded(page, chunks)), page.visitId);
   }
 }
 
 /** Ends the tab's pages begun before `at` that are still open; says whether any was. */
 async function endOpenPages(d: Db, pages: readonly Page[], tabId: number, at: number): Promise<boolean> {
   const open = pages.filter((p) => p.tabId === tabId && p.endedAt === undefined && p.startedAt <= at);
-  for (const page of open) await upsertPage(d, page.id, (p) => p && endPage(p, at));
+  for (const page of open) await upsertPage(d, page.id, (p) => p && endPage(p, at), page.visitId);
   return open.length > 0;
 }
 
@@ -101,7 +101,7 @@ async function takeCommitPlace(d: Db, page: Page): Promise<Page> {
     if (kept) return kept;
   }
   if (!recorded) return page;
-  return (await upsertPage(d, page.id, (p) => p && markRecorded(p))) ?? page;
+  return (await upsertPage(d, page.id, (p) => p && markRecorded(p), page.visitId)) ?? page;
 }
 
 /** A batch of the page's recording is stored: the page is recorded. */

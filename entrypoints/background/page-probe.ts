@@ -36,7 +36,7 @@ export async function readChecks(page: Page): Promise<void> {
     const reply: unknown = await browser.tabs.sendMessage<unknown, unknown>(page.tabId, CHECKS_REQUEST, { frameId: 0 });
     const checks = checkFactsSchema.parse((reply as { value?: unknown } | undefined)?.value);
     const d = await db();
-    await guardWrite(() => upsertPage(d, page.id, (p) => p && { ...p, checks }));
+    await guardWrite(() => upsertPage(d, page.id, (p) => p && { ...p, checks }, page.visitId));
     await notifyChanged();
   } catch {
     // A page that went away or refused the script gets no suggestions; nothing else depends on them.

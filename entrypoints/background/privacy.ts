@@ -4,7 +4,7 @@ import { PrivacyPass } from '../../utils/privacy/pass';
 import { SEARCH_NAMES } from '../../utils/privacy/typed';
 import { loadSettings } from '../../utils/settings';
 import { db } from '../../utils/db/database';
-import { findActiveVisit, latestVisit } from '../../utils/db/repository';
+import { findActiveVisit, getVisit, latestVisit } from '../../utils/db/repository';
 import { effectivePrivacy } from '../../utils/mission/privacy';
 
 /**
@@ -72,15 +72,30 @@ export async function rememberSearchIn(url: string, visitId: string): Promise<vo
   if (fields.length > 0) await rememberTyped({ type: 'recorder/typed', visitId, fields });
 }
 
+/** Whether a visit's mission lets search terms be kept, by visit (a visit's mission never changes). */
+const missionKeeps = new Map<string, boolean>();
+
+/** Whether the mission of visit `visitId` allows keeping search terms (a visit without mission: yes; an unknown one: no). */
+async function missionAllows(visitId: string): Promise<boolean> {
+  const known = missionKeeps.get(visitId);
+  if (known !== undefined) return known;
+  const visit = await getVisit(await db(), visitId);
+  if (!visit) return false;
+  const allows = visit.mission ? visit.mission.privacy.keepSearchTerms : true;
+  missionKeeps.set(visitId, allows);
+  return allows;
+}
+
 /**
- * Whether search terms may be kept: the evaluator chose to keep them, and the mission of the visit
- * being recorded allows it too (`effectivePrivacy`). Writes belong to the running visit, or, late
- * ones, to the visit that ran last: that visit's mission decides. Read each time (two index reads):
- * a visit started, resumed or deleted changes the answer, and no cache has to hear of it.
+ * Whether search terms may be kept in a write: the evaluator chose to keep them, and the mission of
+ * the visit the write belongs to allows it too (`effectivePrivacy`). A write that does not say its
+ * visit belongs to the running visit or, late, to the one that ran last. Read each time: the
+ * evaluator's setting may change; a visit's mission is read once.
  */
-async function keepsSearchTerms(): Promise<boolean> {
+async function keepsSearchTerms(visitId?: string): Promise<boolean> {
   const settings = await loadSettings(browser.storage.local);
   if (!settings.keepSearchTerms) return false;
+  if (visitId !== undefined) return missionAllows(visitId);
   const d = await db();
   const visit = (await findActiveVisit(d)) ?? (await latestVisit(d));
   return visit?.mission ? effectivePrivacy(visit.mission, settings).keepSearchTerms : true;
@@ -91,8 +106,8 @@ async function keepsSearchTerms(): Promise<boolean> {
  * into search fields when the evaluator and the visit's mission chose to keep them (identifiers in
  * them are masked still).
  */
-export async function privacyPass(): Promise<PrivacyPass> {
-  const [{ fields }, keepSearchTerms] = await Promise.all([remembered(), keepsSearchTerms()]);
+export async function privacyPass(visitId?: string): Promise<PrivacyPass> {
+  const [{ fields }, keepSearchTerms] = await Promise.all([remembered(), keepsSearchTerms(visitId)]);
   // Every write of the visit asks for it: its matcher is built again only when something changed.
   if (built?.version !== version || built.keepSearchTerms !== keepSearchTerms) {
     const { values, searchTerms } = split(fields, keepSearchTerms);
@@ -105,8 +120,8 @@ export async function privacyPass(): Promise<PrivacyPass> {
  * The values the evaluator typed, as the privacy pass masks them: search terms apart (masked whole
  * only), and none of them when search terms are kept (the evaluator's choice and the mission's).
  */
-export async function typedValues(): Promise<{ values: string[]; searchTerms: string[] }> {
-  const [{ fields }, keepSearchTerms] = await Promise.all([remembered(), keepsSearchTerms()]);
+export async function typedValues(visitId?: string): Promise<{ values: string[]; searchTerms: string[] }> {
+  const [{ fields }, keepSearchTerms] = await Promise.all([remembered(), keepsSearchTerms(visitId)]);
   return split(fields, keepSearchTerms);
 }
 
@@ -121,5 +136,6 @@ function split(fields: Remembered['fields'], keepSearchTerms: boolean): { values
 /** Forgets the cache (tests; a worker that starts again reads session storage anew). */
 export function forgetTypedCache(): void {
   cache = undefined;
+  missionKeeps.clear();
   built = undefined;
 }

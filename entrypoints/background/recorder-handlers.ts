@@ -62,7 +62,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
     // What the panel shows: refresh it only for these, not for every vital.
     shownChanged = !current || current.autoType !== next.autoType || current.title !== next.title || current.endedAt !== next.endedAt;
     return next;
-  }));
+  }, visit.id));
   // The page its navigation made, if the browser told of it first, gives way to this one.
   if (created && page) page = await settleNewRecordedPage(d, page);
   // The page this one replaced in the tab ends where it begins, even if its own farewell was lost.
@@ -72,7 +72,7 @@ export async function onPage(message: PageUpsert, tabId: number | undefined): Pr
       ? (await listPages(d, visit.id)).filter((p) => p.tabId === tabId && p.id !== page.id && p.startedAt <= page.startedAt).at(-1)
       : undefined;
   if (page && previous && previous.visitId === visit.id && previous.endedAt === undefined) {
-    await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt));
+    await upsertPage(d, previous.id, (prev) => prev && endPage(prev, page.startedAt), previous.visitId);
   }
   if (shownChanged) await notifyChanged();
   // Not awaited: a capture on arrival at a new funnel stage must not hold up the recorder's answer.

@@ -42,7 +42,7 @@ export async function captureScreenshot(
     kind,
     // The mission's masking rules too, as the recorder has them.
     ...visitSelectors(visit, settings),
-    ...(await typedValues()),
+    ...(await typedValues(visit.id)),
   }).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
     throw new ProtocolError(code === undefined ? 'capture-failed' : errorCodeOf(code), String(error));

@@ -63,7 +63,7 @@ async function countIgnored(d: Db, page: Page, ignored: { id: string; fact: Fric
   const kept = Object.entries(others).slice(-(SEEN_PAGES - 1));
   await browser.storage.session.set({ [SEEN_KEY]: { ...Object.fromEntries(kept), [page.id]: seen } });
   await guardWrite(() =>
-    upsertPage(d, page.id, (current) => current && { ...current, ignoredSignals: addIgnored(current.ignoredSignals ?? {}, delta) }),
+    upsertPage(d, page.id, (current) => current && { ...current, ignoredSignals: addIgnored(current.ignoredSignals ?? {}, delta) }, page.visitId),
   ).catch(() => undefined); // The visit was deleted meanwhile: nothing to count on.
 }
 

@@ -135,7 +135,7 @@ export async function stopVisit(visitId: string): Promise<Visit> {
   await registerRecorder([]);
   const d = await db();
   for (const page of await listPages(d, visitId)) {
-    if (page.endedAt === undefined) await upsertPage(d, page.id, (p) => p && endPage(p, visit.endedAt ?? Date.now()));
+    if (page.endedAt === undefined) await upsertPage(d, page.id, (p) => p && endPage(p, visit.endedAt ?? Date.now()), page.visitId);
   }
   await settleOutcome(visitId);
   await notifyChanged();

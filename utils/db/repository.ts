@@ -39,9 +39,10 @@ import { account, type Accounted } from './budget';
  * written: events, pages, signals, audits. The background sets it (with what the evaluator typed,
  * kept in memory); until then, identifiers are masked and addresses kept bare all the same.
  */
-let privacy: () => Promise<PrivacyPass> = () => Promise.resolve(new PrivacyPass());
+/** The pass for a write of visit `visitId` (its mission's search-term rule); without one, the running visit's. */
+let privacy: (visitId?: string) => Promise<PrivacyPass> = () => Promise.resolve(new PrivacyPass());
 
-export function setPrivacy(pass: () => Promise<PrivacyPass>): void {
+export function setPrivacy(pass: (visitId?: string) => Promise<PrivacyPass>): void {
   privacy = pass;
 }
 
@@ -124,10 +125,12 @@ export async function deleteVisit(db: Db, id: string): Promise<void> {
 
 /**
  * Creates or merges a page in one transaction. `merge` receives the stored page (if any) and returns
- * the page to store, or undefined to leave it as it is.
+ * the page to store, or undefined to leave it as it is. `visitId`, the page's visit, chooses its
+ * privacy pass; callers that have the page give it, else the stored page is read first for it.
  */
-export async function upsertPage(db: Db, id: string, merge: (current: Page | undefined) => Page | undefined) {
-  const pass = await privacy();
+export async function upsertPage(db: Db, id: string, merge: (current: Page | undefined) => Page | undefined, visitId?: string) {
+  // The page's visit decides what its pass keeps: read before the transaction, which cannot wait on anything else.
+  const pass = await privacy(visitId ?? (await db.get('pages', id))?.visitId);
   const tx = db.transaction(['visits', 'pages'], 'readwrite');
   const pages = tx.objectStore('pages');
   const merged = merge(await pages.get(id));
@@ -157,7 +160,7 @@ export async function listPages(db: Db, visitId: string): Promise<Page[]> {
  * Storing the same (visit, page, seq) again replaces it, so resends are harmless.
  */
 export async function putEvents(db: Db, chunk: Omit<Chunk, 'data'>, events: unknown[], budget?: number): Promise<Written> {
-  const masked = (await privacy()).events(events);
+  const masked = (await privacy(chunk.visitId)).events(events);
   return putChunk(db, { ...chunk, data: await gzipText(scrubCardNumbers(JSON.stringify(masked))) }, budget);
 }
 
@@ -243,7 +246,7 @@ export async function putNote(db: Db, note: Note): Promise<void> {
   await putOfVisit(db, 'notes', noteSchema.parse(note));
 }
 export async function putSignal(db: Db, signal: Signal): Promise<void> {
-  await putOfVisit(db, 'signals', signalSchema.parse((await privacy()).signal(signal)));
+  await putOfVisit(db, 'signals', signalSchema.parse((await privacy(signal.visitId)).signal(signal)));
 }
 export async function putAbandonment(db: Db, abandonment: Abandonment): Promise<void> {
   await putOfVisit(db, 'abandonments', abandonmentSchema.parse(abandonment));
@@ -311,7 +314,7 @@ export async function deleteInstalledMission(db: Db, id: string): Promise<void> 
 }
 
 export async function putAudit(db: Db, audit: AuditRecord, budget?: number): Promise<Written> {
-  return putOfVisit(db, 'audits', auditRecordSchema.parse((await privacy()).audit(audit)), budget);
+  return putOfVisit(db, 'audits', auditRecordSchema.parse((await privacy(audit.visitId)).audit(audit)), budget);
 }
 
 /**
@@ -320,7 +323,7 @@ export async function putAudit(db: Db, audit: AuditRecord, budget?: number): Pro
  * whatever evidence was tied to the other is tied to it. Returns the page kept, if both exist.
  */
 export async function replacePage(db: Db, replacedId: string, byId: string, merge: (replaced: Page, by: Page) => Page): Promise<Page | undefined> {
-  const pass = await privacy();
+  const pass = await privacy((await db.get('pages', byId))?.visitId);
   const tx = db.transaction(['pages', ...EVIDENCE_STORES], 'readwrite');
   const pages = tx.objectStore('pages');
   const [replaced, by] = await Promise.all([pages.get(replacedId), pages.get(byId)]);

@@ -1,5 +1,6 @@
 import type { AnswerState } from '../checklist/schema';
 import { numberIn, percentIn } from './formats';
+import { IMPORT_WORDS_EN, IMPORT_WORDS_FR } from './import-words';
 
 /**
  * The words of the checklist in the side panel (criteria, answers, evidence, suggestions, scores)
@@ -91,10 +92,7 @@ export const checklistFr = {
   exportLabel: 'Exporter la grille (JSON)',
   importLabel: 'Importer une grille (fichier JSON)',
   importHint: 'Le fichier est vérifié avant d’être ajouté.',
-  importing: 'Import en cours…',
-  importFailed: (n: number) =>
-    n === 1 ? 'Ce fichier n’a pas été importé : 1 problème à corriger.' : `Ce fichier n’a pas été importé : ${n} problèmes à corriger.`,
-  wholeFile: '(fichier entier)',
+  ...IMPORT_WORDS_FR,
   importOk: (title: string) => `Grille « ${title} » importée.`,
 };
 
@@ -168,9 +166,6 @@ export const checklistEn: ChecklistMessages = {
   exportLabel: 'Export the checklist (JSON)',
   importLabel: 'Import a checklist (JSON file)',
   importHint: 'The file is checked before it is added.',
-  importing: 'Importing…',
-  importFailed: (n: number) =>
-    n === 1 ? 'This file was not imported: 1 problem to fix.' : `This file was not imported: ${n} problems to fix.`,
-  wholeFile: '(whole file)',
+  ...IMPORT_WORDS_EN,
   importOk: (title: string) => `Checklist “${title}” imported.`,
 };

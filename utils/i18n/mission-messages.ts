@@ -1,5 +1,6 @@
 import type { Persona } from '../mission/schema';
 import type { StepStatusValue } from '../mission/step-status';
+import { IMPORT_WORDS_EN, IMPORT_WORDS_FR } from './import-words';
 
 /**
  * The words of missions in the side panel: the picker (choose, import, delete), the mission during
@@ -28,10 +29,7 @@ export const missionFr = {
   confirmDelete: 'Supprimer cette mission ? Les visites déjà faites en gardent leur copie.',
   importLabel: 'Importer une mission (fichier JSON)',
   importHint: 'Le fichier est vérifié en entier avant d’être ajouté : rien n’est gardé d’un fichier refusé.',
-  importing: 'Import en cours…',
-  importFailed: (n: number) =>
-    n === 1 ? 'Ce fichier n’a pas été importé : 1 problème à corriger.' : `Ce fichier n’a pas été importé : ${n} problèmes à corriger.`,
-  wholeFile: '(fichier entier)',
+  ...IMPORT_WORDS_FR,
   importOk: (title: string) => `Mission « ${title} » importée et choisie.`,
   notOnSites: 'L’onglet n’est pas sur l’un des sites de cette mission : ouvrez-en un pour démarrer.',
   startsMission: (title: string) => `Mission : ${title} (à choisir plus bas)`,
@@ -107,9 +105,7 @@ export const missionEn: MissionMessages = {
   confirmDelete: 'Delete this mission? Visits already made keep their copy of it.',
   importLabel: 'Import a mission (JSON file)',
   importHint: 'The whole file is checked before it is added: nothing is kept of a refused file.',
-  importing: 'Importing…',
-  importFailed: (n: number) => (n === 1 ? 'This file was not imported: 1 problem to fix.' : `This file was not imported: ${n} problems to fix.`),
-  wholeFile: '(whole file)',
+  ...IMPORT_WORDS_EN,
   importOk: (title: string) => `Mission “${title}” imported and chosen.`,
   notOnSites: 'The tab is not on one of this mission’s sites: open one of them to start.',
   startsMission: (title: string) => `Mission: ${title} (choose below)`,

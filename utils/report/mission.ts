@@ -1,9 +1,8 @@
 import { customerMs } from '../journey/customer-time';
 import type { Lang } from '../i18n/messages';
-import { missingItems } from '../mission/completeness';
 import { QUICK_VISIT_MISSION } from '../mission/defaults';
 import { stepStatusesOf } from '../mission/step-status';
-import { detectSteps } from '../mission/steps';
+import { visitMissing, visitProgress } from '../mission/progress';
 import { replayAt, type Timeline } from './timeline';
 import type { ReportMission, ReportMissionDeadline } from './model-types';
 import type { VisitData } from './visit-data';
@@ -27,20 +26,11 @@ export function reportMission(data: VisitData, timeline: Timeline, lang: Lang, n
   const { visit } = data;
   const mission = visit.mission;
   if (!mission) return null;
-  const progress = detectSteps(mission.steps, data.pages, { startedAt: visit.startedAt });
+  // As the panel reads them: the same progress and the same missing items as before Stop.
+  const progress = visitProgress({ ...visit, mission }, data.pages);
   const marks = new Map(stepStatusesOf(visit).map((mark) => [mark.stepId, mark]));
   const explanations = visit.explanations ?? {};
-  const missing = new Set(
-    missingItems({
-      mission,
-      pages: data.pages,
-      progress,
-      statuses: [...marks.values()],
-      answers: data.answers,
-      screenshots: data.screenshots,
-      notes: data.notes,
-    }).map((item) => item.id),
-  );
+  const missing = new Set(visitMissing(visit, data).map((item) => item.id));
   return {
     id: mission.id,
     title: mission.title[lang],

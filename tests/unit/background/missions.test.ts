@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { selectChecklist } from '../../../entrypoints/background/checklist';
 import { explainMissing, installMission, removeMission, setStepStatus } from '../../../entrypoints/background/missions';
 import { onCommitted } from '../../../entrypoints/background/navigation';
-import { forgetTypedCache, rememberTyped, typedValues } from '../../../entrypoints/background/privacy';
+import { forgetTypedCache, privacyPass, rememberTyped, typedValues } from '../../../entrypoints/background/privacy';
 import { onHello } from '../../../entrypoints/background/recorder-handlers';
 import { addOrigin, startVisit } from '../../../entrypoints/background/visit-controller';
 import { QUICK_CHECKLIST } from '../../../utils/checklist/defaults';
@@ -242,6 +242,22 @@ describe('a mission’s visit records only its sites', () => {
     // Once stopped, its late writes follow the same rule.
     await putVisit(await db(), visit({ tabIds: [1], status: 'ended', endedAt: 5_000, mission: parsed() }));
     expect(await typedValues()).toEqual({ values: [], searchTerms: ['robe lin'] });
+  });
+
+  it('privacy: a late write of an ended visit follows its own mission’s search-term rule, not the running visit’s', async () => {
+    await rememberTyped({ type: 'recorder/typed', visitId: 'v0', fields: [{ field: 'q', value: 'robe lin', search: true }] });
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, keepSearchTerms: true });
+    // v0 ended, its mission keeps no search terms; v1 runs the Quick visit, which leaves them to the evaluator.
+    await putVisit(await db(), visit({ id: 'v0', tabIds: [2], status: 'ended', endedAt: 900, mission: parsed() }));
+    await putVisit(await db(), visit({ tabIds: [1], mission: QUICK_VISIT_MISSION }));
+    expect(await typedValues()).toEqual({ values: [], searchTerms: [] });
+    expect(await typedValues('v1')).toEqual({ values: [], searchTerms: [] });
+    expect(await typedValues('v0')).toEqual({ values: [], searchTerms: ['robe lin'] });
+    // The pass a write of v0 goes through masks the term; one of v1 keeps it.
+    expect((await privacyPass('v0')).text('Résultats pour robe lin')).not.toContain('robe lin');
+    expect((await privacyPass('v1')).text('Résultats pour robe lin')).toContain('robe lin');
+    // A visit not known is treated strictly.
+    expect(await typedValues('gone')).toEqual({ values: [], searchTerms: ['robe lin'] });
   });
 
   it('checklist: a mission’s visit keeps the mission’s checklist; new visits may take another', async () => {
