@@ -6,7 +6,7 @@ import { toBase64 } from '../../utils/recording/codec';
 import { packBundle } from '../../utils/report/bundle/pack';
 import { sha256Base64 } from './digest';
 import { exportDocument, inlineScriptText } from '../../utils/report/export-html';
-import { exportAssets } from '../../utils/report/export-assets';
+import { EXPORT_BUDGET_BYTES, exportAssets } from '../../utils/report/export-assets';
 import type { ReportModel } from '../../utils/report/model-types';
 import { submittedReview } from '../../utils/report/review';
 import { chunkKey, type VisitContent } from '../../utils/report/visit-data';
@@ -34,21 +34,28 @@ export async function exportHtml(content: VisitContent, model: ReportModel, doc:
   const t = model.lang === 'fr' ? reportUiFr : reportUiEn;
   const urls = new Map<string, { thumb: string; full: string }>();
   for (const [id, shot] of content.screenshots) urls.set(id, { thumb: dataUrl(shot.thumb), full: dataUrl(shot.image) });
-  const bodyHtml = renderToString(<ReportView model={model} t={t} imageUrl={(id, size) => urls.get(id)?.[size]} />);
+  const render = (m: ReportModel) => renderToString(<ReportView model={m} t={t} imageUrl={(id, size) => urls.get(id)?.[size]} />);
+  let bodyHtml = render(model);
   const response = await fetch(browser.runtime.getURL('/report-player.js'));
   const script = inlineScriptText(await response.text());
   const recording = content.data.recording.flatMap((part) => {
     const bytes = content.chunks.get(chunkKey(part.pageId, part.seq));
     return bytes ? [{ ...part, gz: toBase64(bytes) }] : [];
   });
+  const css = pageCss(doc);
+  // The shop's copies take the room the rest of the file leaves within its budget (a margin for the
+  // markers, the page's frame and the note below).
+  const rest = bodyHtml.length + css.length + script.length + recording.reduce((n, r) => n + r.gz.length + 200, 0) + JSON.stringify(model.markers).length;
+  const assets = exportAssets(content.assets, EXPORT_BUDGET_BYTES - rest - 64 * 1024);
+  if (assets.leftOut > 0) bodyHtml = render({ ...model, replay: { ...model.replay, assets: { ...model.replay.assets, leftOutOfFile: assets.leftOut } } });
   return exportDocument({
     lang: model.lang,
     title: `${model.cover.site} · ${t.reportTitle}`,
     bodyHtml,
-    css: pageCss(doc),
+    css,
     script,
     scriptHash: await sha256Base64(script),
-    payload: { recording, markers: model.markers, assets: exportAssets(content.assets) },
+    payload: { recording, markers: model.markers, assets: assets.list },
   });
 }
 

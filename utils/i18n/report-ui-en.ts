@@ -185,6 +185,24 @@ export const reportUiEn: ReportUiMessages = {
   replayPrint: 'The replay plays in the HTML version of this report.',
   noReplay: 'This visit has no recording to watch.',
   replayDuration: (duration: string) => `Length of the recording: ${duration}`,
+  replayAssets: (kept: number, notKept: number) =>
+    kept + notKept === 0
+      ? 'No image, font or style sheet of the shop was kept with this visit: the replay shows neutral boxes and plain fonts in their place.'
+      : `The shop’s images, fonts and style sheets: ${kept} kept with the visit, ${notKept} not kept`,
+  replayAssetReasons: {
+    budget: 'past the visit’s budget',
+    private: 'in a masked zone',
+    payment: 'from the payment provider',
+    tracker: 'tracking pixels',
+    typed: 'address carrying typed text',
+    failed: 'could not be read',
+    'too-large': 'too large',
+    'not-cached': 'not in the browser’s cache',
+    'other-site': 'served by another site',
+  },
+  replayAssetsBudget: (mb: number) => `The visit’s ${mb} MB budget was reached: what pages showed after that was not kept.`,
+  replayAssetsLeftOut: (n: number, mb: number) =>
+    `To stay under ${mb} MB, this file leaves out ${n} ${n === 1 ? 'copy' : 'copies'} (neutral boxes in the replay); the visit’s .zip bundle has them all.`,
   markersTitle: 'Key moments',
   markerKinds: { page: 'page', answer: 'answer', note: 'note', screenshot: 'screenshot', signal: 'signal', abandonment: 'abandonment' },
 

@@ -1,5 +1,6 @@
 import type { FindingSource, MarkerKind, ReportSectionId, Severity } from '../report/model-types';
 import type { ReviewStatus } from '../report/review';
+import type { SkipReason } from '../assets/schema';
 import type { VisitStatus } from '../schema/visit';
 import { auditFr } from './audit-messages';
 import { bytesIn, numberIn, secondsIn } from './formats';
@@ -217,6 +218,24 @@ export const reportUiFr = {
   replayPrint: 'L’enregistrement se lit dans la version HTML de ce rapport.',
   noReplay: 'Cette visite n’a pas d’enregistrement à revoir.',
   replayDuration: (duration: string) => `Durée de l’enregistrement\u00a0: ${duration}`,
+  replayAssets: (kept: number, notKept: number) =>
+    kept + notKept === 0
+      ? 'Aucune image, police ni feuille de style de la boutique n’a été gardée avec cette visite : l’enregistrement les remplace par des cadres neutres et des polices ordinaires.'
+      : `Images, polices et feuilles de style de la boutique\u00a0: ${plural(kept, 'gardée', 'gardées')} avec la visite, ${plural(notKept, 'non gardée', 'non gardées')}`,
+  replayAssetReasons: {
+    budget: 'au-delà du budget de la visite',
+    private: 'dans une zone masquée',
+    payment: 'du prestataire de paiement',
+    tracker: 'pixels de suivi',
+    typed: 'adresse portant une saisie',
+    failed: 'lecture impossible',
+    'too-large': 'trop lourdes',
+    'not-cached': 'absentes du cache du navigateur',
+    'other-site': 'servies par un autre site',
+  } satisfies Record<SkipReason, string>,
+  replayAssetsBudget: (mb: number) => `Le budget de ${mb}\u00a0Mo par visite a été atteint : ce que les pages ont montré ensuite n’a pas été gardé.`,
+  replayAssetsLeftOut: (n: number, mb: number) =>
+    `Pour rester sous ${mb}\u00a0Mo, ce fichier laisse de côté ${plural(n, 'copie', 'copies')} (cadres neutres dans l’enregistrement)\u00a0; le paquet .zip de la visite les contient toutes.`,
   markersTitle: 'Moments clés',
   markerKinds: {
     page: 'page',

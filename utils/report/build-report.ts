@@ -9,6 +9,7 @@ import { checklistSections } from './checklist-section';
 import { buildFindings, fails, latestAnswers } from './findings';
 import { journeyPages, journeySignals, journeyStages } from './journey';
 import { replayMarkers } from './markers';
+import { replayAssets } from './replay-assets-summary';
 import { reportMission } from './mission';
 import type { ReportModel, ReportOptions } from './model-types';
 import { reportNotes, reportScreenshots } from './notes-section';
@@ -88,7 +89,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
       issues: writingIssues(verdictText, noWithoutComment),
     },
     markers: replayMarkers(data, timeline, w),
-    replay: { available: timeline.start !== null, durationMs: timeline.durationMs },
+    replay: { available: timeline.start !== null, durationMs: timeline.durationMs, assets: replayAssets(data) },
     ...(data.review ? { review: data.review } : {}),
     appendix: buildAppendix(data, w, browser),
   };

@@ -10,11 +10,38 @@ export type ExportAsset =
   | { url: string; kind: AssetKind; mime: string; base64: string }
   | { url: string; missing: true; width?: number; height?: number };
 
-/** The copies (and what is known of the addresses not kept) for the export's payload. */
-export function exportAssets(assets: ReadonlyMap<string, AssetAnswer> | undefined): ExportAsset[] {
-  return Array.from(assets ?? [], ([url, a]) =>
-    'missing' in a ? { url, missing: true as const, ...size(a.width, a.height) } : { url, kind: a.kind, mime: a.mime, base64: toBase64(a.bytes) },
-  );
+/** The exported file's size budget (docs/report.md, "Figures"): its copies of the shop's assets give way first. */
+export const EXPORT_BUDGET_BYTES = 25 * 1024 * 1024;
+
+const KIND_ORDER: Record<AssetKind, number> = { stylesheet: 0, font: 1, image: 2 };
+const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
+
+/**
+ * The copies (and what is known of the addresses not kept) for the export's payload, within
+ * `allowance` characters of base64: style sheets and fonts first (few, and the look of every page),
+ * then images from the lightest (the most pictures for the room). A copy that does not fit is given
+ * as not kept — a placeholder in the file's replay — and counted in `leftOut`; the bundle carries
+ * them all.
+ */
+export function exportAssets(assets: ReadonlyMap<string, AssetAnswer> | undefined, allowance = Number.POSITIVE_INFINITY): { list: ExportAsset[]; leftOut: number } {
+  const entries = Array.from(assets ?? []);
+  const copies = entries
+    .flatMap(([url, a]) => ('missing' in a ? [] : [{ url, a }]))
+    .sort((x, y) => KIND_ORDER[x.a.kind] - KIND_ORDER[y.a.kind] || x.a.bytes.byteLength - y.a.bytes.byteLength);
+  const fits = new Set<string>();
+  let room = allowance;
+  for (const { url, a } of copies) {
+    const cost = base64Length(a.bytes.byteLength) + url.length + 64;
+    if (cost > room) continue;
+    room -= cost;
+    fits.add(url);
+  }
+  const list = entries.map(([url, a]): ExportAsset => {
+    if ('missing' in a) return { url, missing: true as const, ...size(a.width, a.height) };
+    if (!fits.has(url)) return { url, missing: true as const };
+    return { url, kind: a.kind, mime: a.mime, base64: toBase64(a.bytes) };
+  });
+  return { list, leftOut: copies.length - fits.size };
 }
 
 const KINDS: readonly unknown[] = ['image', 'font', 'stylesheet'] satisfies AssetKind[];

@@ -1,3 +1,4 @@
+import type { SkipReason } from '../assets/schema';
 import type { Unrecorded } from '../schema/page';
 import type { Annotation, FunnelStage, ScreenshotKind, ScreenshotTrigger, SignalType } from '../schema/evidence';
 import type { PageType } from '../schema/page-type';
@@ -307,6 +308,19 @@ export interface ReportVerdict {
 
 export type MarkerKind = 'page' | 'answer' | 'note' | 'screenshot' | 'signal' | 'abandonment';
 
+/**
+ * What the replay shows of the shop's own images, fonts and style sheets (issue 15): how many
+ * addresses the visit kept a copy of, how many it did not and why, whether the visit's asset budget
+ * was reached, and — in an exported file — how many copies the file leaves out to stay within its
+ * size budget (the bundle carries them all).
+ */
+export type ReplayAssets = {
+  kept: number;
+  notKept: Partial<Record<SkipReason, number>>;
+  budgetReached: boolean;
+  leftOutOfFile: number;
+};
+
 /** A moment on the replay's timeline, in ms from the first recorded event of the visit. */
 export interface ReplayMarker {
   at: number;
@@ -340,7 +354,7 @@ export interface ReportModel {
   verdict: ReportVerdict;
   /** Sorted by time. */
   markers: ReplayMarker[];
-  replay: { available: boolean; durationMs: number };
+  replay: { available: boolean; durationMs: number; assets: ReplayAssets };
   review?: Review;
   appendix: ReportAppendix;
 }

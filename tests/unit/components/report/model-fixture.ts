@@ -285,7 +285,7 @@ export const reportModel: ReportModel = {
     { at: 83_000, kind: 'answer', label: 'C12: No', refId: 'C12' },
     { at: 3_723_000, kind: 'note', label: 'Long visit', refId: 'n1' },
   ],
-  replay: { available: true, durationMs: 3_800_000 },
+  replay: { available: true, durationMs: 3_800_000, assets: { kept: 42, notKept: { 'other-site': 3, 'not-cached': 2 }, budgetReached: false, leftOutOfFile: 0 } },
   review: {
     status: 'returned',
     updatedAt: START + 7_200_000,

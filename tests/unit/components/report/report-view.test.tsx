@@ -15,6 +15,18 @@ describe('ReportView (static render for the exported file)', () => {
   const html = render();
   const doc = parse(html);
 
+  it('says how much of the shop’s look the replay has, why the rest is missing, and which budgets were reached', () => {
+    const note = (model: ReportModel, t: ReportUiMessages) => parse(render(model, t)).querySelector('[data-testid=replay-assets]')?.textContent ?? '';
+    expect(note(reportModel, reportUiFr)).toBe('Images, polices et feuilles de style de la boutique\u00a0: 42\u00a0gardées avec la visite, 5\u00a0non gardées (2 absentes du cache du navigateur, 3 servies par un autre site).');
+    expect(note(reportModel, reportUiEn)).toBe('The shop’s images, fonts and style sheets: 42 kept with the visit, 5 not kept (2 not in the browser’s cache, 3 served by another site).');
+    const full = { ...reportModel, replay: { ...reportModel.replay, assets: { ...reportModel.replay.assets, budgetReached: true, leftOutOfFile: 7 } } };
+    expect(note(full, reportUiEn)).toContain('The visit’s 30 MB budget was reached');
+    expect(note(full, reportUiEn)).toContain('this file leaves out 7 copies');
+    expect(note(reportModel, reportUiEn)).not.toMatch(/budget|leaves out/);
+    const none = { ...reportModel, replay: { ...reportModel.replay, assets: { kept: 0, notKept: {}, budgetReached: false, leftOutOfFile: 0 } } };
+    expect(note(none, reportUiFr)).toMatch(/^Aucune image, police ni feuille de style/);
+  });
+
   it('has one h1 and every section once, in order, each labelled by its h2', () => {
     expect(doc.querySelectorAll('h1')).toHaveLength(1);
     const sections = [...doc.querySelectorAll('[data-testid=report-section]')];
@@ -129,7 +141,7 @@ describe('ReportView (static render for the exported file)', () => {
   });
 
   it('without a recording, says so and makes no replay link; without a checklist, says so', () => {
-    const bare = parse(render({ ...reportModel, replay: { available: false, durationMs: 0 }, checklist: null }));
+    const bare = parse(render({ ...reportModel, replay: { available: false, durationMs: 0, assets: { kept: 0, notKept: {}, budgetReached: false, leftOutOfFile: 0 } }, checklist: null }));
     expect(bare.getElementById('replay-player')).toBeNull();
     expect(bare.querySelector('[data-testid=no-replay]')?.textContent).toBe(reportUiEn.noReplay);
     expect(bare.querySelector('[data-replay-at]')).toBeNull();

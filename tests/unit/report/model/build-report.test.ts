@@ -169,7 +169,7 @@ describe('buildReport: a bare visit', () => {
     expect(model.summary.outcome).toEqual({ kind: 'unknown', text: 'Outcome unknown: the visit was interrupted before its end.', evidence: [] });
     expect(model.cover.mission).toBe('Quick visit');
     expect(model.markers).toEqual([]);
-    expect(model.replay).toEqual({ available: false, durationMs: 0 });
+    expect(model.replay).toEqual({ available: false, durationMs: 0, assets: { kept: 0, notKept: {}, budgetReached: false, leftOutOfFile: 0 } });
     expect(model.accessibility.pages.every((p) => !p.audited && p.statusLabel === 'not audited')).toBe(true);
     expect(model.speed.pages.every((p) => p.verdict === null)).toBe(true);
     expect(model.journey.pages.every((p) => p.replayAt === null)).toBe(true);

@@ -11,9 +11,9 @@ const copies = new Map<string, AssetAnswer>([
 
 describe('the exported file’s assets', () => {
   it('travel through the file’s JSON and read back as the same copies', () => {
-    const back = readExportAssets(JSON.parse(JSON.stringify(exportAssets(copies))));
+    const back = readExportAssets(JSON.parse(JSON.stringify(exportAssets(copies).list)));
     expect(back).toEqual(copies);
-    expect(exportAssets(undefined)).toEqual([]);
+    expect(exportAssets(undefined)).toEqual({ list: [], leftOut: 0 });
   });
 
   it('give the file’s replay the same events as the report page’s', () => {
@@ -34,10 +34,31 @@ describe('the exported file’s assets', () => {
       },
     ];
     const page = rewriteAssets(events, lookupIn(copies));
-    const file = rewriteAssets(events, lookupIn(readExportAssets(JSON.parse(JSON.stringify(exportAssets(copies))))));
+    const file = rewriteAssets(events, lookupIn(readExportAssets(JSON.parse(JSON.stringify(exportAssets(copies).list)))));
     expect(file).toEqual(page);
     expect(JSON.stringify(file)).toContain('data:image/jpeg;base64,/9j/AAE=');
     expect(JSON.stringify(file)).toContain(encodeURIComponent('width="120" height="90"'));
+  });
+
+  it('carries what fits in its allowance: sheets and fonts first, then the lightest images; the rest as not kept, counted', () => {
+    const big = (n: number) => new Uint8Array(n).fill(1);
+    const many = new Map<string, AssetAnswer>([
+      ['https://shop.test/hero.jpg', { kind: 'image', mime: 'image/jpeg', bytes: big(3000) }],
+      ['https://shop.test/thumb.jpg', { kind: 'image', mime: 'image/jpeg', bytes: big(300) }],
+      ['https://shop.test/f.woff2', { kind: 'font', mime: 'font/woff2', bytes: big(1500) }],
+      ['https://shop.test/gone.png', { missing: true, width: 120, height: 90 }],
+    ]);
+    // Room for the font (2,000 characters of base64) and the thumbnail (400), not the hero (4,000).
+    const { list, leftOut } = exportAssets(many, 2000 + 400 + 3 * 100);
+    expect(leftOut).toBe(1);
+    expect(list.map((a) => [a.url, 'missing' in a])).toEqual([
+      ['https://shop.test/hero.jpg', true],
+      ['https://shop.test/thumb.jpg', false],
+      ['https://shop.test/f.woff2', false],
+      ['https://shop.test/gone.png', true],
+    ]);
+    expect(exportAssets(many, 100).leftOut).toBe(3);
+    expect(exportAssets(many).leftOut).toBe(0);
   });
 
   it('leaves out entries that are not its own: no address, an unknown kind, unreadable base64', () => {
