@@ -10,7 +10,22 @@ import type { PageType } from '../../utils/schema/page-type';
  * the whole default checklist, notes, signals, an audit per page and an abandonment at the cart.
  */
 
-export const GENERATED = { minutes: 30, pages: 40, screenshots: 60 } as const;
+export const GENERATED = { minutes: 30, pages: 40, screenshots: 60, assetImages: 720 } as const;
+
+/** A kept copy of one of the shop's assets, as the generated visit uses it (made by the caller, in a browser). */
+export interface GeneratedAsset {
+  url: string;
+  kind: 'image' | 'stylesheet';
+  mime: string;
+  hash: string;
+  data: Uint8Array;
+  width?: number;
+  height?: number;
+}
+
+/** The address of the generated shop's product picture `k`. */
+export const productImageUrl = (k: number) => `https://boutique.example/img/produit-${k}.webp`;
+export const THEME_URL = 'https://boutique.example/css/theme.css';
 
 export interface GeneratedRecords {
   data: VisitData;
@@ -25,10 +40,11 @@ function element(tag: string, children: unknown[], attributes: Record<string, st
 }
 const text = (value: string) => ({ type: 3, textContent: value, id: nextId++ });
 
-/** A product grid page: ~1 500 nodes. */
-function snapshot(title: string) {
+/** A product grid page: ~1 500 nodes; with `images`, each card shows product picture `first + i` (of `images`) and the page links the theme. */
+function snapshot(title: string, images = 0, first = 0) {
   const cards = Array.from({ length: 120 }, (_, i) =>
     element('article', [
+      ...(images > 0 ? [element('img', [], { src: productImageUrl((first + i) % images), width: '220', height: '220', alt: `Produit ${i}` })] : []),
       element('h3', [text(`Produit ${i} — ${title}`)]),
       element('p', [text('Cuir pleine fleur, semelle cousue, fabriqué au Portugal. Livraison en 48 h.')]),
       element('span', [text(`${(49 + i).toFixed(2)} €`)], { class: 'price' }),
@@ -36,18 +52,19 @@ function snapshot(title: string) {
     ], { class: 'card' }),
   );
   const style = element('style', [text('.card{border:1px solid #ddd;padding:8px;margin:4px;display:inline-block;width:220px}'.repeat(20))]);
+  const theme = images > 0 ? [element('link', [], { rel: 'stylesheet', href: THEME_URL })] : [];
   return {
     type: 0,
-    childNodes: [element('html', [element('head', [element('title', [text(title)]), style]), element('body', [element('main', cards)])], { lang: 'fr' })],
+    childNodes: [element('html', [element('head', [element('title', [text(title)]), style, ...theme]), element('body', [element('main', cards)])], { lang: 'fr' })],
     id: 1,
   };
 }
 
 /** One page's events, batched every ~2 s as the recorder does. */
-function pageEvents(start: number, durationMs: number, title: string, url: string) {
+function pageEvents(start: number, durationMs: number, title: string, url: string, images = 0, first = 0) {
   const events: { type: number; timestamp: number; data: unknown }[] = [
     { type: 4, timestamp: start, data: { href: url, width: 1280, height: 800 } },
-    { type: 2, timestamp: start + 5, data: { node: snapshot(title), initialOffset: { left: 0, top: 0 } } },
+    { type: 2, timestamp: start + 5, data: { node: snapshot(title, images, first), initialOffset: { left: 0, top: 0 } } },
   ];
   for (let t = 200; t < durationMs; t += 50) {
     const at = start + t;
@@ -60,11 +77,16 @@ function pageEvents(start: number, durationMs: number, title: string, url: strin
   return events;
 }
 
-/** Builds the visit; `shots` are JPEG screenshots (image and thumbnail) made by the caller. */
+/**
+ * Builds the visit; `shots` are JPEG screenshots (image and thumbnail) made by the caller; `assets`,
+ * the kept copies of the shop's theme and product pictures (the images first), which its pages show:
+ * page i shows pictures 60·i to 60·i + 119, so each is met on two pages.
+ */
 export function generateVisit(
   now: number,
   shots: { image: Uint8Array; thumb: Uint8Array; width: number; height: number }[],
   size: { visitId: string; minutes: number; pages: number } = { visitId: 'bench-30min', ...GENERATED },
+  assets: GeneratedAsset[] = [],
 ): {
   records: GeneratedRecords;
   images: Map<string, { image: Uint8Array; thumb: Uint8Array }>;
@@ -86,7 +108,8 @@ export function generateVisit(
       vitals: { LCP: { value: 1800 + i * 20, rating: 'good' }, CLS: { value: 0.02, rating: 'good' } },
       autoType: type, autoTypeReasons: ['url'],
     });
-    const events = pageEvents(begin, pageMs - 500, title, url);
+    const pictures = assets.filter((a) => a.kind === 'image').length;
+    const events = pageEvents(begin, pageMs - 500, title, url, pictures, i * 60);
     for (let seq = 0, from = 0; from < events.length; seq++) {
       let to = from + 1;
       while (to < events.length && events[to]!.timestamp - events[from]!.timestamp < 2000) to++;
@@ -148,6 +171,16 @@ export function generateVisit(
     audits,
     checklist: ECOMMERCE_CHECKLIST,
     recording: chunks.map(({ data: _d, ...part }) => ({ visitId, ...part })),
+    ...(assets.length > 0
+      ? {
+          assets: assets.map((a, n) => ({
+            visitId, url: a.url, kind: a.kind, pageId: pages[Math.min(pages.length - 1, Math.floor(n / 60))]!.id, hash: a.hash, at: startedAt + 1000,
+            ...(a.width ? { width: 220, height: 220 } : {}),
+          })),
+          assetCopies: assets.map((a) => ({ hash: a.hash, mime: a.mime, size: a.data.byteLength, ...(a.width && a.height ? { width: a.width, height: a.height } : {}) })),
+        }
+      : {}),
   });
+  if (assets.length > 0) data.visit.assetBytes = assets.reduce((n, a) => n + a.data.byteLength, 0);
   return { records: { data, chunks }, images };
 }

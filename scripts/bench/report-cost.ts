@@ -5,13 +5,15 @@ import type { Page } from 'puppeteer-core';
 import { toBase64 } from '../../utils/recording/codec';
 import { launchChromium, type Launched } from '../automation/chromium';
 import { allowDownloads, filesIn, waitForDownload } from '../automation/downloads';
-import { GENERATED, generateVisit, type GeneratedRecords } from './generated-visit';
+import { createHash } from 'node:crypto';
+import { GENERATED, generateVisit, productImageUrl, THEME_URL, type GeneratedAsset, type GeneratedRecords } from './generated-visit';
 import { median } from './stats';
 
 /**
- * The report's cost on a generated 30-minute visit with 60 screenshots, against a one-page visit
- * (the baseline) in the same browser: time until the report is shown and its replay playable, time
- * to export the HTML file and the bundle, and their sizes.
+ * The report's cost on a generated 30-minute visit with 60 screenshots and its kept copies of the
+ * shop's assets (720 product pictures and a theme, near the 30 MB asset budget), against a one-page
+ * visit (the baseline) in the same browser: time until the report is shown and its replay playable,
+ * time to export the HTML file and the bundle, their sizes, and the asset store's size for each.
  */
 
 export interface ReportCost {
@@ -21,6 +23,9 @@ export interface ReportCost {
   exportBundleMs: number;
   htmlBytes: number;
   bundleBytes: number;
+  /** The visit's kept copies of the shop's assets, as stored (the asset store's size for it). */
+  assetBytes: number;
+  assetCopies: number;
 }
 
 /** The budgets of issue 6, for a 30-minute visit with 60 screenshots. */
@@ -44,9 +49,57 @@ async function screenshots(launched: Launched, origin: string, count: number) {
   return shots;
 }
 
+/**
+ * The kept copies of a 30-minute visit's shop, as the extension stores them: `count` distinct product
+ * pictures re-encoded as WebP at 440 × 440 (a 220 px card × 2), drawn in the browser with a gradient,
+ * shapes and grain so that each weighs what a product photo does (~40 KB), and the shop's theme.
+ */
+async function keptAssets(launched: Launched, count: number): Promise<GeneratedAsset[]> {
+  const page = await launched.browser.newPage();
+  await page.evaluate('globalThis.__name = (f) => f');
+  const encoded = await page.evaluate(async (n: number) => {
+    const out: string[] = [];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let k = 0; k < n; k++) {
+      const canvas = new OffscreenCanvas(440, 440);
+      const ctx = canvas.getContext('2d')!;
+      const g = ctx.createLinearGradient(0, 0, 440, 440);
+      g.addColorStop(0, `hsl(${(k * 37) % 360} 45% 80%)`);
+      g.addColorStop(1, `hsl(${(k * 37 + 60) % 360} 40% 35%)`);
+      ctx.fillStyle = g;
+      ctx.fillRect(0, 0, 440, 440);
+      for (let i = 0; i < 12; i++) {
+        ctx.fillStyle = `hsl(${Math.floor(random() * 360)} 50% ${30 + Math.floor(random() * 50)}%)`;
+        ctx.beginPath();
+        ctx.ellipse(random() * 440, random() * 440, 20 + random() * 90, 20 + random() * 90, random() * 3, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      const pixels = ctx.getImageData(0, 0, 440, 440);
+      for (let i = 0; i < pixels.data.length; i += 4) if (random() < 0.25) pixels.data[i] = pixels.data[i + 1] = pixels.data[i + 2] = Math.floor(random() * 255);
+      ctx.putImageData(pixels, 0, 0);
+      const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      out.push(btoa(text));
+    }
+    return out;
+  }, count);
+  await page.close();
+  const hash = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+  const images = encoded.map((b64, k): GeneratedAsset => {
+    const data = new Uint8Array(Buffer.from(b64, 'base64'));
+    return { url: productImageUrl(k), kind: 'image', mime: 'image/webp', hash: hash(data), data, width: 440, height: 440 };
+  });
+  const css = new TextEncoder().encode('.card img{display:block;border-radius:4px}\n'.repeat(400));
+  return [...images, { url: THEME_URL, kind: 'stylesheet', mime: 'text/css', hash: hash(css), data: css }];
+}
+
 /** Writes a generated visit into the extension's database, as the background would have. */
-async function seed(page: Page, records: GeneratedRecords, images: Map<string, { image: Uint8Array; thumb: Uint8Array }>) {
+async function seed(page: Page, records: GeneratedRecords, images: Map<string, { image: Uint8Array; thumb: Uint8Array }>, assets: GeneratedAsset[] = []) {
   const payload = JSON.stringify({
+    copies: assets.map((a) => ({ hash: a.hash, mime: a.mime, size: a.data.byteLength, ...(a.width ? { width: a.width, height: a.height } : {}), data: toBase64(a.data) })),
     data: records.data,
     chunks: records.chunks.map((c) => ({ ...c, visitId: records.data.visit.id, data: toBase64(c.data) })),
     images: [...images].map(([id, i]) => ({ id, image: toBase64(i.image), thumb: toBase64(i.thumb) })),
@@ -56,7 +109,8 @@ async function seed(page: Page, records: GeneratedRecords, images: Map<string, {
   await page.evaluate(async (json: string) => {
     type Row = Record<string, unknown> & { id: string };
     interface Payload {
-      data: { visit: Row; pages: Row[]; screenshots: Row[]; notes: Row[]; signals: Row[]; abandonments: Row[]; answers: Row[]; audits: Row[] };
+      data: { visit: Row; pages: Row[]; screenshots: Row[]; notes: Row[]; signals: Row[]; abandonments: Row[]; answers: Row[]; audits: Row[]; assets?: Row[] };
+      copies: (Record<string, unknown> & { data: string })[];
       chunks: (Row & { data: string })[];
       images: { id: string; image: string; thumb: string }[];
     }
@@ -67,7 +121,7 @@ async function seed(page: Page, records: GeneratedRecords, images: Map<string, {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(new Error(String(r.error)));
     });
-    const stores = ['visits', 'pages', 'chunks', 'screenshots', 'notes', 'signals', 'abandonments', 'answers', 'audits'];
+    const stores = ['visits', 'pages', 'chunks', 'screenshots', 'notes', 'signals', 'abandonments', 'answers', 'audits', 'assets', 'visitAssets'];
     const tx = db.transaction(stores, 'readwrite');
     const put = (store: string, value: unknown) => tx.objectStore(store).put(value);
     const d = p.data;
@@ -81,6 +135,8 @@ async function seed(page: Page, records: GeneratedRecords, images: Map<string, {
     }
     const lists: [string, Row[]][] = [['notes', d.notes], ['signals', d.signals], ['abandonments', d.abandonments], ['answers', d.answers], ['audits', d.audits]];
     for (const [store, list] of lists) for (const x of list) put(store, x);
+    for (const c of p.copies) put('assets', { ...c, data: bytes(c.data) });
+    for (const u of d.assets ?? []) put('visitAssets', u);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(new Error(String(tx.error)));
@@ -107,7 +163,32 @@ async function measureOnce(launched: Launched, visitId: string, label: ReportCos
   const html = await measure('report-export-html', 'mystere-export-html', '.html');
   const bundle = await measure('bundle-export', 'mystere-export-bundle', '.zip');
   await page.close();
-  return { visit: label, openMs, exportHtmlMs: html.ms, exportBundleMs: bundle.ms, htmlBytes: html.bytes, bundleBytes: bundle.bytes };
+  return { visit: label, openMs, exportHtmlMs: html.ms, exportBundleMs: bundle.ms, htmlBytes: html.bytes, bundleBytes: bundle.bytes, ...(await assetStore(launched, visitId)) };
+}
+
+/** The visit's kept copies as the asset store holds them: bytes and count, read from the database. */
+async function assetStore(launched: Launched, visitId: string): Promise<{ assetBytes: number; assetCopies: number }> {
+  const page = await launched.browser.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  const found = await page.evaluate(async (id: string) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('mystere');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(new Error(String(r.error)));
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result as T[]);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+    const hashes = new Set((await all<{ visitId: string; hash?: string }>('visitAssets')).filter((u) => u.visitId === id && u.hash).map((u) => u.hash));
+    const copies = (await all<{ hash: string; size: number }>('assets')).filter((a) => hashes.has(a.hash));
+    db.close();
+    return { assetBytes: copies.reduce((n, a) => n + a.size, 0), assetCopies: copies.length };
+  }, visitId);
+  await page.close();
+  return found;
 }
 
 /** Runs `rounds` rounds, the small and the large visit alternating first; returns the medians. */
@@ -117,12 +198,13 @@ export async function measureReportCost(origin: string, rounds: number): Promise
   try {
     await allowDownloads(launched.browser, downloads);
     const shots = await screenshots(launched, origin, GENERATED.screenshots);
+    const assets = await keptAssets(launched, GENERATED.assetImages);
     const now = Date.now();
-    const large = generateVisit(now, shots);
+    const large = generateVisit(now, shots, undefined, assets);
     const small = generateVisit(now, shots.slice(0, 1), { visitId: 'bench-one-page', minutes: 1, pages: 1 });
     const seeder = await launched.browser.newPage();
     await seeder.goto(`chrome-extension://${launched.extensionId}/options.html`);
-    await seed(seeder, large.records, large.images);
+    await seed(seeder, large.records, large.images, assets);
     await seed(seeder, small.records, small.images);
     await seeder.close();
     const runs: ReportCost[] = [];
@@ -136,7 +218,10 @@ export async function measureReportCost(origin: string, rounds: number): Promise
     return (['one page', '30 minutes'] as const).map((label) => {
       const mine = runs.filter((r) => r.visit === label);
       const med = (key: keyof Omit<ReportCost, 'visit'>) => median(mine.map((r) => r[key]));
-      return { visit: label, openMs: med('openMs'), exportHtmlMs: med('exportHtmlMs'), exportBundleMs: med('exportBundleMs'), htmlBytes: med('htmlBytes'), bundleBytes: med('bundleBytes') };
+      return {
+        visit: label, openMs: med('openMs'), exportHtmlMs: med('exportHtmlMs'), exportBundleMs: med('exportBundleMs'), htmlBytes: med('htmlBytes'), bundleBytes: med('bundleBytes'),
+        assetBytes: med('assetBytes'), assetCopies: med('assetCopies'),
+      };
     });
   } finally {
     await launched.browser.close();
@@ -154,7 +239,7 @@ export function reportCostSection(costs: ReportCost[]): string {
   const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(1)}` : '—');
   const verdict = (value: number, budget: number) => (value <= budget ? 'within budget' : 'OVER budget');
   return [
-    `Report of a generated ${GENERATED.minutes}-minute visit with ${GENERATED.screenshots} screenshots (median; baseline: a one-page visit, same browser)`,
+    `Report of a generated ${GENERATED.minutes}-minute visit with ${GENERATED.screenshots} screenshots and ${large.assetCopies} kept copies of the shop's assets (median; baseline: a one-page visit without kept assets, same browser)`,
     `| | one page | 30 minutes | ratio | budget |`,
     `| --- | --- | --- | --- | --- |`,
     `| open (shown, replay playable) | ${s(small.openMs)} | ${s(large.openMs)} | ${ratio(large.openMs, small.openMs)} | ≤ 3 s: ${verdict(large.openMs, REPORT_BUDGETS.openMs)} |`,
@@ -162,5 +247,6 @@ export function reportCostSection(costs: ReportCost[]): string {
     `| HTML file | ${mb(small.htmlBytes)} | ${mb(large.htmlBytes)} | ${ratio(large.htmlBytes, small.htmlBytes)} | ≤ 25 MB: ${verdict(large.htmlBytes, REPORT_BUDGETS.htmlBytes)} |`,
     `| export bundle | ${s(small.exportBundleMs)} | ${s(large.exportBundleMs)} | ${ratio(large.exportBundleMs, small.exportBundleMs)} | — |`,
     `| bundle file | ${mb(small.bundleBytes)} | ${mb(large.bundleBytes)} | ${ratio(large.bundleBytes, small.bundleBytes)} | — |`,
+    `| asset store (kept copies) | ${mb(small.assetBytes)} (${small.assetCopies}) | ${mb(large.assetBytes)} (${large.assetCopies}) | — | ≤ 30 MB per visit: ${verdict(large.assetBytes, 30 * 1024 * 1024)} |`,
   ].join('\n');
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEn, bundleErrorText, bundleFr } from '../../utils/i18n/bundle-messages';
 import { packBundle } from '../../utils/report/bundle/pack';
 import { editBundle } from '../unit/report/fixtures/bundle-edit';
-import { VISIT_ID, missionVisitContent, visitContent } from '../unit/report/fixtures/visit-content';
+import { LOGO, VISIT_ID, assetVisitContent, missionVisitContent, visitContent } from '../unit/report/fixtures/visit-content';
+import { sha256Hex } from '../../utils/report/bundle/hash';
 import { launchChromium, type Launched } from '../../scripts/automation/chromium';
 
 const MISSION_VISIT_ID = '0b7e4d2a-5c91-4f3e-8a62-9d1c3b5e7f80';
@@ -18,6 +19,7 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
   let viewer: Page;
   const dir = mkdtempSync(path.join(tmpdir(), 'mystere-bundles-'));
   const files: Record<string, string> = {};
+  let alteredAssetPart = '';
 
   const write = (name: string, bytes: Uint8Array) => {
     const file = path.join(dir, name);
@@ -69,6 +71,19 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
     write('mission.zip', withMission);
     const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
     write('other-brief.zip', await editBundle(withMission, (b) => (b.files['mission.json'] = new TextEncoder().encode(decode(b.files['mission.json']).replace('Visit the shop.', 'Buy it all.')))));
+    // A visit with its kept assets, one copy's bytes altered and the manifest made again to match:
+    // the copy is no longer the SHA-256 its name says.
+    const logoPart = `assets/${await sha256Hex(LOGO)}`;
+    const withAssets = await packBundle(await assetVisitContent(), { now: Date.now(), generator: { name: 'Mystère', version: 'test' } });
+    write(
+      'altered-asset.zip',
+      await editBundle(withAssets, (b) => {
+        const bytes = Uint8Array.from(b.files[logoPart] ?? []);
+        bytes[10] = (bytes[10] ?? 0) ^ 0xff;
+        b.files[logoPart] = bytes;
+      }),
+    );
+    alteredAssetPart = logoPart;
     launched = await launchChromium();
     viewer = await launched.browser.newPage();
     await viewer.goto(`chrome-extension://${launched.extensionId}/viewer.html`);
@@ -83,6 +98,15 @@ describe('the viewer refuses tampered bundles and stores nothing from them', () 
     ['future.zip', 'unsupported-version', undefined, undefined],
     ['other-brief.zip', 'mission-mismatch', 'mission.json', 'mission-content'],
   ] as const;
+
+  it('refuses altered-asset.zip (hash-mismatch): a kept copy of the shop whose bytes were changed, the manifest made again; stores nothing', async () => {
+    const result = await importFile('altered-asset.zip');
+    expect(result).toMatchObject({ ok: false, code: 'hash-mismatch' });
+    expect(result.text).toContain(alteredAssetPart);
+    expect(result.text).toContain('altered-asset.zip');
+    expect(await stored()).toBe(0);
+    expect(await viewer.$$('[data-testid=viewer-visit]')).toHaveLength(0);
+  }, 90_000);
 
   for (const [name, code, part, detail] of cases) {
     it(`refuses ${name} (${code}) with a clear message and stores nothing`, async () => {

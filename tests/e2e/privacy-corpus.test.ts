@@ -193,6 +193,15 @@ describe('the privacy corpus, visited in Chromium: no canary is kept anywhere', 
     for (const word of ORDINARY.ocr) expect(fold(ocrText), word).toContain(fold(word));
   });
 
+  it('kept copies of the pages’ sheet and pictures (scanned with the stores), and none of the pixel that carries what was typed', () => {
+    const uses = ((JSON.parse(storeText) as { visitAssets?: { url: string; hash?: string; skipped?: string }[] }).visitAssets ?? []).map((u) => ({ ...u, path: new URL(u.url).pathname }));
+    const kept = uses.filter((u) => u.hash).map((u) => u.path);
+    expect(kept).toEqual(expect.arrayContaining(['/privacy/assets/corpus.css', '/privacy/assets/lampe.svg', '/privacy/assets/bandeau.svg']));
+    const pixel = uses.filter((u) => u.path === '/privacy/assets/pixel.svg');
+    expect(pixel.length).toBeGreaterThan(0);
+    for (const u of pixel) expect(u.hash, JSON.stringify(u)).toBeUndefined();
+  });
+
   it('finds no canary in any store, export or screenshot (each canary looked for is printed)', () => {
     console.log(`[privacy-corpus] ${CANARIES.length} canaries looked for:\n${describeScan(leaks)}`);
     const summary = [...new Set(leaks.map((l) => `${l.canary} — ${l.place}`))].sort();
