@@ -47,7 +47,10 @@ export function ReportApp({ source }: { source: ReportSource }) {
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
   useEffect(() => {
-    void loadSource(source).then(setLoaded);
+    void loadSource(source).then((l) => {
+      performance.mark('mystere-report-loaded');
+      setLoaded(l);
+    });
   }, [source]);
   // What changes in a finished visit is its record (the verdict): re-read that alone, never the
   // screenshots and recording, at each word from the background (which comes every few seconds
@@ -74,7 +77,9 @@ export function ReportApp({ source }: { source: ReportSource }) {
     let gone = false;
     void decodeRecording(content.data.recording, content.chunks)
       .then((decoded) => {
+        performance.mark('mystere-report-decoded');
         if (!gone) setEvents(rewriteAssets(decoded, lookupIn(content.assets ?? new Map()), { urlOf: copies.urlOf }));
+        performance.mark('mystere-report-rewritten');
       })
       .catch(() => setEvents('failed'));
     return () => {

@@ -10,6 +10,7 @@ import type { PageType } from '../../utils/schema/page-type';
  * the whole default checklist, notes, signals, an audit per page and an abandonment at the cart.
  */
 
+/** `assetImages`: product pictures drawn for the visit, of which those within the asset budget are kept. */
 export const GENERATED = { minutes: 30, pages: 40, screenshots: 60, assetImages: 720 } as const;
 
 /** A kept copy of one of the shop's assets, as the generated visit uses it (made by the caller, in a browser). */
