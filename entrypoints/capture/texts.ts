@@ -1,21 +1,9 @@
 import { foldText } from '../../utils/mission/fold-text';
-import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../../utils/recording/privacy';
+import { privateZones } from '../../utils/recording/privacy';
 import type { TextsRequest } from '../../utils/messaging/capture-page';
 
 /** Elements whose text is never shown, or is what a person types (read nowhere, as in screenshots). */
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'TEXTAREA', 'SELECT', 'OPTION']);
-
-/** A selector list that a page's odd selector cannot break: each one tried on its own, bad ones dropped. */
-function usable(doc: Document, selectors: readonly string[]): string[] {
-  return selectors.filter((s) => {
-    try {
-      doc.createDocumentFragment().querySelector(s);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 /**
  * Which of `request.texts` (folded) the page shows now: the text of its rendered elements, outside
@@ -25,7 +13,7 @@ function usable(doc: Document, selectors: readonly string[]): string[] {
  */
 export function textsShown(doc: Document, request: Pick<TextsRequest, 'texts' | 'maskSelectors' | 'blockSelectors'>): number[] {
   // The recorder's own lists (editable zones, payment fields and frames, the shop's markers) and the visit's.
-  const hidden = usable(doc, [...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS, ...request.maskSelectors, ...request.blockSelectors]).join(',');
+  const hidden = privateZones(doc, request);
   const verdicts = new Map<Element, boolean>();
   /** Whether an element's text can be seen: rendered, and in no private zone. */
   const shows = (el: Element): boolean => {

@@ -1,4 +1,4 @@
-import { DEFAULT_BLOCK_SELECTORS, DEFAULT_MASK_SELECTORS } from '../recording/privacy';
+import { privateZones } from '../recording/privacy';
 import { MAX_ASSETS_ANSWERED, type PageAsset, type PageAssets } from '../messaging/capture-page';
 import { stylesheetUrls } from './css-urls';
 
@@ -15,18 +15,6 @@ import { stylesheetUrls } from './css-urls';
 export const SLICE_ELEMENTS = 500;
 const PSEUDOS = [null, '::before', '::after'] as const;
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s'"]*))\s*\)/gi;
-
-/** A selector list that a page's odd selector cannot break: each one tried on its own, bad ones dropped. */
-function usable(doc: Document, selectors: readonly string[]): string[] {
-  return selectors.filter((s) => {
-    try {
-      doc.createDocumentFragment().querySelector(s);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** An http(s) address, absolute; undefined for data:, blob:, about: and anything unreadable. */
 function fetchable(raw: string | null | undefined, base: string): string | undefined {
@@ -59,7 +47,7 @@ export async function discoverAssets(doc: Document, o: Options): Promise<PageAss
   const win = doc.defaultView;
   const max = o.max ?? MAX_ASSETS_ANSWERED;
   const base = doc.baseURI;
-  const hidden = usable(doc, [...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS, ...o.maskSelectors, ...o.blockSelectors]).join(',');
+  const hidden = privateZones(doc, o);
   // Memoised up the tree: a page of 20,000 elements asks of each, and most share their ancestors.
   const verdicts = new Map<Element, boolean>();
   const isPrivate = (el: Element): boolean => {

@@ -1,3 +1,4 @@
+import { srcsetParts } from '../srcset';
 import { isLuhnValid, isRandomLooking, stars } from './identifiers';
 
 /**
@@ -87,28 +88,7 @@ export function bareCssUrls(css: string): string {
  * browsers do: an address runs to the next white space (it may hold commas), a comma ends a candidate.
  */
 export function bareSrcset(srcset: string): string {
-  let out = '';
-  let i = 0;
-  while (i < srcset.length) {
-    const lead = /^[\s,]*/.exec(srcset.slice(i))![0];
-    out += lead;
-    i += lead.length;
-    if (i >= srcset.length) break;
-    let url = /^\S+/.exec(srcset.slice(i))![0];
-    i += url.length;
-    const trailing = /,+$/.exec(url)?.[0] ?? '';
-    url = url.slice(0, url.length - trailing.length);
-    out += bareUrl(url) + trailing;
-    if (trailing) continue;
-    // The descriptors, up to the comma that ends the candidate (none inside parentheses).
-    let depth = 0;
-    const start = i;
-    while (i < srcset.length && !(srcset[i] === ',' && depth === 0)) {
-      if (srcset[i] === '(') depth++;
-      else if (srcset[i] === ')') depth = Math.max(0, depth - 1);
-      i++;
-    }
-    out += srcset.slice(start, i);
-  }
-  return out;
+  return srcsetParts(srcset)
+    .map((p) => p.lead + (p.url ? bareUrl(p.url) : '') + p.trailing + p.descriptor)
+    .join('');
 }

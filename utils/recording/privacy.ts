@@ -65,3 +65,22 @@ export const DEFAULT_BLOCK_SELECTORS = [
 
 /** Text in these is masked whole: what a person writes into the page itself, and the shop's private zones. */
 export const DEFAULT_MASK_SELECTORS = ['[contenteditable]:not([contenteditable="false"])', ...SHOP_MASK_MARKERS] as const;
+
+/**
+ * What the recorder masks or blocks in `doc` — its own lists (editable zones, payment fields and
+ * frames, the shop's markers) and the visit's rules — as one selector, for the page-side readers that
+ * must leave those zones out (a mission's expected texts, the assets kept). A rule this document
+ * cannot parse is dropped rather than breaking the whole list.
+ */
+export function privateZones(doc: Document, rules: { maskSelectors: readonly string[]; blockSelectors: readonly string[] }): string {
+  return [...DEFAULT_BLOCK_SELECTORS, ...DEFAULT_MASK_SELECTORS, ...rules.maskSelectors, ...rules.blockSelectors]
+    .filter((s) => {
+      try {
+        doc.createDocumentFragment().querySelector(s);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .join(',');
+}

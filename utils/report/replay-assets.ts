@@ -1,3 +1,4 @@
+import { srcsetParts } from '../srcset';
 import { AssetResolver, type AssetLookup, type RewriteOptions } from './asset-resolver';
 import type { ReplayEvent } from './replay-events';
 
@@ -162,27 +163,11 @@ function rewriteStyleDiff(diff: Obj, r: AssetResolver, base: string): Obj {
  */
 export function rewriteSrcset(srcset: string, r: Pick<AssetResolver, 'storedImage'>, base: string): string {
   const kept: string[] = [];
-  let i = 0;
-  while (i < srcset.length) {
-    i += /^[\s,]*/.exec(srcset.slice(i))![0].length;
-    if (i >= srcset.length) break;
-    let url = /^\S+/.exec(srcset.slice(i))![0];
-    i += url.length;
-    const ends = /,+$/.test(url);
-    url = url.replace(/,+$/, '');
-    let descriptor = '';
-    if (!ends) {
-      let depth = 0;
-      const start = i;
-      while (i < srcset.length && !(srcset[i] === ',' && depth === 0)) {
-        if (srcset[i] === '(') depth++;
-        else if (srcset[i] === ')') depth = Math.max(0, depth - 1);
-        i++;
-      }
-      descriptor = srcset.slice(start, i).trim();
-    }
+  for (const { url, descriptor } of srcsetParts(srcset)) {
+    if (!url) continue;
     const to = r.storedImage(url, base);
-    if (to !== null) kept.push(descriptor ? `${to} ${descriptor}` : to);
+    const d = descriptor.trim();
+    if (to !== null) kept.push(d ? `${to} ${d}` : to);
   }
   return kept.join(', ');
 }
