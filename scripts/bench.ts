@@ -6,7 +6,7 @@
  * recording and of the content scripts against the budgets, and writes everything as JSON to
  * bench-results/. Exits 0 over budget (the bench reports, it does not gate); 1 if a journey failed.
  *
- *   npx tsx scripts/bench.ts [--rounds N] [--quick] [--report-only] [--journey demo|heavy|all]
+ *   npx tsx scripts/bench.ts [--rounds N] [--quick] [--report-only] [--assets-only] [--journey demo|heavy|all]
  *                            [--arms rrweb,recording,default]   (baseline always; recording required)
  *                            [--journeys-only]                  (without the audit's and the report's costs)
  */
@@ -20,6 +20,7 @@ import { CHROME_EXTENSION, CHROMIUM_PATH, ROOT } from './automation/paths';
 import { startShop, type Shop } from './automation/shop';
 import { axeCostSection, measureAxeCost, type AxeCost } from './bench/axe-cost';
 import { measureReportCost, reportCostSection, type ReportCost } from './bench/report-cost';
+import { assetReadCostSection, measureAssetReadCost, type AssetReadCost } from './bench/asset-read-cost';
 import { contentScriptSizes } from './bench/content-scripts';
 import { JOURNEY_NAMES, PACE, type JourneyName } from './bench/journey';
 import { journeysSection, report } from './bench/print';
@@ -30,6 +31,8 @@ interface Options {
   rounds: number;
   /** Only the report's cost (quicker, when working on the report). */
   reportOnly: boolean;
+  /** Only what keeping the shop's assets costs its page. */
+  assetsOnly: boolean;
   /** The journeys to walk, in this order. */
   journeys: JourneyName[];
   /** The arms of each round (baseline always). */
@@ -44,6 +47,7 @@ function options(): Options {
       rounds: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'report-only': { type: 'boolean', default: false },
+      'assets-only': { type: 'boolean', default: false },
       journey: { type: 'string', default: 'all' },
       arms: { type: 'string', default: MODES.join(',') },
       'journeys-only': { type: 'boolean', default: false },
@@ -59,7 +63,7 @@ function options(): Options {
   const unknown = arms.filter((a) => !(MODES as readonly string[]).includes(a));
   if (unknown.length > 0 || !arms.includes('recording')) throw new Error(`--arms wants recording and any of ${MODES.join(',')}, not ${values.arms}`);
   const modes = MODES.filter((m) => m === 'baseline' || arms.includes(m));
-  return { rounds, reportOnly: values['report-only'], journeys, modes, journeysOnly: values['journeys-only'] };
+  return { rounds, reportOnly: values['report-only'], assetsOnly: values['assets-only'], journeys, modes, journeysOnly: values['journeys-only'] };
 }
 
 /**
@@ -122,9 +126,23 @@ async function reportOnly(rounds: number): Promise<number> {
   }
 }
 
+/** `--assets-only`: what keeping the shop's assets costs its page, alone. */
+async function assetsOnly(rounds: number): Promise<number> {
+  const shop = await startShop();
+  try {
+    const costs = await measureAssetReadCost(shop.origin, Math.max(3, rounds));
+    const file = await save({ date: new Date().toISOString(), rounds, assetReadCosts: costs });
+    console.log(`\n${assetReadCostSection(costs)}\n\nFull results: ${file}`);
+    return 0;
+  } finally {
+    await shop.close();
+  }
+}
+
 async function main(): Promise<number> {
-  const { rounds, reportOnly: onlyReport, journeys, modes, journeysOnly } = options();
+  const { rounds, reportOnly: onlyReport, assetsOnly: onlyAssets, journeys, modes, journeysOnly } = options();
   if (onlyReport) return reportOnly(rounds);
+  if (onlyAssets) return assetsOnly(rounds);
   const started = performance.now();
   const contentScripts = await contentScriptSizes();
   const shop = await startShop();
@@ -133,6 +151,7 @@ async function main(): Promise<number> {
   // The audit's and the report's costs are measured on the demo shop, with its journey.
   let axeCosts: AxeCost[] | undefined;
   let reportCosts: ReportCost[] | undefined;
+  let assetReadCosts: AssetReadCost[] | undefined;
   try {
     chromium = await warmUp(shop);
     console.error(`Mystère bench: ${journeys.join(' + ')}, ${rounds} round(s), arms ${modes.join(' ')}, ${chromium}, ${os.cpus().length} CPUs, extension ${path.relative(ROOT, CHROME_EXTENSION)}`);
@@ -142,6 +161,8 @@ async function main(): Promise<number> {
       axeCosts = await measureAxeCost(shop.origin, Math.max(3, rounds));
       console.error('report of a 30-minute visit…');
       reportCosts = await measureReportCost(shop.origin, Math.max(3, rounds));
+      console.error('keeping the shop’s assets…');
+      assetReadCosts = await measureAssetReadCost(shop.origin, Math.max(3, rounds));
     }
   } catch (error) {
     console.error('\nThe journey failed:', error);
@@ -161,12 +182,14 @@ async function main(): Promise<number> {
     journeys: Object.fromEntries(summaries.map((summary) => [summary.journey, { summary, runs: runs.get(summary.journey) }])),
     ...(axeCosts ? { axeCosts } : {}),
     ...(reportCosts ? { reportCosts } : {}),
+    ...(assetReadCosts ? { assetReadCosts } : {}),
   });
   console.log(`\nMystère bench — ${rounds} round(s), arms ${modes.join(', ')} interleaved (their order turns each round), ${chromium}, ${environment.cpus} CPUs\n`);
   for (const summary of summaries) console.log(`${report(summary)}\n`);
   if (summaries.length > 1) console.log(`${journeysSection(summaries)}\n`);
   if (axeCosts) console.log(`${axeCostSection(axeCosts)}\n`);
   if (reportCosts) console.log(`${reportCostSection(reportCosts)}\n`);
+  if (assetReadCosts) console.log(`${assetReadCostSection(assetReadCosts)}\n`);
   console.log(`Took ${(tookMs / 1000).toFixed(0)} s. Full results: ${file}`);
   return 0;
 }

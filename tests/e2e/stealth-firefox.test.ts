@@ -37,6 +37,7 @@ describe('a recorded page cannot tell it is recorded (Firefox ESR)', () => {
     expect(planted.join('\n')).toContain('own property added to window: __plantedTell');
     expect(planted.join('\n')).toContain('not native: history.pushState');
     expect(planted.join('\n')).toContain('an extension script announced itself on the document: capture');
+    expect(planted.join('\n')).toContain("the page's own asset was fetched again by a script: /img/logo.svg");
   });
 
   it('finds nothing while the page is recorded', () => {

@@ -52,6 +52,7 @@ describe('a recorded page cannot tell it is recorded (Chromium)', () => {
     expect(text).toContain('attribute added to <html>');
     expect(text).toContain('a window message reached the page');
     expect(text).toContain('an extension script announced itself on the document: capture');
+    expect(text).toContain("the page's own asset was fetched again by a script: /img/logo.svg");
   });
 
   it('finds nothing while the page is recorded, route change included', () => {
