@@ -12,7 +12,8 @@ import { textsShown } from './texts';
 /**
  * Measures what a screenshot must hide, scrolls for a full-page one, reads the page facts the
  * checklist's suggestions use, tells which of a mission's expected texts the page shows, and lists
- * the images, style sheets and fonts it displays (the background fetches them). Injected by the background
+ * the images, style sheets and fonts it displays and reads each from the browser's cache, never the
+ * network, for the background to keep (utils/assets/read-cached.ts). Injected by the background
  * into the top frame when a capture is asked for, not carried by every page: the recorder that runs
  * on every page stays small.
  */
