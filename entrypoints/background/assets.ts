@@ -48,6 +48,13 @@ const CONCURRENCY = 2;
 /** Style sheets imported by style sheets, this deep at most. */
 const MAX_SHEET_DEPTH = 3;
 
+/**
+ * Firefox adds a content script's `fetch` to the page's Resource Timing, even one answered from the
+ * cache, where the shop's scripts can see it (caught by the stealth test's detection page): there,
+ * no copies are kept, and the replay shows placeholders.
+ */
+export const READS_SEEN_BY_PAGE = import.meta.env.FIREFOX;
+
 /** Pages asked for their assets, so each is asked once per worker. A cache: what matters is stored per address. */
 const asked = new Set<string>();
 /** Addresses being read now (visit and bare address), so two pages showing one logo have it read once. */
@@ -80,7 +87,7 @@ function wanted(page: Page, visit: Visit): boolean {
  * already kept are not fetched again.
  */
 export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_MS, recheckMs: readonly number[] = RECHECK_MS): Promise<void> {
-  if (!wanted(page, visit)) return;
+  if (READS_SEEN_BY_PAGE || !wanted(page, visit)) return;
   // Marked before any wait: two writes of the page close together must not both ask.
   asked.add(page.id);
   const settings = await loadSettings(browser.storage.local);

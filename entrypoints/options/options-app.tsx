@@ -87,11 +87,18 @@ export function OptionsApp() {
           <input
             type="checkbox"
             data-testid="settings-keep-assets"
-            checked={settings.keepAssets}
+            checked={settings.keepAssets && !import.meta.env.FIREFOX}
+            disabled={import.meta.env.FIREFOX}
+            aria-describedby={import.meta.env.FIREFOX ? 'keep-assets-firefox' : undefined}
             onChange={(e) => setSettings({ ...settings, keepAssets: e.currentTarget.checked })}
           />
           <span>{m.keepAssets}</span>
         </label>
+        {import.meta.env.FIREFOX && (
+          <p class="notice" id="keep-assets-firefox" data-testid="keep-assets-firefox">
+            {m.keepAssetsFirefox}
+          </p>
+        )}
         <label class="check">
           <input
             type="checkbox"

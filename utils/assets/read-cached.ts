@@ -4,9 +4,10 @@
  * isolated world, so the read is made in the page's cache partition, yet the shop sees nothing of
  * it: `cache: 'only-if-cached'` never goes to the network (a copy that is not there, or is there
  * only under another `Vary`, is an error, not a request: tests/e2e/replay-assets.test.ts and
- * firefox-journey.test.ts count the shop's requests), and the page's Resource Timing gets no entry
- * for it (replay-assets.test.ts, and the detection page of the stealth tests); a probe in Chromium
- * found that the page's service worker does not see it either. A fetch by the extension itself would be
+ * firefox-journey.test.ts count the shop's requests), and in Chromium the page's Resource Timing
+ * gets no entry for it (replay-assets.test.ts, and the detection page of the stealth tests); a probe
+ * in Chromium found that the page's service worker does not see it either. Firefox does add such an
+ * entry, so there this is never run (READS_SEEN_BY_PAGE, entrypoints/background/assets.ts). A fetch by the extension itself would be
  * made in the extension's own cache partition, miss, and reach the shop a second time — a request
  * without cookies, from another initiator, the kind of thing that tells a shop it is being tested.
  *

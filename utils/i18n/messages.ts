@@ -114,6 +114,8 @@ const fr = {
     autoAudit: 'Auditer automatiquement chaque page (accessibilité et vitesse) une fois chargée',
     keepAssets:
       'Conserver avec la visite les images, polices et feuilles de style affichées, pour que le rejeu montre la boutique telle qu’elle était (30 Mo au plus par visite)',
+    keepAssetsFirefox:
+      'Indisponible dans Firefox : la boutique pourrait y voir la copie de ses images (dans les mesures de chargement de sa page). Le rejeu montre des cadres neutres à leur place.',
     keepSearchTerms:
       'Conserver les termes tapés dans les champs de recherche de la boutique (les adresses e-mail, numéros et jetons qu’ils contiennent restent masqués)',
     mask: 'Masquer le texte de ces éléments (sélecteurs CSS, un par ligne)',
@@ -233,6 +235,7 @@ const en: Messages = {
     commentOnNo: 'Require a comment with every “No” answer of the checklist',
     autoAudit: 'Audit each page automatically (accessibility and speed) once it has loaded',
     keepAssets: 'Keep the images, fonts and style sheets shown with the visit, so that its replay shows the shop as it was (30 MB at most per visit)',
+    keepAssetsFirefox: 'Not available in Firefox: the shop could see its images being copied (in its page’s loading measurements). The replay shows neutral boxes in their place.',
     keepSearchTerms: 'Keep the terms typed into the shop’s search fields (e-mail addresses, numbers and tokens in them stay masked)',
     mask: 'Mask the text of these elements (CSS selectors, one per line)',
     block: 'Leave these elements out entirely (CSS selectors, one per line)',
