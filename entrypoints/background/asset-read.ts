@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import type { PageReadSkip } from '../../utils/assets/read-cached';
 import { MAX_ASSET_BYTES } from '../../utils/assets/schema';
 import { parseAssetRead, parseCaptureReply, type AssetReadRequest } from '../../utils/messaging/capture-page';
 import { fromBase64 } from '../../utils/recording/codec';
-import { withTimeout } from '../../utils/timeout';
+import { askCapture } from './capture-script';
 
 /**
  * One asset as the browser holds it for the shop's page: the capture script, injected on demand in
@@ -12,7 +11,6 @@ import { withTimeout } from '../../utils/timeout';
  * request would miss its own cache partition and reach the shop a second time, a tell.
  */
 
-const SCRIPT = '/capture.js';
 /** The page answers when it is idle (a second at most), then reads from the cache. */
 export const READ_TIMEOUT_MS = 15_000;
 
@@ -21,9 +19,8 @@ export type Fetched = { bytes: Uint8Array<ArrayBuffer>; mime: string; url: strin
 /** The bytes of `url` as the tab's page holds them, or why there are none (`failed` when the tab is gone or does not answer). */
 export async function readFromPage(tabId: number, url: string, maxBytes = MAX_ASSET_BYTES, timeoutMs = READ_TIMEOUT_MS): Promise<Fetched | PageReadSkip> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SCRIPT] });
     const request: AssetReadRequest = { type: 'page/asset-read', url, maxBytes };
-    const reply: unknown = await withTimeout(browser.tabs.sendMessage<unknown, unknown>(tabId, request, { frameId: 0 }), timeoutMs, () => undefined);
+    const reply = await askCapture(tabId, request, timeoutMs);
     const parsed = parseCaptureReply(reply, (v) => parseAssetRead(v, maxBytes));
     if (!parsed?.ok) return 'failed';
     const read = parsed.value;

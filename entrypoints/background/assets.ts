@@ -16,8 +16,8 @@ import { bareUrl } from '../../utils/privacy/urls';
 import type { Page } from '../../utils/schema/page';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
-import { withTimeout } from '../../utils/timeout';
 import { readFromPage } from './asset-read';
+import { askCapture } from './capture-script';
 import { keepImage } from './asset-image';
 import { privacyPass, typedValues } from './privacy';
 import { notifyChanged } from './revision';
@@ -37,7 +37,6 @@ import { tabShows } from './tabs';
  * address is written as it is done, and the page is asked again at its next write by a new worker.
  */
 
-const SCRIPT = '/capture.js';
 /** After the page is read: lazy images and late fonts have had time to arrive (as audits wait). */
 const SETTLE_MS = 2000;
 const ANSWER_TIMEOUT_MS = 10_000;
@@ -112,8 +111,7 @@ export async function captureAssets(page: Page, visit: Visit, settleMs = SETTLE_
 async function askPage(page: Page, request: AssetsRequest): Promise<PageAssets | undefined> {
   try {
     if (!(await tabShows(page))) return undefined;
-    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [SCRIPT] });
-    const reply: unknown = await withTimeout(browser.tabs.sendMessage<unknown, unknown>(page.tabId, request, { frameId: 0 }), ANSWER_TIMEOUT_MS, () => undefined);
+    const reply = await askCapture(page.tabId, request, ANSWER_TIMEOUT_MS);
     const parsed = parseCaptureReply(reply, parsePageAssets);
     // A single-page shop may have moved to another route meanwhile: what was read is not this page's.
     if (!parsed?.ok || !(await tabShows(page))) return undefined;

@@ -11,6 +11,7 @@ import type { Visit } from '../../utils/schema/visit';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { tabShows } from './tabs';
+import { CAPTURE_SCRIPT } from './capture-script';
 
 /**
  * A mission's visible-text conditions (issue 14): whether a page shows "Merci pour votre commande".
@@ -22,7 +23,6 @@ import { tabShows } from './tabs';
  * (the mission's words, never the page's) and `detectSteps` reads them.
  */
 
-const SCRIPT = '/capture.js';
 /** One question per page in this time at most: a page is stored many times in its first seconds. */
 const MIN_INTERVAL_MS = 3000;
 const ANSWER_TIMEOUT_MS = 5000;
@@ -79,7 +79,7 @@ export async function checkMissionTexts(page: Page, visit: Visit, now = Date.now
     askLater(page.id, visit.id, RECHECK_MS[recheck]!);
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [CAPTURE_SCRIPT] });
     const settings = await loadSettings(browser.storage.local);
     const request: TextsRequest = { type: 'page/texts', texts, ...visitSelectors(visit, settings) };
     const reply: unknown = await Promise.race([

@@ -7,6 +7,7 @@ import type { Page } from '../../utils/schema/page';
 import { notifyChanged } from './revision';
 import { guardWrite } from './storage-health';
 import { tabShows } from './tabs';
+import { CAPTURE_SCRIPT } from './capture-script';
 
 /**
  * The checklist's page checks: what its automatic suggestions read on a page, once the page is
@@ -14,7 +15,6 @@ import { tabShows } from './tabs';
  * extraction code.
  */
 
-const PROBE_SCRIPT = '/capture.js';
 /**
  * Pages whose checks were asked for, so that the many updates of one page ask once. A cache: the
  * fact that matters, the checks, is stored with the page, and a worker that restarts asks again only
@@ -32,7 +32,7 @@ export async function readChecks(page: Page): Promise<void> {
   asked.add(page.id);
   if (!(await tabShows(page))) return;
   try {
-    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [PROBE_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId: page.tabId, frameIds: [0] }, files: [CAPTURE_SCRIPT] });
     const reply: unknown = await browser.tabs.sendMessage<unknown, unknown>(page.tabId, CHECKS_REQUEST, { frameId: 0 });
     const checks = checkFactsSchema.parse((reply as { value?: unknown } | undefined)?.value);
     const d = await db();

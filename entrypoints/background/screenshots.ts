@@ -22,6 +22,7 @@ import {
 } from '../../utils/messaging/capture-page';
 import { context, decode, encode, paint, ScreenshotError, type Shot } from './screenshot-image';
 import { withTimeout } from '../../utils/timeout';
+import { CAPTURE_SCRIPT } from './capture-script';
 
 export { ScreenshotError, type ScreenshotErrorCode, type Shot } from './screenshot-image';
 
@@ -49,8 +50,6 @@ const HIDE_MARGIN = 1;
 /** A page that has not answered in this time has no recorder listening (or is stuck). */
 const ANSWER_TIMEOUT_MS = 5_000;
 
-/** The page side of a capture, injected on demand (it answers once per page however often injected). */
-const CAPTURE_SCRIPT = '/capture.js';
 
 export async function takeScreenshot(o: ScreenshotTarget): Promise<Shot> {
   try {
