@@ -1,10 +1,9 @@
 import type { Localized } from '../../utils/checklist/schema';
 import type { ChecklistMessages } from '../../utils/i18n/checklist-messages';
 import type { Lang } from '../../utils/i18n/messages';
-import { JsonFileImport } from '../ui/json-file-import';
 import './checklist.css';
 
-interface ListedChecklist {
+export interface ListedChecklist {
   id: string;
   title: Localized;
   builtIn: boolean;
@@ -18,22 +17,13 @@ interface Props {
   checklists: ListedChecklist[];
   selectedId: string;
   onSelect: (id: string) => void;
-  onImport: (file: File) => void;
-  importing: boolean;
-  /** Why the last file was refused, each problem with where it is in the file. */
-  importProblems?: { path: string; message: string }[] | undefined;
-  /** The title of the checklist just imported. */
-  importedTitle?: string | undefined;
-  onExport: (id: string) => void;
 }
 
-/** Choose the checklist of the visit, import an agency's file (with its problems listed), export one. */
-export function ChecklistPicker({ t, lang, checklists, selectedId, onSelect, onImport, importing, importProblems, importedTitle, onExport }: Props) {
-  const problems = importProblems ?? [];
+/** Choose the checklist of the visit (an agency's checklists are imported on the options page). */
+export function ChecklistPicker({ t, lang, checklists, selectedId, onSelect }: Props) {
   return (
-    <section class="checklist-picker" aria-labelledby="checklist-picker-title">
-      <h2 id="checklist-picker-title">{t.pickerTitle}</h2>
-      <label class="field">
+    <section class="checklist-picker" aria-label={t.pickerTitle}>
+      <label class="field field-inline">
         <span>{t.selectLabel}</span>
         <select data-testid="checklist-select" value={selectedId} onChange={(e) => onSelect(e.currentTarget.value)}>
           {checklists.map((c) => (
@@ -43,18 +33,6 @@ export function ChecklistPicker({ t, lang, checklists, selectedId, onSelect, onI
           ))}
         </select>
       </label>
-      <div class="buttons">
-        <button
-          type="button"
-          class="btn btn-small"
-          data-testid="checklist-export"
-          disabled={!checklists.some((c) => c.id === selectedId)}
-          onClick={() => onExport(selectedId)}
-        >
-          {t.exportLabel}
-        </button>
-      </div>
-      <JsonFileImport kind="checklist" t={t} importing={importing} problems={problems} importedTitle={importedTitle} onImport={onImport} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { validSelectors } from '../../utils/recording/rrweb-options';
 import { parseSelectorLines } from '../../utils/recording/selectors';
 import { LANGUAGES, settingsSchema, type Settings } from '../../utils/schema/settings';
 import { loadSettings, saveSettings } from '../../utils/settings';
+import { OptionsChecklists } from './checklists';
 
 const BUDGET_MIN = 1;
 const BUDGET_MAX = 100_000;
@@ -28,7 +29,8 @@ export function OptionsApp() {
   }, []);
   if (!settings) return null;
   const lang = pickLang(settings.language, browser.i18n.getUILanguage());
-  const m = MESSAGES[lang].options;
+  const all = MESSAGES[lang];
+  const m = all.options;
   document.documentElement.lang = lang;
 
   const save = async (e: Event) => {
@@ -136,6 +138,7 @@ export function OptionsApp() {
           {m.save}
         </button>
       </form>
+      <OptionsChecklists m={all} lang={lang} />
     </main>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ConfirmButton } from '../../components/ui/confirm-button';
 import { useLang } from '../../components/ui/use-lang';
 import { shortUrl } from '../../components/ui/format';
-import { PageList } from '../../components/visit/page-list';
 import { PastVisits } from '../../components/visit/past-visits';
 import { VisitControls } from '../../components/visit/visit-controls';
 import { originPattern } from '../../utils/journey/visit-lifecycle';
@@ -14,13 +13,18 @@ import { activeDuration, isActive, type Visit } from '../../utils/schema/visit';
 import type { PageType } from '../../utils/schema/page-type';
 import { messagesFor, useNow, usePages, useRevision, useStorageProblem, useVisits } from './use-data';
 import { useDrivenTab } from './use-tab';
-import { VisitEvidence } from './evidence-view';
 import { ChecklistSection } from './checklist-section';
-import { AuditSection } from './audit-section';
+import { KeysHelp } from '../../components/ui/keys-help';
+import { TopStrip } from '../../components/visit/top-strip';
+import { isTextField } from '../../components/checklist/row-keys';
+import type { PanelView } from '../../utils/i18n/cockpit-messages';
+import { pageTypeOf } from '../../utils/schema/page';
+import { useEvidence } from './use-evidence';
+import { PANEL_VIEWS, VisitViews } from './visit-views';
 import { ReportButton } from './report-button';
 import { RecordingHealth, StorageBudget } from './storage-budget';
 import { usePanelWork } from './use-panel-work';
-import { checklistSetBy, MissionChoice, MissionProgress, useMissions } from './mission-section';
+import { checklistSetBy, MissionChoice, useMissions } from './mission-section';
 import { missingNow, StopCheck } from './stop-check';
 import { QUICK_VISIT_MISSION } from '../../utils/mission/defaults';
 import { missionPatterns, onMissionSites } from '../../utils/mission/sites';
@@ -28,10 +32,20 @@ import type { Mission } from '../../utils/mission/schema';
 
 const ask = asker((request) => browser.runtime.sendMessage(request));
 
-/** The evaluator's cockpit: the site, the visit's controls, its pages, and past visits. */
 /** Where the panel keeps the mission chosen for the next visit (the extension's own origin). */
 const MISSION_CHOICE_KEY = 'mystere-mission-choice';
+/** And the view last shown. */
+const VIEW_KEY = 'mystere-panel-view';
+const storedView = (): PanelView => {
+  const v = localStorage.getItem(VIEW_KEY);
+  return PANEL_VIEWS.find((x) => x === v) ?? 'checklist';
+};
 
+/**
+ * The evaluator's cockpit: at the top what matters now (the visit's state and controls, the page and
+ * its type, the signals); below, the visit as four views (checklist, journey, evidence, audits); before
+ * a visit, the mission and checklist to follow and the past visits. Keyboard first: see `KeysHelp`.
+ */
 export function App() {
   const [lang] = useLang(browser.storage.local, browser.i18n.getUILanguage());
   const m = messagesFor(lang);
@@ -55,6 +69,13 @@ export function App() {
   const chosen = missions.find((l) => l.mission.id === missionId)?.mission ?? QUICK_VISIT_MISSION;
   /** The completeness check before Stop is open. */
   const [checking, setChecking] = useState(false);
+  const [view, setViewState] = useState<PanelView>(storedView);
+  const setView = (v: PanelView) => {
+    localStorage.setItem(VIEW_KEY, v);
+    setViewState(v);
+  };
+  const [keysOpen, setKeysOpen] = useState(false);
+  const [quickCapture, setQuickCapture] = useState(false);
 
   const current = visits?.find((v) => v.status !== 'ended');
   // The evaluator's time in the panel is not the customer's time on the shop.
@@ -63,7 +84,11 @@ export function App() {
   const opened = visits?.find((v) => v.id === openId);
   const stopped = visits?.find((v) => v.id === stoppedId && v.status === 'ended');
   const openedPages = usePages(opened?.id, rev);
+  const evidence = useEvidence(current?.id, rev);
+  const openedEvidence = useEvidence(opened?.id, rev);
   const pattern = tab?.url ? originPattern(tab.url) : undefined;
+  // The page the evaluator is on: the newest of the visit in the tab the panel follows.
+  const currentPage = pages?.filter((p) => p.tabId === tab?.id).at(-1) ?? pages?.at(-1);
 
   const run = async (fn: () => Promise<unknown>) => {
     const work = fn(); // started within the click, before any state update
@@ -114,6 +139,34 @@ export function App() {
     });
 
   const inVisitTab = current && tab && current.tabIds.includes(tab.id);
+  const canCapture = Boolean(current?.status === 'recording' && inVisitTab);
+  const capture = () => {
+    if (!current || quickCapture) return;
+    setQuickCapture(true);
+    void run(() => ask({ type: 'screenshot/capture', visitId: current.id, kind: 'visible' })).finally(() => setQuickCapture(false));
+  };
+
+  // The panel's own keys, wherever the focus is but in a field: ? help, Shift+S capture, Shift+N a
+  // note, Shift+G back to the checklist's current criterion.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTextField(e.target) || keysOpen) return;
+      const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+      if (e.key === '?') setKeysOpen(true);
+      else if (e.shiftKey && e.key.toLowerCase() === 's' && canCapture) capture();
+      else if (e.shiftKey && e.key.toLowerCase() === 'n' && current) {
+        setView('evidence');
+        focusLater('[data-testid=note-input]');
+      } else if (e.shiftKey && e.key.toLowerCase() === 'g' && current) {
+        setView('checklist');
+        focusLater('[data-testid=criterion-item][tabindex="0"]');
+      } else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
   const offSites = Boolean(current?.mission && tab?.url && pattern && !onMissionSites(current.mission.sites, tab.url));
   const needsPermission = current && isActive(current) && inVisitTab && pattern && !offSites && !current.origins.includes(pattern);
   const chosenHere = !pattern || !tab?.url || onMissionSites(chosen.sites, tab.url);
@@ -130,13 +183,23 @@ export function App() {
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
         {opened.status !== 'recording' && opened.status !== 'paused' && <ReportButton m={m} visitId={opened.id} primary={false} />}
-        {openedPages && <MissionProgress m={m} lang={lang} visit={opened} pages={openedPages} now={now} ask={ask} />}
-        {openedPages && <VisitEvidence m={m} lang={lang} visit={opened} pages={openedPages} rev={rev} now={now} ask={ask} />}
-        {openedPages && <AuditSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} />}
         {openedPages && (
-          <ChecklistSection m={m} lang={lang} visit={opened} pages={openedPages} tabId={undefined} rev={rev} ask={ask} setByMission={checklistSetBy(opened.mission)} />
+          <VisitViews
+            m={m}
+            lang={lang}
+            visit={opened}
+            pages={openedPages}
+            evidence={openedEvidence}
+            tabId={undefined}
+            rev={rev}
+            now={now}
+            ask={ask}
+            view={view}
+            onView={setView}
+            setByMission={checklistSetBy(opened.mission)}
+            onSetType={(id, t) => void setType(id, t)}
+          />
         )}
-        {openedPages && <PageList m={m} pages={openedPages} now={now} onSetType={(id, t) => void setType(id, t)} />}
         <ConfirmButton
           label={m.delete}
           question={m.confirmDelete}
@@ -154,13 +217,19 @@ export function App() {
 
   return (
     <main class="panel">
-      <header class="site">
+      <KeysHelp title={m.cockpit.keysTitle} closeLabel={m.cockpit.keysClose} groups={m.cockpit.keysGroups} open={keysOpen} onClose={() => setKeysOpen(false)} />
+      <header class={current ? 'top top-visit' : 'top'}>
+      <div class="site">
         <h1>{m.appName}</h1>
         <p data-testid="current-site">
           <span class="label">{m.currentSite} </span>
           {tab?.url && pattern ? <strong>{new URL(tab.url).host}</strong> : <em>{m.noSite}</em>}
         </p>
-      </header>
+        <button type="button" class="btn btn-small keys-open" data-testid="keys-help-open" aria-keyshortcuts="?" onClick={() => setKeysOpen(true)}>
+          <span aria-hidden="true">?</span>
+          <span class="visually-hidden">{m.cockpit.keysOpen}</span>
+        </button>
+      </div>
       {current?.storage && <StorageBudget m={m} use={current.storage} />}
       {(current ?? stopped) && <RecordingHealth m={m} visit={(current ?? stopped)!} />}
       {storageProblem && (
@@ -191,6 +260,18 @@ export function App() {
         onStop={() => current && void onStop(current)}
         startsMission={current ? undefined : m.mission.startsMission(chosen.title[lang])}
       />
+      {current && (
+        <TopStrip
+          m={m}
+          t={m.cockpit}
+          page={currentPage && { title: currentPage.title, type: pageTypeOf(currentPage) }}
+          signals={evidence?.signals.length ?? 0}
+          onCapture={canCapture ? capture : undefined}
+          capturing={quickCapture}
+          onSignals={() => setView('evidence')}
+        />
+      )}
+      </header>
       {/* After Start, so that the evaluator's first Tab reaches it; the line under Start names the mission chosen here. */}
       {!current && <MissionChoice m={m} lang={lang} missions={missions} selectedId={chosen.id} onSelect={setMissionId} now={now} ask={ask} />}
       {current && checking && (
@@ -217,35 +298,36 @@ export function App() {
         </p>
       )}
       {current && !inVisitTab && isActive(current) && <p class="notice">{m.otherTab}</p>}
-      {current && pages && <MissionProgress m={m} lang={lang} visit={current} pages={pages} now={now} ask={ask} />}
-      {current && (
-        <section aria-labelledby="pages-title">
-          <h2 id="pages-title">
-            {m.pages} {pages && <span class="count">({pages.length})</span>}
-          </h2>
-          {pages && <PageList m={m} pages={pages} now={now} onSetType={(id, t) => void setType(id, t)} />}
-        </section>
+      {current && pages && (
+        <VisitViews
+          m={m}
+          lang={lang}
+          visit={current}
+          pages={pages}
+          evidence={evidence}
+          tabId={tab?.id}
+          rev={rev}
+          ask={ask}
+          now={now}
+          view={view}
+          onView={setView}
+          setByMission={checklistSetBy(current.mission)}
+          onSetType={(id, t) => void setType(id, t)}
+        />
       )}
-      <ChecklistSection
-        m={m}
-        lang={lang}
-        visit={current}
-        pages={pages}
-        tabId={tab?.id}
-        rev={rev}
-        ask={ask}
-        setByMission={checklistSetBy(current ? current.mission : chosen)}
-      />
-      {current && pages && <VisitEvidence m={m} lang={lang} visit={current} pages={pages} rev={rev} now={now} ask={ask} />}
-      {current && pages && <AuditSection m={m} lang={lang} visit={current} pages={pages} tabId={tab?.id} rev={rev} ask={ask} />}
+      {!current && (
+        <ChecklistSection m={m} lang={lang} visit={undefined} pages={undefined} tabId={tab?.id} rev={rev} ask={ask} setByMission={checklistSetBy(chosen)} />
+      )}
+      {!current && (
       <PastVisits
         m={m}
         lang={lang}
-        visits={(visits ?? []).filter((v) => v.id !== current?.id)}
+        visits={visits ?? []}
         now={now}
         onOpen={setOpenId}
         onDelete={(id) => void command('visit/delete', id)}
       />
+      )}
       <p class="meta">
         <a href={browser.runtime.getURL('/viewer.html')} target="_blank" rel="noopener" data-testid="open-viewer">
           {m.openViewer}

@@ -1,5 +1,5 @@
 import type { Ask } from '../../utils/messaging/ask';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { PageAudit, VisitSpeedSummary, type SlowestPage } from '../../components/audit/audit-view';
 import { summariseVisit } from '../../utils/audit/speed';
 import { db } from '../../utils/db/database';
@@ -22,8 +22,10 @@ export function AuditSection(props: {
   tabId: number | undefined;
   rev: number;
   ask: Ask;
+  /** Told how many accessibility problems the pages' latest audits found, for the view's count. */
+  onProblems?: (n: number) => void;
 }) {
-  const { m, lang, visit, pages, tabId, rev, ask } = props;
+  const { m, lang, visit, pages, tabId, rev, ask, onProblems } = props;
   const t = m.audit;
   const audits = useRead(async () => listEvidence(await db(), 'audits', visit.id), [visit.id, rev]) ?? [];
   const [running, setRunning] = useState<string>();
@@ -37,6 +39,8 @@ export function AuditSection(props: {
     const speed = of(p).filter((a) => a.speed).at(-1)?.speed;
     return speed ? [{ page: p, speed }] : [];
   });
+  const problems = pages.reduce((n, p) => n + (of(p).filter((a) => a.accessibility).at(-1)?.accessibility?.violations.length ?? 0), 0);
+  useEffect(() => onProblems?.(problems), [problems]);
   const summary = summariseVisit(measured.map((x) => x.speed));
   const slowest = summary.worst && measured[summary.worst.index];
   const worst: SlowestPage | undefined = slowest && { pageTitle: slowest.page.title, verdict: slowest.speed.verdict, vitals: slowest.speed.vitals };

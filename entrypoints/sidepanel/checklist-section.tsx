@@ -1,12 +1,9 @@
 import type { Ask } from '../../utils/messaging/ask';
-import { saveFile } from '../../components/ui/save-file';
-import { safeFileName } from '../../utils/file-names';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistPicker } from '../../components/checklist/checklist-picker';
 import { ChecklistView } from '../../components/checklist/checklist-view';
 import type { CheckFacts } from '../../utils/checklist/check-facts';
-import { parseChecklistText, type ChecklistProblem } from '../../utils/checklist/errors';
 import { allChecklists } from '../../utils/checklist/installed';
 import type { AnswerEvidenceInput, AnswerState, Checklist } from '../../utils/checklist/schema';
 import { scoreChecklist } from '../../utils/checklist/score';
@@ -20,7 +17,7 @@ import { pageTypeOf, type Page } from '../../utils/schema/page';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { loadSettings } from '../../utils/settings';
-import { useEvidence } from './use-evidence';
+import type { Evidence } from './use-evidence';
 import { useRead } from './use-read';
 
 
@@ -34,8 +31,9 @@ function useSettings(rev: number): Settings {
 }
 
 /**
- * The checklist part of the panel: which checklist (pick, import, export) and, during or after a
- * visit, its criteria with the current page's first, answers, suggestions and score.
+ * The checklist part of the panel: which checklist (picked before a visit; the agency's files are
+ * imported on the options page) and, during or after a visit, its criteria with the current page's
+ * first, answers, suggestions and score.
  */
 export function ChecklistSection(props: {
   m: Messages;
@@ -47,40 +45,21 @@ export function ChecklistSection(props: {
   ask: Ask;
   /** The checklist the visit's (or the chosen) mission sets: named in place of the picker. */
   setByMission?: Checklist | undefined;
+  /** The visit's evidence, read once for the whole panel. */
+  evidence?: Evidence | undefined;
+  /** Told the answered and total criteria, for the view's count. */
+  onProgress?: (answered: number, total: number) => void;
 }) {
-  const { m, lang, visit, pages, tabId, rev, ask, setByMission } = props;
+  const { m, lang, visit, pages, tabId, rev, ask, setByMission, evidence, onProgress } = props;
   const t = m.checklist;
   const checklists = useChecklists(rev);
   const settings = useSettings(rev);
-  const evidence = useEvidence(visit?.id, rev);
   const answers = useRead(visit ? async () => listEvidence(await db(), 'answers', visit.id) : undefined, [visit?.id, rev]) ?? [];
-  const [importing, setImporting] = useState(false);
-  const [problems, setProblems] = useState<ChecklistProblem[]>();
-  const [importedTitle, setImportedTitle] = useState<string>();
   /** An answer the background refused (or never received): said, not swallowed. */
   const [answerError, setAnswerError] = useState<string>();
 
   const selectedId = visit?.checklistId ?? settings.checklistId;
   const selected = checklists.find((c) => c.checklist.id === selectedId)?.checklist ?? checklists[0]?.checklist;
-
-  const onImport = async (file: File) => {
-    setImporting(true);
-    setProblems(undefined);
-    setImportedTitle(undefined);
-    try {
-      const parsed = parseChecklistText(await file.text(), lang);
-      if (!parsed.ok) {
-        setProblems(parsed.problems);
-        return;
-      }
-      await ask({ type: 'checklist/install', checklist: parsed.checklist });
-      setImportedTitle(parsed.checklist.title[lang]);
-    } catch (e) {
-      setProblems([{ path: file.name, message: m.errors[e instanceof ProtocolError ? e.code : 'internal'] ?? m.errors.internal }]);
-    } finally {
-      setImporting(false);
-    }
-  };
 
   const picker = setByMission ? (
     <p class="meta" data-testid="checklist-fixed" data-checklist-id={setByMission.id}>
@@ -98,18 +77,16 @@ export function ChecklistSection(props: {
       }))}
       selectedId={selected?.id ?? selectedId}
       onSelect={(id) => void ask({ type: 'checklist/select', checklistId: id, ...(visit && isActive(visit) ? { visitId: visit.id } : {}) })}
-      onImport={(file) => void onImport(file)}
-      importing={importing}
-      importProblems={problems}
-      importedTitle={importedTitle}
-      onExport={(id) => {
-        const checklist = checklists.find((c) => c.checklist.id === id)?.checklist;
-        if (checklist) saveFile(document, safeFileName(checklist.id, 'json'), JSON.stringify(checklist, null, 2), 'application/json');
-      }}
     />
   );
 
-  if (!visit || !pages || !selected || !evidence) return <section class="checklist-section">{picker}</section>;
+  const mine = selected ? answersOf(answers, selected.id) : [];
+  const score = selected ? scoreChecklist(selected, mine) : undefined;
+  useEffect(() => {
+    if (score && visit) onProgress?.(score.answered, score.total);
+  }, [score?.answered, score?.total, visit?.id]);
+
+  if (!visit || !pages || !selected || !evidence || !score) return <section class="checklist-section">{picker}</section>;
 
   // The page the evaluator is on: the newest of the visit in the tab the panel follows.
   const current = pages.filter((p) => p.tabId === tabId).at(-1) ?? pages.at(-1);
@@ -118,9 +95,7 @@ export function ChecklistSection(props: {
   const suggestions = current
     ? suggestionsFor(criteria, { page: current, facts: current.checks, pages, factsByPage, signals: evidence.signals })
     : new Map<string, Suggestion>();
-  const mine = answersOf(answers, selected.id);
   const byCriterion = new Map(mine.map((a) => [a.criterionId, a]));
-  const score = scoreChecklist(selected, mine);
 
   const onAnswer = (criterionId: string, change: { state: AnswerState; value?: number; comment: string; evidence: AnswerEvidenceInput[] }) => {
     const suggested = suggestions.get(criterionId)?.answer;

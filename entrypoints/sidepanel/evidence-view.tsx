@@ -11,24 +11,49 @@ import { ProtocolError } from '../../utils/messaging/receive';
 import type { AbandonReason, Annotation, ScreenshotKind } from '../../utils/schema/evidence';
 import type { Page } from '../../utils/schema/page';
 import { isActive, type Visit } from '../../utils/schema/visit';
-import { useEvidence, useScreenshotImage } from './use-evidence';
+import { useScreenshotImage, type Evidence } from './use-evidence';
 
 /**
- * A visit's evidence in the panel: friction signals as they are detected, screenshots, notes, the
- * "I would leave here" action, the funnel, each landing's first seconds and, once stopped, the outcome.
+ * The visit as a journey, in the panel's "Journey" view: once stopped its outcome, the funnel so far
+ * and each landing's first seconds.
+ */
+export function VisitJourney(props: { m: Messages; lang: Lang; visit: Visit; pages: Page[]; evidence: Evidence | undefined; now: number }) {
+  const { m, lang, visit, pages, evidence, now } = props;
+  const t = m.evidence;
+  if (!evidence) return null;
+  const stages = summariseStages(pages, evidence.signals, now).map((s) => ({
+    stage: s.stage,
+    timeMs: s.timeMs,
+    pageCount: s.pageIds.length,
+    signalCount: s.signalIds.length,
+  }));
+  // A landing: the first page of each of the visit's tabs.
+  const landings = pages.filter((p) => p.landing && pages.find((q) => q.tabId === p.tabId) === p);
+  return (
+    <div class="evidence">
+      {visit.outcome && <VisitOutcome t={t} outcome={visit.outcome} />}
+      {stages.length > 0 && <FunnelSummary t={t} lang={lang} stages={stages} />}
+      {landings.map((p) => (
+        <LandingCard key={p.id} t={t} lang={lang} landing={p.landing!} pageTitle={p.title} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * A visit's evidence in the panel: the "I would leave here" action, friction signals as they are
+ * detected, screenshots and notes.
  */
 export function VisitEvidence(props: {
   m: Messages;
   lang: Lang;
   visit: Visit;
   pages: Page[];
-  rev: number;
-  now: number;
+  evidence: Evidence | undefined;
   ask: Ask;
 }) {
-  const { m, lang, visit, pages, rev, now, ask } = props;
+  const { m, lang, visit, pages, evidence, ask } = props;
   const t = m.evidence;
-  const evidence = useEvidence(visit.id, rev);
   const [capturing, setCapturing] = useState<ScreenshotKind>();
   const [captureError, setCaptureError] = useState<string>();
   const [viewing, setViewing] = useState<string>();
@@ -69,18 +94,8 @@ export function VisitEvidence(props: {
 
   if (!evidence) return null;
 
-  const stages = summariseStages(pages, evidence.signals, now).map((s) => ({
-    stage: s.stage,
-    timeMs: s.timeMs,
-    pageCount: s.pageIds.length,
-    signalCount: s.signalIds.length,
-  }));
-  // A landing: the first page of each of the visit's tabs.
-  const landings = pages.filter((p) => p.landing && pages.find((q) => q.tabId === p.tabId) === p);
-
   return (
     <div class="evidence">
-      {visit.outcome && <VisitOutcome t={t} outcome={visit.outcome} />}
 
       {live && (
         <section aria-labelledby="abandon-title" class="evidence-section">
@@ -145,11 +160,6 @@ export function VisitEvidence(props: {
         onEdit={(id, text) => void ask({ type: 'note/edit', noteId: id, text })}
         onDelete={(id) => void ask({ type: 'note/delete', noteId: id })}
       />
-
-      {stages.length > 0 && <FunnelSummary t={t} lang={lang} stages={stages} />}
-      {landings.map((p) => (
-        <LandingCard key={p.id} t={t} lang={lang} landing={p.landing!} pageTitle={p.title} />
-      ))}
     </div>
   );
 }

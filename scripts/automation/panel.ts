@@ -6,6 +6,12 @@ import { until } from './extension-data';
 export class Panel {
   constructor(readonly page: Page) {}
 
+  /** Shows one of the visit's views (checklist, visit, evidence, audits), as a click on its tab. */
+  async view(name: 'checklist' | 'visit' | 'evidence' | 'audits'): Promise<void> {
+    await this.page.locator(`[data-testid=view-tab][data-view=${name}]`).click();
+    await this.page.waitForSelector(`[data-testid=view-panel][data-view=${name}]:not([hidden])`);
+  }
+
   async start(): Promise<void> {
     await this.page.locator('[data-testid=visit-start]').click();
     await this.waitForState('recording');
@@ -99,6 +105,7 @@ export class Panel {
   /** Takes a screenshot with the panel's button; returns its id once it is stored. */
   async capture(kind: 'visible' | 'full-page'): Promise<string> {
     const before = new Set((await readEvidence(this.page)).screenshots.map((s) => s.id));
+    await this.view('evidence');
     await this.page.locator(kind === 'visible' ? '[data-testid=screenshot-capture]' : '[data-testid=screenshot-full-page]').click();
     const after = await until(
       () => readEvidence(this.page),
@@ -113,6 +120,7 @@ export class Panel {
 
   async addNote(text: string): Promise<void> {
     const before = await this.page.$$eval('[data-testid=note-item]', (items) => items.length);
+    await this.view('evidence');
     await this.page.locator('[data-testid=note-input]').fill(text);
     await this.page.locator('[data-testid=note-add]').click();
     await this.page.waitForFunction((n: number) => document.querySelectorAll('[data-testid=note-item]').length > n, {}, before);
@@ -120,6 +128,7 @@ export class Panel {
 
   /** "I would leave here", with a reason code and a comment. */
   async abandon(reason: string, comment: string): Promise<void> {
+    await this.view('evidence');
     await this.page.locator('[data-testid=abandon-open]').click();
     await this.page.locator('[data-testid=abandon-reason]').wait();
     await this.page.select('[data-testid=abandon-reason]', reason);
@@ -140,6 +149,7 @@ export class Panel {
    * then captions it and saves.
    */
   async annotate(screenshotId: string, from: [number, number], to: [number, number], caption: string): Promise<void> {
+    await this.view('evidence');
     await this.page.locator(`[data-testid=screenshot-item][data-screenshot-id="${screenshotId}"] [data-testid=screenshot-open]`).click();
     const canvas = await this.page.waitForSelector('[data-testid=screenshot-viewer] [data-testid=screenshot-canvas]', { visible: true });
     await this.page.waitForFunction(

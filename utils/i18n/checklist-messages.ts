@@ -29,7 +29,9 @@ export const checklistFr = {
   numberLabel: (unit: string) => `Valeur mesurée (${unit})`,
   numberValue: (n: number, unit: string) => `${frNumber(n)} ${unit}`,
   keyboardHint:
-    'Raccourcis quand un critère a le focus : O ou Y pour Oui, N pour Non, A pour N.A., 1 à 5 pour une note.',
+    'Raccourcis quand un critère a le focus : flèches haut et bas pour changer de critère, O ou Y pour Oui, N pour Non, A pour N.A., U pour Non vérifié, 1 à 5 pour une note, C pour le commentaire, S pour joindre une capture, R pour lier le moment du replay, ? pour tous les raccourcis.',
+  keyboardHintReadOnly: 'Flèches haut et bas pour passer d’un critère à l’autre.',
+  commentKeys: 'Ctrl+Entrée enregistre, Échap revient au critère.',
   readOnly: 'La visite est terminée : les réponses sont en lecture seule.',
 
   // Criterion details
@@ -47,6 +49,7 @@ export const checklistFr = {
 
   // Progress and score
   progressTitle: 'Avancement',
+  bySection: 'Par section',
   answeredOf: (n: number, total: number) =>
     n <= 1 ? `${n} critère renseigné sur ${total}` : `${n} critères renseignés sur ${total}`,
   scoreLabel: 'Score',
@@ -58,6 +61,7 @@ export const checklistFr = {
   // Suggestions
   suggestionLabel: 'Suggestion automatique',
   suggested: (answer: string, reason: string) => `Suggéré\u00a0: ${answer} — ${reason}`,
+  suggestedChip: (answer: string) => `Suggéré\u00a0: ${answer}`,
   confirmSuggestion: 'Confirmer',
   otherAnswer: 'Autre réponse',
 
@@ -67,6 +71,7 @@ export const checklistFr = {
 
   // Evidence
   evidenceTitle: 'Preuves',
+  evidenceCount: (n: number) => (n <= 1 ? `${n} preuve` : `${n} preuves`),
   captureNow: 'Capturer maintenant',
   chooseScreenshot: 'Choisir une capture',
   linkReplay: 'Lier ce moment du replay',
@@ -112,7 +117,10 @@ export const checklistEn: ChecklistMessages = {
   scaleValue: (n: number) => `${n} / 5`,
   numberLabel: (unit: string) => `Measured value (${unit})`,
   numberValue: (n: number, unit: string) => `${enNumber(n)} ${unit}`,
-  keyboardHint: 'Shortcuts when a criterion has focus: Y or O for Yes, N for No, A for N/A, 1 to 5 for a rating.',
+  keyboardHint:
+    'Shortcuts when a criterion has focus: up and down arrows to move between criteria, Y or O for Yes, N for No, A for N/A, U for Not checked, 1 to 5 for a rating, C for the comment, S to attach a screenshot, R to link the replay moment, ? for every shortcut.',
+  keyboardHintReadOnly: 'Up and down arrows move between criteria.',
+  commentKeys: 'Ctrl+Enter saves, Escape goes back to the criterion.',
   readOnly: 'The visit has ended: answers are read-only.',
 
   help: 'Help',
@@ -127,6 +135,7 @@ export const checklistEn: ChecklistMessages = {
   answerAbove: 'Answer above',
 
   progressTitle: 'Progress',
+  bySection: 'By section',
   answeredOf: (n: number, total: number) => `${n} of ${total} ${total === 1 ? 'criterion' : 'criteria'} answered`,
   scoreLabel: 'Score',
   noScore: 'no score yet',
@@ -135,6 +144,7 @@ export const checklistEn: ChecklistMessages = {
 
   suggestionLabel: 'Automatic suggestion',
   suggested: (answer: string, reason: string) => `Suggested: ${answer} — ${reason}`,
+  suggestedChip: (answer: string) => `Suggested: ${answer}`,
   confirmSuggestion: 'Confirm',
   otherAnswer: 'Other answer',
 
@@ -142,6 +152,7 @@ export const checklistEn: ChecklistMessages = {
   commentRequired: 'A comment is required for “No”.',
 
   evidenceTitle: 'Evidence',
+  evidenceCount: (n: number) => (n === 1 ? '1 piece of evidence' : `${n} pieces of evidence`),
   captureNow: 'Capture now',
   chooseScreenshot: 'Choose a screenshot',
   linkReplay: 'Link this replay moment',

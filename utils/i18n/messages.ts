@@ -5,6 +5,7 @@ import { evidenceEn, evidenceFr } from './evidence-messages';
 import { checklistEn, checklistFr } from './checklist-messages';
 import { auditEn, auditFr } from './audit-messages';
 import { missionEn, missionFr } from './mission-messages';
+import { cockpitEn, cockpitFr } from './cockpit-messages';
 
 /** Every sentence the interface shows, in French and English. French is written first. */
 const fr = {
@@ -106,6 +107,7 @@ const fr = {
   checklist: checklistFr,
   audit: auditFr,
   mission: missionFr,
+  cockpit: cockpitFr,
   options: {
     title: 'Réglages de Mystère',
     language: 'Langue',
@@ -228,6 +230,7 @@ const en: Messages = {
   checklist: checklistEn,
   audit: auditEn,
   mission: missionEn,
+  cockpit: cockpitEn,
   options: {
     title: 'Mystère settings',
     language: 'Language',

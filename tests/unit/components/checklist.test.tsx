@@ -5,6 +5,8 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { $, $$, click, mount, root, type, catalogueKeys } from '../support/mount';
 import { ChecklistPicker } from '../../../components/checklist/checklist-picker';
+import { ChecklistLibrary } from '../../../components/checklist/checklist-library';
+import { cockpitFr } from '../../../utils/i18n/cockpit-messages';
 import { ChecklistView, type AnswerChange } from '../../../components/checklist/checklist-view';
 import type { Answer, Checklist, Criterion } from '../../../utils/checklist/schema';
 import type { ChecklistScore } from '../../../utils/checklist/score';
@@ -13,6 +15,8 @@ import { checklistEn, checklistFr } from '../../../utils/i18n/checklist-messages
 
 const t = checklistFr;
 const item = (id: string) => $<HTMLElement>(`[data-testid=criterion-item][data-criterion-id="${id}"]`);
+/** Opens a row's details as a click on its question does. */
+const open = (id: string) => click($('.criterion-question', item(id)));
 
 async function press(el: HTMLElement, key: string) {
   await act(() => {
@@ -117,11 +121,15 @@ describe('ChecklistView', () => {
     // The page's criteria come before the sections.
     const first = $$('[data-testid=criterion-item]')[0]!;
     expect(first.dataset.criterionId).toBe('p1');
+    // Folded, all of them: the page's criteria are above.
     const sections = $$('[data-testid=checklist-section]') as HTMLDetailsElement[];
     expect(sections.map((s) => [s.dataset.sectionId, s.open])).toEqual([
       ['home', false],
-      ['product', true],
+      ['product', false],
     ]);
+    // Compact rows: no comment or evidence until a row is in use; one row in the tab order.
+    expect(root.querySelector('[data-testid=criterion-comment]')).toBeNull();
+    expect($$('[data-testid=criterion-item]').filter((i) => i.tabIndex === 0).map((i) => i.dataset.criterionId)).toEqual(['p1']);
     // Each criterion is answerable once; in its section a page criterion points back up.
     expect($$('[data-testid=criterion-item]').map((i) => i.dataset.criterionId).sort()).toEqual(['all', 'h1', 'h2', 'p1', 'p2']);
     expect($$('[data-testid=criterion-ref]', sections[1]).map((i) => i.dataset.criterionId)).toEqual(['p1', 'p2', 'all']);
@@ -168,6 +176,7 @@ describe('ChecklistView', () => {
   it('sends a later comment edit on blur', async () => {
     const onAnswer = vi.fn();
     await mount(<Harness onAnswer={onAnswer} initial={[stored('p1', { state: 'yes', comment: '', evidence: [] })]} />);
+    await open('p1');
     const comment = $<HTMLTextAreaElement>('[data-testid=criterion-comment]', item('p1'));
     await type(comment, 'Bien visible');
     await act(() => {
@@ -185,6 +194,9 @@ describe('ChecklistView', () => {
     expect(item('p1').dataset.state).toBe('yes');
     await press(item('p1'), 'N');
     expect(item('p1').dataset.state).toBe('no');
+    // "No" opens the row's details and puts the focus in its comment.
+    expect(item('p1').dataset.open).toBe('true');
+    expect(document.activeElement).toBe($('[data-testid=criterion-comment]', item('p1')));
     await press(item('p1'), 'a');
     expect(item('p1').dataset.state).toBe('na');
     await press(item('p1'), 'y');
@@ -192,10 +204,48 @@ describe('ChecklistView', () => {
     await press(item('p2'), '4');
     expect(onAnswer).toHaveBeenLastCalledWith('p2', { state: 'yes', value: 4, comment: '', evidence: [] });
     expect($('[data-testid=answer-4]', item('p2')).getAttribute('aria-pressed')).toBe('true');
+    await press(item('p1'), 'u');
+    expect(item('p1').dataset.state).toBe('unchecked');
     // Typing in the comment is text, not a shortcut.
     onAnswer.mockClear();
-    await press($('[data-testid=criterion-comment]', item('all')), 'n');
+    await press($('[data-testid=criterion-comment]', item('p1')), 'n');
     expect(onAnswer).not.toHaveBeenCalled();
+  });
+
+  it('moves between rows with the arrows, and C opens the comment', async () => {
+    await mount(<Harness />);
+    item('p1').focus();
+    await press(item('p1'), 'ArrowDown');
+    expect(document.activeElement).toBe(item('p2'));
+    await press(item('p2'), 'j');
+    expect(document.activeElement).toBe(item('all'));
+    // The last row of the page's: the folded sections' rows are not reached.
+    await press(item('all'), 'ArrowDown');
+    expect(document.activeElement).toBe(item('all'));
+    await press(item('all'), 'Home');
+    expect(document.activeElement).toBe(item('p1'));
+    expect($$('[data-testid=criterion-item]').filter((i) => i.tabIndex === 0).map((i) => i.dataset.criterionId)).toEqual(['p1']);
+    await press(item('p1'), 'End');
+    expect(document.activeElement).toBe(item('all'));
+    await press(item('all'), 'c');
+    expect(item('all').dataset.open).toBe('true');
+    expect(document.activeElement).toBe($('[data-testid=criterion-comment]', item('all')));
+    // Escape goes back to the row.
+    await press($('[data-testid=criterion-comment]', item('all')), 'Escape');
+    expect(document.activeElement).toBe(item('all'));
+  });
+
+  it('keeps a closed row to one line of comment and a count of its evidence', async () => {
+    const initial = [stored('p1', { state: 'no', comment: 'Prix barré illisible', evidence: [{ kind: 'screenshot', screenshotId: 's1' }] })];
+    await mount(<Harness initial={initial} />);
+    expect(item('p1').dataset.open).toBe('false');
+    expect($('[data-testid=criterion-summary]', item('p1')).textContent).toBe('Prix barré illisible1 preuve');
+    await open('p1');
+    expect(item('p1').querySelector('[data-testid=criterion-summary]')).toBeNull();
+    expect($('[data-testid=criterion-comment]', item('p1'))).toBeTruthy();
+    // Opening another row closes this one.
+    await open('p2');
+    expect([item('p1').dataset.open, item('p2').dataset.open]).toEqual(['false', 'true']);
   });
 
   it('shows a suggestion and applies it only when confirmed', async () => {
@@ -205,6 +255,8 @@ describe('ChecklistView', () => {
     ]);
     await mount(<Harness onAnswer={onAnswer} suggestions={suggestions} />);
     expect(item('p1').dataset.suggested).toBe('no');
+    expect($('[data-testid=suggestion-chip]', item('p1')).textContent).toBe('Suggéré\u00a0: Non');
+    await open('p1');
     expect($('[data-testid=suggestion]', item('p1')).textContent).toContain('Suggéré\u00a0: Non — 2 images sans texte alternatif');
     expect(onAnswer).not.toHaveBeenCalled();
     expect(item('p1').dataset.state).toBe('none');
@@ -216,6 +268,7 @@ describe('ChecklistView', () => {
   it('lets the evaluator set a suggestion aside and answer otherwise', async () => {
     const suggestions = new Map<string, Suggestion>([['p1', { answer: 'yes', reason: { fr: 'HTTPS', en: 'HTTPS' } }]]);
     await mount(<Harness suggestions={suggestions} />);
+    await open('p1');
     await click($('[data-testid=suggestion-other]', item('p1')));
     expect(item('p1').querySelector('[data-testid=suggestion-confirm]')).toBeNull();
     expect(document.activeElement).toBe($('[data-testid=answer-yes]', item('p1')));
@@ -233,6 +286,7 @@ describe('ChecklistView', () => {
     const onAnswer = vi.fn<(id: string, change: AnswerChange) => void>();
     const screenshots = [{ id: 'shot-0', thumbUrl: 'data:,', label: 'Derby cuir' }];
     await mount(<Harness onAnswer={onAnswer} screenshots={screenshots} />);
+    await open('p1');
     const evidence = () => $('[data-testid=criterion-evidence]', item('p1'));
     expect($<HTMLButtonElement>('[data-testid=evidence-capture]', evidence()).disabled).toBe(true);
     await click($('[data-testid=answer-yes]', item('p1')));
@@ -285,24 +339,10 @@ describe('ChecklistPicker', () => {
     { id: 'default', title: { fr: 'Grille Mystère', en: 'Mystère checklist' }, builtIn: true, criteria: 40 },
     { id: 'agency', title: { fr: 'Agence', en: 'Agency' }, builtIn: false, criteria: 1 },
   ];
-  const picker = (extra: Partial<Parameters<typeof ChecklistPicker>[0]> = {}) => (
-    <ChecklistPicker
-      t={t}
-      lang="fr"
-      checklists={checklists}
-      selectedId="default"
-      onSelect={vi.fn()}
-      onImport={vi.fn()}
-      importing={false}
-      onExport={vi.fn()}
-      {...extra}
-    />
-  );
 
-  it('lists the checklists, selects and exports one', async () => {
+  it('lists the checklists and selects one, with no import or export beside the evaluator’s work', async () => {
     const onSelect = vi.fn();
-    const onExport = vi.fn();
-    await mount(picker({ onSelect, onExport }));
+    await mount(<ChecklistPicker t={t} lang="fr" checklists={checklists} selectedId="default" onSelect={onSelect} />);
     const select = $<HTMLSelectElement>('[data-testid=checklist-select]');
     expect([...select.options].map((o) => o.textContent)).toEqual(['Grille Mystère — 40 critères (intégrée)', 'Agence — 1 critère']);
     await act(() => {
@@ -310,8 +350,30 @@ describe('ChecklistPicker', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(onSelect).toHaveBeenCalledWith('agency');
-    await click($('[data-testid=checklist-export]'));
-    expect(onExport).toHaveBeenCalledWith('default');
+    expect(root.querySelector('[data-testid=checklist-export], [data-testid=checklist-import]')).toBeNull();
+  });
+});
+
+describe('ChecklistLibrary (options page)', () => {
+  const checklists = [
+    { id: 'default', title: { fr: 'Grille Mystère', en: 'Mystère checklist' }, builtIn: true, criteria: 40 },
+    { id: 'agency', title: { fr: 'Agence', en: 'Agency' }, builtIn: false, criteria: 1 },
+  ];
+  const library = (extra: Partial<Parameters<typeof ChecklistLibrary>[0]> = {}) => (
+    <ChecklistLibrary t={t} words={cockpitFr.library} lang="fr" checklists={checklists} onImport={vi.fn()} importing={false} onExport={vi.fn()} {...extra} />
+  );
+
+  it('lists the checklists, each with its export, and an import', async () => {
+    const onExport = vi.fn();
+    await mount(library({ onExport }));
+    expect($$('[data-testid=library-checklist]').map((li) => li.textContent)).toEqual([
+      'Grille Mystère — 40 critères · intégréeExporter',
+      'Agence — 1 critèreExporter',
+    ]);
+    const exports = $$('[data-testid=checklist-export]');
+    expect(exports[1]!.getAttribute('aria-label')).toBe('Exporter la grille « Agence » (JSON)');
+    await click(exports[1]!);
+    expect(onExport).toHaveBeenCalledWith('agency');
     const input = $<HTMLInputElement>('[data-testid=checklist-import]');
     expect(input.accept).toBe('.json,application/json');
     expect(input.closest('label')!.textContent).toContain(t.importLabel);
@@ -319,7 +381,7 @@ describe('ChecklistPicker', () => {
 
   it('lists the problems of a refused file, each with its path', async () => {
     await mount(
-      picker({
+      library({
         importProblems: [
           { path: 'sections.0.criteria.2.id', message: 'Identifiant déjà utilisé' },
           { path: '', message: 'Ce n’est pas une grille Mystère' },
@@ -336,7 +398,7 @@ describe('ChecklistPicker', () => {
   });
 
   it('confirms an import', async () => {
-    await mount(picker({ importedTitle: 'Agence' }));
+    await mount(library({ importedTitle: 'Agence' }));
     expect($('[data-testid=checklist-import-ok]').textContent).toBe('Grille « Agence » importée.');
   });
 });
