@@ -13,10 +13,12 @@ interface Props {
   onCapture: (() => void) | undefined;
   capturing: boolean;
   onSignals: () => void;
+  /** Opens the keyboard help. */
+  onKeys: () => void;
 }
 
 /** What matters now, under the visit's controls: the page and its type, the signals, a quick capture. */
-export function TopStrip({ m, t, page, signals, onCapture, capturing, onSignals }: Props) {
+export function TopStrip({ m, t, page, signals, onCapture, capturing, onSignals, onKeys }: Props) {
   return (
     <div class="strip-now" data-testid="strip">
       <p class="strip-page" data-testid="strip-page" data-page-type={page?.type}>
@@ -47,6 +49,10 @@ export function TopStrip({ m, t, page, signals, onCapture, capturing, onSignals 
             {t.capture}
           </button>
         )}
+        <button type="button" class="btn btn-small keys-open" data-testid="keys-help-open" title={t.keysOpen} aria-keyshortcuts="?" onClick={onKeys}>
+          <span aria-hidden="true">?</span>
+          <span class="visually-hidden">{t.keysOpen}</span>
+        </button>
       </div>
     </div>
   );

@@ -225,10 +225,6 @@ export function App() {
           <span class="label">{m.currentSite} </span>
           {tab?.url && pattern ? <strong>{new URL(tab.url).host}</strong> : <em>{m.noSite}</em>}
         </p>
-        <button type="button" class="btn btn-small keys-open" data-testid="keys-help-open" aria-keyshortcuts="?" onClick={() => setKeysOpen(true)}>
-          <span aria-hidden="true">?</span>
-          <span class="visually-hidden">{m.cockpit.keysOpen}</span>
-        </button>
       </div>
       {current?.storage && <StorageBudget m={m} use={current.storage} />}
       {(current ?? stopped) && <RecordingHealth m={m} visit={(current ?? stopped)!} />}
@@ -269,13 +265,14 @@ export function App() {
           onCapture={canCapture ? capture : undefined}
           capturing={quickCapture}
           onSignals={() => setView('evidence')}
+          onKeys={() => setKeysOpen(true)}
         />
       )}
       </header>
       {/* After Start, so that the evaluator's first Tab reaches it; the line under Start names the mission chosen here. */}
       {!current && <MissionChoice m={m} lang={lang} missions={missions} selectedId={chosen.id} onSelect={setMissionId} now={now} ask={ask} />}
       {current && checking && (
-        <StopCheck m={m} lang={lang} visit={current} rev={rev} ask={ask} busy={busy} onStop={() => stop(current.id)} onCancel={() => setChecking(false)} />
+        <StopCheck m={m} lang={lang} visit={current} rev={rev} ask={ask} busy={busy} onStop={() => stop(current.id)} onCancel={() => setChecking(false)} onView={setView} />
       )}
       {!current && stopped && (
         <div class="notice" role="status" data-testid="visit-ended">
@@ -327,6 +324,13 @@ export function App() {
         onOpen={setOpenId}
         onDelete={(id) => void command('visit/delete', id)}
       />
+      )}
+      {!current && (
+        <p class="meta">
+          <button type="button" class="btn btn-quiet btn-small" data-testid="keys-help-open" aria-keyshortcuts="?" onClick={() => setKeysOpen(true)}>
+            {m.cockpit.keysOpen} (?)
+          </button>
+        </p>
       )}
       <p class="meta">
         <a href={browser.runtime.getURL('/viewer.html')} target="_blank" rel="noopener" data-testid="open-viewer">

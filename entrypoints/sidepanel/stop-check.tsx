@@ -10,6 +10,7 @@ import type { MissingItem } from '../../utils/mission/completeness';
 import { visitMissing } from '../../utils/mission/progress';
 import type { Mission } from '../../utils/mission/schema';
 import type { Visit } from '../../utils/schema/visit';
+import type { PanelView } from '../../utils/i18n/cockpit-messages';
 import { useRead } from './use-read';
 
 /** What the visit lacks of what its mission requires, read from the database now. */
@@ -27,17 +28,17 @@ export async function missingNow(visit: Visit): Promise<MissingItem[]> {
   return visitMissing(visit, { pages, answers, screenshots, notes });
 }
 
-/** Where in the panel a missing item is completed: its step, its criterion, the note field. */
-function targetOf(mission: Mission, item: MissingItem): string | undefined {
-  if (item.kind === 'step') return `#${CSS.escape(stepElementId(item.refId))}`;
-  if (item.kind === 'note') return '[data-testid=note-input]';
+/** Where in the panel a missing item is completed, and in which view: its step, its criterion, the note field. */
+function targetOf(mission: Mission, item: MissingItem): { view: PanelView; selector: string } | undefined {
+  if (item.kind === 'step') return { view: 'visit', selector: `#${CSS.escape(stepElementId(item.refId))}` };
+  if (item.kind === 'note') return { view: 'evidence', selector: '[data-testid=note-input]' };
   const criterionId = mission.requiredEvidence.find((e) => e.id === item.refId)?.criterionId;
-  return criterionId ? `[data-testid=criterion-item][data-criterion-id="${CSS.escape(criterionId)}"]` : undefined;
+  return criterionId ? { view: 'checklist', selector: `[data-testid=criterion-item][data-criterion-id="${CSS.escape(criterionId)}"]` } : undefined;
 }
 
-/** Shows and focuses an element of the panel, opening the sections it is folded in. */
-function goTo(selector: string | undefined): void {
-  const el = selector ? document.querySelector<HTMLElement>(selector) : null;
+/** Shows and focuses an element of the panel (once its view is shown), opening the sections it is folded in. */
+function goTo(selector: string): void {
+  const el = document.querySelector<HTMLElement>(selector);
   if (!el) return;
   for (let folded = el.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null) folded.open = true;
   el.scrollIntoView({ block: 'center' });
@@ -48,7 +49,18 @@ function goTo(selector: string | undefined): void {
  * The completeness check before Stop, kept up to date as the evaluator completes items (each
  * completed one leaves the list) or explains them (stored with `visit/explain`).
  */
-export function StopCheck(props: { m: Messages; lang: Lang; visit: Visit; rev: number; ask: Ask; busy: boolean; onStop: () => void; onCancel: () => void }) {
+export function StopCheck(props: {
+  m: Messages;
+  lang: Lang;
+  visit: Visit;
+  rev: number;
+  ask: Ask;
+  busy: boolean;
+  onStop: () => void;
+  onCancel: () => void;
+  /** Shows one of the panel's views. */
+  onView: (view: PanelView) => void;
+}) {
   const { m, lang, visit, ask } = props;
   const items = useRead(() => missingNow(visit), [visit, props.rev]);
   const [error, setError] = useState<string>();
@@ -63,7 +75,12 @@ export function StopCheck(props: { m: Messages; lang: Lang; visit: Visit; rev: n
       explanations={visit.explanations ?? {}}
       busy={props.busy}
       error={error}
-      onGo={(item) => goTo(targetOf(mission, item))}
+      onGo={(item) => {
+        const target = targetOf(mission, item);
+        if (!target) return;
+        props.onView(target.view);
+        requestAnimationFrame(() => goTo(target.selector));
+      }}
       onCapture={() => {
         setError(undefined);
         ask({ type: 'screenshot/capture', visitId: visit.id, kind: 'visible' }).catch(fail);

@@ -70,6 +70,7 @@ describe('audits of the visit’s pages, in Chromium', () => {
     await journey.page.locator('#open-cart-drawer').click();
     await journey.page.waitForSelector('#cart-drawer.is-open');
     const before = (await readAll(session)).audits.filter((a) => a.pageId === pageId && a.status === 'done').length;
+    await panel.view('audits');
     await panel.page.locator('[data-testid=audit-rerun]').click();
     const afterRerun = await until(
       () => readAll(session),

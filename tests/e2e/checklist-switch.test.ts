@@ -72,6 +72,8 @@ describe('two checklists in one visit, in Chromium', () => {
     await answer(p, 'D03', 'yes');
     await answer(p, 'D10', 'yes');
     // "This replay moment" as evidence of D10: the moment is when the evaluator clicks.
+    // The answer's details open from its question (a click on an answer leaves them closed).
+    await press(p, `${item('D10')} .criterion-question`);
     const before = Date.now();
     await p.locator(`${item('D10')} [data-testid=evidence-replay]`).click();
     const after = Date.now();

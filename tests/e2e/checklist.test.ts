@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ElementHandle } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECOMMERCE_CHECKLIST } from '../../utils/checklist/defaults';
 import type { Answer } from '../../utils/checklist/schema';
@@ -9,6 +9,7 @@ import { PRODUCT_ANSWERS, PRODUCT_ANSWERS_SCORE } from '../shared/product-answer
 import { until } from '../../scripts/automation/extension-data';
 import { pathOf, readEvidence, readStore } from '../../scripts/automation/evidence-data';
 import { openSession, type Session } from './support/session';
+import { openExtensionPage } from './support/panel-extras';
 
 type Stored = Awaited<ReturnType<typeof readEvidence>> & { answers: Answer[]; checklists: { id: string }[] };
 
@@ -98,7 +99,7 @@ describe('the checklist on the product page, in Chromium', () => {
   });
 });
 
-describe('importing a checklist, in Chromium', () => {
+describe('importing a checklist on the options page, in Chromium', () => {
   let session: Session;
   const dir = mkdtempSync(join(tmpdir(), 'mystere-checklists-'));
 
@@ -133,28 +134,34 @@ describe('importing a checklist, in Chromium', () => {
     return path;
   };
 
+  /** The agency's side: the options page, where checklists are imported and exported. */
+  let settings: Page;
+
   async function importFile(path: string): Promise<void> {
-    const input = (await session.panel.page.$('[data-testid=checklist-import]')) as ElementHandle<HTMLInputElement>;
+    const input = (await settings.$('[data-testid=checklist-import]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(path);
   }
 
   async function problems(): Promise<string> {
-    const alert = await session.panel.page.waitForSelector('[data-testid=checklist-import-error]', { timeout: 10_000 });
+    const alert = await settings.waitForSelector('[data-testid=checklist-import-error]', { timeout: 10_000 });
     return alert!.evaluate((e) => e.textContent ?? '');
   }
 
-  const options = () =>
-    session.panel.page.$$eval('[data-testid=checklist-select] option', (os) => os.map((o) => (o).value));
+  /** The checklists the evaluator can pick in the panel (which follows what is installed). */
+  const options = () => session.panel.page.$$eval('[data-testid=checklist-select] option', (os) => os.map((o) => o.value));
 
   beforeAll(async () => {
     session = await openSession();
+    settings = await openExtensionPage(session.launched, 'options.html');
+    await settings.waitForSelector('[data-testid=checklist-library]');
   }, 60_000);
   afterAll(() => session?.close());
 
   it('installs a valid checklist and offers it', async () => {
     await importFile(file('valid.json', JSON.stringify(valid)));
-    await session.panel.page.waitForSelector('[data-testid=checklist-import-ok]');
-    await until(options, (o) => o.includes('agence-exemple'), 'the imported checklist in the list');
+    await settings.waitForSelector('[data-testid=checklist-import-ok]');
+    await settings.waitForSelector('[data-testid=library-checklist][data-checklist-id=agence-exemple]');
+    await until(options, (o) => o.includes('agence-exemple'), 'the imported checklist in the panel’s list');
   });
 
   const cases: Array<[string, string, RegExp]> = [

@@ -166,6 +166,7 @@ describe('a mission followed end to end, in Chromium', () => {
 
     // The basket step marked failed, with why.
     await focusPanel();
+    await panel.view('visit');
     await p.locator(`${step('panier')} [data-testid=step-failed]`).click();
     await p.locator(`${step('panier')} [data-testid=step-comment]`).fill('Le code promo ÉTÉ10 est refusé sans explication.');
     await p.locator(`${step('panier')} [data-testid=step-save]`).click();

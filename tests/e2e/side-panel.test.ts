@@ -84,6 +84,7 @@ describe('the side panel, from start to delete', () => {
     // The detected type is marked as such among the choices.
     expect(await panel.page.$eval(`${select} option[value=cart]`, (o) => o.textContent)).toBe('Cart (detected)');
 
+    await panel.view('visit');
     await panel.page.select(select, 'checkout');
     await panel.page.waitForSelector(`${item}[data-page-type=checkout]`);
     let stored = await until(

@@ -125,14 +125,14 @@ describe('TopStrip', () => {
     const onSignals = vi.fn();
     const onCapture = vi.fn();
     await mount(
-      <TopStrip m={MESSAGES.fr} t={cockpitFr} page={{ title: 'Derby en cuir', type: 'product' }} signals={3} onCapture={onCapture} capturing={false} onSignals={onSignals} />,
+      <TopStrip m={MESSAGES.fr} t={cockpitFr} page={{ title: 'Derby en cuir', type: 'product' }} signals={3} onCapture={onCapture} capturing={false} onSignals={onSignals} onKeys={() => undefined} />,
     );
     expect($('[data-testid=strip-page]').textContent).toBe('Page en cours : Fiche produitDerby en cuir');
     expect($('[data-testid=strip-signals]').textContent).toBe('3 signaux');
     await click($('[data-testid=strip-signals]'));
     await click($('[data-testid=strip-capture]'));
     expect([onSignals.mock.calls.length, onCapture.mock.calls.length]).toEqual([1, 1]);
-    await mount(<TopStrip m={MESSAGES.en} t={cockpitEn} page={undefined} signals={0} onCapture={undefined} capturing={false} onSignals={onSignals} />);
+    await mount(<TopStrip m={MESSAGES.en} t={cockpitEn} page={undefined} signals={0} onCapture={undefined} capturing={false} onSignals={onSignals} onKeys={() => undefined} />);
     expect($('[data-testid=strip-page]').textContent).toContain('No page recorded yet');
     expect($('[data-testid=strip-signals]').textContent).toBe('No signal');
     expect(root.querySelector("[data-testid=strip-capture]")).toBeNull();

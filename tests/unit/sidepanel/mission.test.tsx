@@ -85,15 +85,16 @@ describe('the completeness check before Stop', () => {
     expect(await missingNow(visit({ mission: QUICK_VISIT_MISSION }))).toEqual([]);
   });
 
-  it('lists them, sends an explanation to the background, and goes to a step folded away', async () => {
+  it('lists them, sends an explanation to the background, and goes to a step folded away in its view', async () => {
     const d = await db();
     const current = followed();
     await putVisit(d, current);
     await putNote(d, { id: 'n1', visitId: 'v1', pageId: 'p1', at: 1, offset: 0, text: 'Livraison' });
     const ask = vi.fn().mockResolvedValue(undefined);
+    const onView = vi.fn();
     await mount(
       <div>
-        <StopCheck m={m} lang="fr" visit={current} rev={0} ask={ask} busy={false} onStop={() => undefined} onCancel={() => undefined} />
+        <StopCheck m={m} lang="fr" visit={current} rev={0} ask={ask} busy={false} onStop={() => undefined} onCancel={() => undefined} onView={onView} />
         <details>
           <summary>Étapes</summary>
           <ol>
@@ -112,6 +113,9 @@ describe('the completeness check before Stop', () => {
     await click($('[data-testid=missing-explain]', home));
     expect(ask).toHaveBeenCalledWith({ type: 'visit/explain', visitId: 'v1', itemId: 'step/home', text: 'La page d’accueil redirige vers la boutique.' });
     await click($('[data-testid=missing-complete]', home));
+    expect(onView).toHaveBeenCalledWith('visit');
+    // The view is shown first, then the step: on the next frame.
+    await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
     expect($<HTMLDetailsElement>('details').open).toBe(true);
     expect(document.activeElement?.id).toBe('mission-step-home');
   });
