@@ -16,6 +16,7 @@ import { readStore } from './automation/evidence-data';
 import { CHROMIUM_PATH, ROOT } from './automation/paths';
 import { allowDownloads, filesIn, waitForDownload } from './automation/downloads';
 import { startShop, type Shop } from './automation/shop';
+import { DEMO_ABANDONMENT, DEMO_ANSWERS, DEMO_NOTES } from './automation/demo-answers';
 
 const OUT = path.join(ROOT, 'start-output');
 
@@ -85,7 +86,7 @@ async function scripted(shop: Shop): Promise<void> {
       ['go to checkout', () => journey.clickAndLoad('#checkout-link'), 5],
       ['fill in the account and address', () => journey.checkout(), 6],
       ['fill in the card form', () => journey.fillCard(), 6],
-      ['open the help centre', () => journey.open('/app/'), 7],
+      ['look for the delivery costs in the help centre', () => journey.open('/app/'), 7],
       ['follow a client-side route', () => journey.clientRoute('#route-faq', '/app/faq'), 8],
     ];
     let seen = 0;
@@ -98,6 +99,11 @@ async function scripted(shop: Shop): Promise<void> {
         seen = pages;
         const audited = seen;
         await until(() => readStore(panel.page, 'audits'), (a) => a.length >= audited, 'the page’s audit').catch(() => undefined);
+        await evaluate(panel, new URL(tab.url()).pathname);
+      }
+      if (what === 'fill in the card form') {
+        process.stdout.write(`  · declare "I would leave here" (${DEMO_ABANDONMENT.reason})\n`);
+        await panel.abandon(DEMO_ABANDONMENT.reason, DEMO_ABANDONMENT.comment);
       }
     }
     await panel.stop();
@@ -106,6 +112,18 @@ async function scripted(shop: Shop): Promise<void> {
     await exportReport(launched, panel);
   } finally {
     await launched.browser.close();
+  }
+}
+
+/** The evaluator's work on a page in the panel: the page's criteria answered, a note where there is one. */
+async function evaluate(panel: Panel, pagePath: string): Promise<void> {
+  const answers = DEMO_ANSWERS[pagePath] ?? [];
+  for (const a of answers) await panel.answer(a.criterionId, a.state, a.comment);
+  const note = DEMO_NOTES[pagePath];
+  if (note) await panel.addNote(note);
+  if (answers.length > 0 || note) {
+    const no = answers.filter((a) => a.state === 'no').length;
+    process.stdout.write(`    answered ${answers.length} criteria (${no} "no", each with a comment)${note ? ', wrote a note' : ''}\n`);
   }
 }
 

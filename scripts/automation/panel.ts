@@ -12,6 +12,26 @@ export class Panel {
     await this.page.waitForSelector(`[data-testid=view-panel][data-view=${name}]:not([hidden])`);
   }
 
+  /**
+   * Answers a criterion of the current page as the evaluator does in the checklist view: a "no"
+   * with its comment, saved. Clicks the elements themselves (the panel redraws as the page's checks
+   * arrive, and a click aimed at a point could land on a neighbour). Resolves once the answer shows.
+   */
+  async answer(criterionId: string, state: 'yes' | 'no' | 'na', comment = ''): Promise<void> {
+    const item = `[data-testid=page-criteria] [data-testid=criterion-item][data-criterion-id="${criterionId}"]`;
+    const press = async (selector: string) => {
+      await this.page.waitForSelector(selector, { visible: true, timeout: 15_000 });
+      await this.page.$eval(selector, (el) => (el as HTMLElement).click());
+    };
+    await this.view('checklist');
+    await press(`${item} [data-testid=answer-${state}]`);
+    if (comment) {
+      await this.page.locator(`${item} [data-testid=criterion-comment]`).fill(comment);
+      await press(`${item} [data-testid=criterion-save]`);
+    }
+    await this.page.waitForSelector(`${item}[data-state=${state}]`, { timeout: 15_000 });
+  }
+
   async start(): Promise<void> {
     await this.page.locator('[data-testid=visit-start]').click();
     await this.waitForState('recording');
