@@ -1,5 +1,5 @@
 import type { Ask } from '../../utils/messaging/ask';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { PageAudit, VisitSpeedSummary, type SlowestPage } from '../../components/audit/audit-view';
 import { summariseVisit } from '../../utils/audit/speed';
 import { db } from '../../utils/db/database';
@@ -7,8 +7,19 @@ import { listEvidence } from '../../utils/db/repository';
 import type { Lang, Messages } from '../../utils/i18n/messages';
 import { ProtocolError } from '../../utils/messaging/receive';
 import type { Page } from '../../utils/schema/page';
+import type { AuditRecord } from '../../utils/audit/schema';
 import { isActive, type Visit } from '../../utils/schema/visit';
 import { useRead } from './use-read';
+
+/** A visit's audits, read again whenever stored data changes. */
+export function useAudits(visitId: string, rev: number): AuditRecord[] {
+  return useRead(async () => listEvidence(await db(), 'audits', visitId), [visitId, rev]) ?? [];
+}
+
+/** How many accessibility problems the pages' latest audits found: the audits view's count. */
+export function accessibilityProblems(pages: Page[], audits: AuditRecord[]): number {
+  return pages.reduce((n, p) => n + (audits.filter((a) => a.pageId === p.id && a.accessibility).at(-1)?.accessibility?.violations.length ?? 0), 0);
+}
 
 /**
  * The audits in the panel: the speed of the visit so far, the current page's accessibility and speed
@@ -20,14 +31,12 @@ export function AuditSection(props: {
   visit: Visit;
   pages: Page[];
   tabId: number | undefined;
-  rev: number;
+  /** The visit's audits, read once for the panel (see `useAudits`). */
+  audits: AuditRecord[];
   ask: Ask;
-  /** Told how many accessibility problems the pages' latest audits found, for the view's count. */
-  onProblems?: (n: number) => void;
 }) {
-  const { m, lang, visit, pages, tabId, rev, ask, onProblems } = props;
+  const { m, lang, visit, pages, tabId, audits, ask } = props;
   const t = m.audit;
-  const audits = useRead(async () => listEvidence(await db(), 'audits', visit.id), [visit.id, rev]) ?? [];
   const [running, setRunning] = useState<string>();
   const [error, setError] = useState<string>();
 
@@ -39,8 +48,6 @@ export function AuditSection(props: {
     const speed = of(p).filter((a) => a.speed).at(-1)?.speed;
     return speed ? [{ page: p, speed }] : [];
   });
-  const problems = pages.reduce((n, p) => n + (of(p).filter((a) => a.accessibility).at(-1)?.accessibility?.violations.length ?? 0), 0);
-  useEffect(() => onProblems?.(problems), [problems]);
   const summary = summariseVisit(measured.map((x) => x.speed));
   const slowest = summary.worst && measured[summary.worst.index];
   const worst: SlowestPage | undefined = slowest && { pageTitle: slowest.page.title, verdict: slowest.speed.verdict, vitals: slowest.speed.vitals };

@@ -8,7 +8,7 @@ import type { Checklist } from '../../utils/checklist/schema';
 import type { Page } from '../../utils/schema/page';
 import type { PageType } from '../../utils/schema/page-type';
 import type { Visit } from '../../utils/schema/visit';
-import { AuditSection } from './audit-section';
+import { accessibilityProblems, AuditSection, useAudits } from './audit-section';
 import { ChecklistSection } from './checklist-section';
 import { VisitEvidence, VisitJourney } from './evidence-view';
 import { MissionProgress } from './mission-section';
@@ -39,7 +39,8 @@ export function VisitViews(props: {
   const { m, lang, visit, pages, evidence, tabId, rev, now, ask, view } = props;
   const t = m.cockpit;
   const [progress, setProgress] = useState<{ answered: number; total: number }>();
-  const [problems, setProblems] = useState<number>();
+  const audits = useAudits(visit.id, rev);
+  const problems = accessibilityProblems(pages, audits);
   const proofs = evidence ? evidence.screenshots.length + evidence.notes.length + evidence.abandonments.length : undefined;
   const count = (shown: string | number | undefined, said: string | undefined) =>
     shown === undefined || said === undefined ? undefined : { shown: String(shown), said };
@@ -48,7 +49,7 @@ export function VisitViews(props: {
     { id: 'checklist', label: t.views.checklist, count: progress && count(`${progress.answered}/${progress.total}`, t.viewCount.checklist(progress.answered, progress.total)) },
     { id: 'visit', label: t.views.visit, count: count(pages.length, t.viewCount.visit(pages.length)) },
     { id: 'evidence', label: t.views.evidence, count: count(proofs, proofs === undefined ? undefined : t.viewCount.evidence(proofs)) },
-    { id: 'audits', label: t.views.audits, count: count(problems, problems === undefined ? undefined : t.viewCount.audits(problems)) },
+    { id: 'audits', label: t.views.audits, count: count(problems, t.viewCount.audits(problems)) },
   ];
 
   return (
@@ -82,7 +83,7 @@ export function VisitViews(props: {
         <VisitEvidence m={m} lang={lang} visit={visit} pages={pages} evidence={evidence} ask={ask} />
       </ViewPanel>
       <ViewPanel id="audits" current={view}>
-        <AuditSection m={m} lang={lang} visit={visit} pages={pages} tabId={tabId} rev={rev} ask={ask} onProblems={setProblems} />
+        <AuditSection m={m} lang={lang} visit={visit} pages={pages} tabId={tabId} audits={audits} ask={ask} />
       </ViewPanel>
     </div>
   );
