@@ -165,6 +165,31 @@ Where it is kept:
 }
 
 /**
+ * The report's first page, as the report shows it: the score, how the visit ended, and the three
+ * findings that matter most (read from the page itself, so the console says what the report says).
+ */
+async function printFirstPage(report: Page): Promise<void> {
+  const first = await report.$eval('[data-testid=report-section][data-section=cover]', (cover) => {
+    const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return {
+      score: text(cover.querySelector('[data-testid=overall-score] .score-value')),
+      outcome: text(cover.querySelector('[data-testid=outcome] .outcome-text')),
+      findings: [...cover.querySelectorAll('[data-testid=top-finding]')].map((li) => ({
+        title: text(li.querySelector('.finding-title')),
+        where: text(li.querySelector('.finding-meta')),
+        shot: li.querySelector('.top-finding-shot img') !== null,
+      })),
+    };
+  });
+  console.log(`
+The report’s first page:
+  Score: ${first.score}
+  Outcome: ${first.outcome}
+  The ${first.findings.length === 1 ? 'finding' : `${first.findings.length} findings`} that matter most:`);
+  first.findings.forEach((f, i) => console.log(`    ${i + 1}. ${f.title} (${f.where}${f.shot ? ', with its screenshot' : ''})`));
+}
+
+/**
  * Ends the demo as an evaluator ends a visit: opens the report the panel offers, signs and writes the
  * verdict, makes it final, then exports the HTML report and the bundle, and says where they are.
  */
@@ -176,6 +201,7 @@ async function exportReport(launched: Launched, panel: Panel): Promise<void> {
   await panel.page.locator('[data-testid=visit-ended] [data-testid=report-open]').click();
   const report = (await (await opened).page())!;
   await report.waitForSelector('[data-testid=report-section][data-section=appendix]', { timeout: 30_000 });
+  await printFirstPage(report);
   await report.locator('[data-testid=verdict-alias]').fill('Démo');
   await report
     .locator('[data-testid=verdict-text]')
