@@ -65,7 +65,7 @@ function VitalChart({ t, chart }: { t: ReportUiMessages; chart: NonNullable<Retu
         </pattern>
         <pattern id={`${id}-poor`} patternUnits="userSpaceOnUse" width="6" height="6">
           <rect class="zone-ground" width="6" height="6" />
-          <path class="zone-hatch" d="M 0 0 L 6 6 M 6 0 L 0 6" />
+          <path class="zone-hatch zone-hatch-poor" d="M 0 0 L 6 6 M 6 0 L 0 6" />
         </pattern>
       </defs>
       {chart.zones.map((z) => (
