@@ -1,50 +1,77 @@
-import type { ReportModel } from '../../utils/report/model-types';
-import type { ReportUiMessages } from '../../utils/i18n/report-ui-messages';
+import type { ReportModel, TopFinding } from '../../utils/report/model-types';
 import { formatDuration } from '../ui/format';
-import { Facts } from './facts';
+import { KnockoutMark, SeverityBadge } from './badges';
+import { EvidenceLinks, shotAnchor, type EvidenceContext, type ImageUrl } from './evidence-links';
 import { UrlText } from './links';
+import { OutcomeBlock } from './outcome-block';
 import { ReportSection } from './report-section';
 
-/** Who shopped which site, when, how long, with what, and where the visit and its review stand. */
-export function CoverSection({ t, model }: { t: ReportUiMessages; model: ReportModel }) {
+/**
+ * The first page, which a shop owner reads in a minute and which prints alone on its sheet: the
+ * score, how the visit ended, and the few problems to fix first (`model.firstPage`, chosen by
+ * `topFindings`), each with its screenshot.
+ */
+export function CoverSection({ ev, model, imageUrl }: { ev: EvidenceContext; model: ReportModel; imageUrl: ImageUrl }) {
+  const { t } = ev;
+  const { score, outcome, findings } = model.firstPage;
   const c = model.cover;
-  const review = model.review;
   return (
     <ReportSection id="cover" title={t.sections.cover}>
-      <Facts
-        class="cover-facts"
-        rows={[
-          [t.site, c.site],
-          [t.origin, <UrlText url={c.origin} />],
-          [t.mission, <span data-testid="cover-mission">{c.mission}</span>],
-          [t.personaAlias, c.personaAlias && <span data-testid="cover-persona">{c.personaAlias}</span>],
-          [
-            t.deadline,
-            c.deadline && (
-              <span data-testid="cover-deadline" data-met={String(c.deadline.met)}>
-                {t.deadlineState(t.dateTime(c.deadline.at), c.deadline.met)}
-              </span>
-            ),
-          ],
-          [t.date, <time dateTime={new Date(c.startedAt).toISOString()}>{t.dateTime(c.startedAt)}</time>],
-          [t.ended, c.endedAt !== undefined && <time dateTime={new Date(c.endedAt).toISOString()}>{t.dateTime(c.endedAt)}</time>],
-          [t.duration, <span data-testid="visit-duration">{t.customerTime(formatDuration(c.customerMs), formatDuration(c.durationMs))}</span>],
-          [t.evaluator, c.evaluator || <span class="muted">{t.notSigned}</span>],
-          [t.browser, c.browser],
-          [t.screen, c.screen && t.dimensions(c.screen.width, c.screen.height)],
-          [t.status, t.visitStatuses[c.status]],
-          [
-            t.review,
-            review && (
-              <span data-testid="review-status" data-review-status={review.status}>
-                {t.reviewStatuses[review.status]} ({t.reviewedAt(t.dateTime(review.updatedAt))})
-              </span>
-            ),
-          ],
-          [t.reviewer, review?.reviewer],
-        ]}
-      />
-      <p class="muted">{t.generatedAt(t.dateTime(model.generatedAt))}</p>
+      <p class="cover-line muted">
+        {c.mission} · <time dateTime={new Date(c.startedAt).toISOString()}>{t.dateTime(c.startedAt)}</time> ·{' '}
+        {t.customerTime(formatDuration(c.customerMs), formatDuration(c.durationMs))}
+      </p>
+      <p class="score-big" data-testid="overall-score" data-score={score ?? ''}>
+        <span class="score-label">{t.overallScore}</span>
+        <span class={score === null ? 'score-value score-none' : 'score-value'}>{score === null ? t.notScored : t.score(score)}</span>
+      </p>
+      <OutcomeBlock ev={ev} outcome={outcome} />
+      <h3>{t.charts.topThree}</h3>
+      {findings.length > 0 ? (
+        <>
+          <p class="muted">{t.charts.topThreeHint}</p>
+          <ol class="top-findings" data-testid="top-findings">
+            {findings.map((f) => (
+              <TopFindingItem key={f.id} ev={ev} finding={f} imageUrl={imageUrl} />
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>{t.noFindings}</p>
+      )}
     </ReportSection>
+  );
+}
+
+function TopFindingItem({ ev, finding: f, imageUrl }: { ev: EvidenceContext; finding: TopFinding; imageUrl: ImageUrl }) {
+  const { t } = ev;
+  const n = f.thumbnailId ? ev.shotNumbers.get(f.thumbnailId) : undefined;
+  const src = f.thumbnailId && n !== undefined ? imageUrl(f.thumbnailId, 'thumb') : undefined;
+  return (
+    <li class={`top-finding severity-${f.severity}`} data-testid="top-finding" data-finding-id={f.id}>
+      {src && f.thumbnailId && n !== undefined && (
+        <a class="top-finding-shot" href={`#${shotAnchor(f.thumbnailId)}`}>
+          <img src={src} alt={t.charts.seeScreenshot(n)} decoding="async" />
+        </a>
+      )}
+      <div class="top-finding-body">
+        <p class="finding-head">
+          <SeverityBadge t={t} severity={f.severity} />
+          {f.knockout && <KnockoutMark t={t} />}
+          <strong class="finding-title">{f.title}</strong>
+        </p>
+        {f.detail && <p class="finding-detail">{f.detail}</p>}
+        <p class="finding-meta">
+          {t.sources[f.source]}
+          {f.pageUrl && (
+            <>
+              {' · '}
+              <UrlText url={f.pageUrl} />
+            </>
+          )}
+        </p>
+        <EvidenceLinks ev={ev} refs={f.evidence} />
+      </div>
+    </li>
   );
 }

@@ -5,32 +5,18 @@ import { Facts } from './facts';
 import { SignalTable } from './journey-signals';
 import { UrlText } from './links';
 import { ReportSection } from './report-section';
+import { FunnelChart } from './charts/funnel-chart';
+import { TimelineChart } from './charts/timeline-chart';
 
-
-/** The way through the shop: funnel stages reached, pages seen (with a thumbnail each), friction met. */
+/** The way through the shop: the funnel and the visit's timeline as charts, pages seen (with a thumbnail each), friction met. */
 export function JourneySection({ ev, model, imageUrl }: { ev: EvidenceContext; model: ReportModel; imageUrl: ImageUrl }) {
   const { t } = ev;
-  const { stages, pages, signals } = model.journey;
+  const { pages, signals } = model.journey;
   return (
     <ReportSection id="journey" title={t.sections.journey}>
-      <h3>{t.stagesTitle}</h3>
-      {stages.length > 0 ? (
-        <ol class="funnel" data-testid="funnel">
-          {stages.map((s) => (
-            <li key={s.stage} data-stage={s.stage}>
-              <strong>{s.label}</strong> <span class="muted">{t.reachedAfter(formatDuration(s.sinceStartCustomer))}</span>
-              {s.replayAt !== null && (
-                <>
-                  {' '}
-                  <ReplayLink ev={ev} at={s.replayAt} />
-                </>
-              )}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>{t.noStages}</p>
-      )}
+      {/* The funnel and the timeline show the journey; the pages and signals below give its details. */}
+      <FunnelChart ev={ev} model={model} />
+      <TimelineChart ev={ev} model={model} />
       <h3>{t.pagesTitle}</h3>
       {pages.length > 0 ? (
         <ol class="journey-pages">

@@ -4,6 +4,7 @@ import type { ReportUiMessages } from '../../utils/i18n/report-ui-messages';
 import { AccessibilitySection } from './accessibility-section';
 import { AppendixSection } from './appendix-section';
 import { ChecklistSection } from './checklist-section';
+import { ContentsSection } from './contents-section';
 import { CoverSection } from './cover-section';
 import { evidenceContext, type ImageUrl } from './evidence-links';
 import { JourneySection } from './journey-section';
@@ -14,6 +15,7 @@ import { ReplaySection } from './replay-section';
 import { SpeedSection } from './speed-section';
 import { SummarySection } from './summary-section';
 import { VerdictSection } from './verdict-section';
+import { VisitSection } from './visit-section';
 import './report.css';
 
 export type { ImageUrl } from './evidence-links';
@@ -37,7 +39,9 @@ export function ReportView({ model, t, imageUrl, toolbar, verdictSlot }: ReportV
   const ev = evidenceContext(t, model);
   // Keyed by section so the order on the page is REPORT_SECTIONS' order, whatever the order here.
   const sections: Record<ReportSectionId, () => VNode> = {
-    cover: () => <CoverSection t={t} model={model} />,
+    cover: () => <CoverSection ev={ev} model={model} imageUrl={imageUrl} />,
+    contents: () => <ContentsSection t={t} />,
+    visit: () => <VisitSection t={t} model={model} />,
     summary: () => <SummarySection ev={ev} model={model} />,
     questions: () => <QuestionsSection ev={ev} questions={model.questions} />,
     mission: () => <MissionSection ev={ev} model={model} />,

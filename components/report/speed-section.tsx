@@ -5,16 +5,26 @@ import { RatingMark } from './badges';
 import { Facts } from './facts';
 import { UrlText } from './links';
 import { ReportSection } from './report-section';
+import { VitalsCharts } from './charts/vitals-chart';
 
 /** CLS is a score; the other metrics are times. */
 const vitalValue = (t: ReportUiMessages, metric: VitalName, value: number) => (metric === 'CLS' ? t.decimal(value) : t.seconds(value));
 
-/** How fast each page felt during the visit: the verdict, the measures with their ratings in words, why. */
+/** How fast each page felt: the Core Web Vitals charted against their thresholds, then each page's verdict, measures and why. */
 export function SpeedSection({ t, model }: { t: ReportUiMessages; model: ReportModel }) {
   const pages = model.speed.pages;
   return (
     <ReportSection id="speed" title={t.sections.speed}>
-      {pages.length > 0 ? pages.map((p) => <SpeedPage key={p.pageId} t={t} page={p} />) : <p>{t.noSpeedPages}</p>}
+      {pages.length > 0 ? (
+        <>
+          <VitalsCharts t={t} pages={pages} />
+          {pages.map((p) => (
+            <SpeedPage key={p.pageId} t={t} page={p} />
+          ))}
+        </>
+      ) : (
+        <p>{t.noSpeedPages}</p>
+      )}
     </ReportSection>
   );
 }

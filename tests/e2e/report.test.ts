@@ -180,6 +180,10 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
     expect(shown.sections).toEqual([...REPORT_SECTIONS]);
     expect(shown.checklist).toBe(original.checklist);
     expect(shown.summary).toBe(original.summary);
+    // The charts are in the file as drawn SVG (its one script is the replay's), the same as on the page.
+    const charts = (p: Page) => p.$$eval('[data-testid=chart] svg[role=img]', (svgs) => svgs.map((s) => `${s.closest('[data-chart]')?.getAttribute('data-chart')}: ${s.querySelector('title')?.textContent}`));
+    expect(await charts(page)).toEqual(await charts(report));
+    expect((await charts(page)).length).toBeGreaterThanOrEqual(5);
     const state = await replayState(page);
     expect(state.sandbox).toBe('allow-same-origin');
     expect(await seekShows(page, 'Avis clients', 'Livraison rapide')).toBe(true);

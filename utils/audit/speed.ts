@@ -390,8 +390,8 @@ export type VisitSpeed = {
   median: Vitals;
 };
 
-/** web-vitals' own bounds: good up to the first, poor above the second. */
-const VITAL_THRESHOLDS: Record<VitalName, readonly number[]> = {
+/** web-vitals' own bounds: good up to the first, poor above the second (also drawn by the report's vitals chart). */
+export const VITAL_THRESHOLDS: Record<VitalName, readonly number[]> = {
   LCP: LCPThresholds,
   FCP: FCPThresholds,
   CLS: CLSThresholds,

@@ -1,4 +1,5 @@
 import { auditEn } from './audit-messages';
+import { reportChartsEn } from './report-charts-en';
 import { bytesIn, numberIn, secondsIn } from './formats';
 import { clock, dateTimeIn, timeIn, type ReportUiMessages } from './report-ui-fr';
 
@@ -19,9 +20,14 @@ export const reportUiEn: ReportUiMessages = {
   ratio: (done: number, total: number) => `${done} / ${total}`,
   dimensions: (width: number, height: number) => `${Math.round(width)} × ${Math.round(height)} px`,
 
+  /** First page, contents and charts. */
+  charts: reportChartsEn,
+
   reportTitle: 'Mystery visit report',
   sections: {
-    cover: 'The visit',
+    cover: 'At a glance',
+    contents: 'Contents',
+    visit: 'The visit',
     summary: 'In short',
     questions: 'Four questions',
     mission: 'The mission',
@@ -106,7 +112,6 @@ export const reportUiEn: ReportUiMessages = {
 
   overallScore: 'Overall score',
   notScored: 'no score (no criterion scored)',
-  sectionScores: 'Scores by checklist part',
   sectionColumn: 'Part',
   scoreColumn: 'Score',
   noScore: 'not scored',
@@ -148,9 +153,6 @@ export const reportUiEn: ReportUiMessages = {
 
   questionFindings: 'Findings',
 
-  stagesTitle: 'Purchase funnel stages',
-  noStages: 'No stage of the purchase funnel was reached.',
-  reachedAfter: (duration: string) => `reached after ${duration} of customer time`,
   pagesTitle: 'Pages viewed',
   noPages: 'No page recorded.',
   untitledPage: 'Untitled page',

@@ -3,6 +3,7 @@ import type { ReviewStatus } from '../report/review';
 import type { SkipReason } from '../assets/schema';
 import type { VisitStatus } from '../schema/visit';
 import { auditFr } from './audit-messages';
+import { reportChartsFr } from './report-charts-fr';
 import { bytesIn, numberIn, secondsIn } from './formats';
 
 /**
@@ -45,9 +46,14 @@ export const reportUiFr = {
   dimensions: (width: number, height: number) => `${Math.round(width)}\u00a0×\u00a0${Math.round(height)}\u00a0px`,
 
   // The report and its sections
+  /** First page, contents and charts. */
+  charts: reportChartsFr,
+
   reportTitle: 'Rapport de visite mystère',
   sections: {
-    cover: 'La visite',
+    cover: 'L’essentiel',
+    contents: 'Sommaire',
+    visit: 'La visite',
     summary: 'En bref',
     questions: 'Quatre questions',
     mission: 'La mission',
@@ -135,7 +141,6 @@ export const reportUiFr = {
   // Summary
   overallScore: 'Note globale',
   notScored: 'pas de note (aucun critère noté)',
-  sectionScores: 'Notes par partie de la grille',
   sectionColumn: 'Partie',
   scoreColumn: 'Note',
   noScore: 'non notée',
@@ -180,9 +185,6 @@ export const reportUiFr = {
   questionFindings: 'Constats',
 
   // Journey
-  stagesTitle: 'Étapes du tunnel d’achat',
-  noStages: 'Aucune étape du tunnel d’achat n’a été atteinte.',
-  reachedAfter: (duration: string) => `atteinte après ${duration} de temps client`,
   pagesTitle: 'Pages vues',
   noPages: 'Aucune page enregistrée.',
   untitledPage: 'Page sans titre',

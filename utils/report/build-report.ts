@@ -17,6 +17,7 @@ import { buildOutcome } from './outcome';
 import { answerQuestions } from './questions';
 import { reportSummary } from './summary';
 import { timelineOf } from './timeline';
+import { topFindings } from './top-findings';
 import type { VisitData } from './visit-data';
 import { writingIssues } from './writing-help';
 
@@ -50,7 +51,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
   const verdictText = visit.verdict?.text ?? '';
   const mission = reportMission(data, timeline, options.lang, options.now);
   const alias = visit.mission?.persona?.alias;
-  return {
+  const model: Omit<ReportModel, 'firstPage'> = {
     lang: options.lang,
     visitId: visit.id,
     generatedAt: options.now,
@@ -93,4 +94,5 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
     ...(data.review ? { review: data.review } : {}),
     appendix: buildAppendix(data, w, browser),
   };
+  return { ...model, firstPage: { score: model.summary.score, outcome: model.summary.outcome, findings: topFindings(model) } };
 }

@@ -336,10 +336,29 @@ export interface ReportAppendix {
   glossary: { term: string; definition: string }[];
 }
 
+/** One of the findings the first page shows, with the screenshot shown beside it. */
+export interface TopFinding extends ReportFinding {
+  /** Its own first screenshot, else a screenshot of its page; absent when neither exists. */
+  thumbnailId?: string;
+}
+
+/**
+ * What a shop owner reads in a minute, on the report's first page: the score, how the visit
+ * ended, and the few findings that matter most (chosen by `topFindings`).
+ */
+export interface ReportFirstPage {
+  /** 0–100, or null when nothing was scored (the same as `summary.score`). */
+  score: number | null;
+  outcome: ReportOutcome;
+  findings: TopFinding[];
+}
+
 export interface ReportModel {
   lang: ReportLang;
   visitId: string;
   generatedAt: number;
+  /** The first page: score, outcome, top findings. */
+  firstPage: ReportFirstPage;
   cover: ReportCover;
   summary: ReportSummary;
   questions: QuestionAnswer[];
@@ -368,6 +387,8 @@ export interface ReportOptions {
 /** The report sections, in order; each is a `report-section` with this `data-section`. */
 export const REPORT_SECTIONS = [
   'cover',
+  'contents',
+  'visit',
   'summary',
   'questions',
   'mission',

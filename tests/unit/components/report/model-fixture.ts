@@ -1,4 +1,5 @@
 import type { ReportModel } from '../../../../utils/report/model-types';
+import { topFindings } from '../../../../utils/report/top-findings';
 
 /**
  * A complete report, written by hand, with strings an audited site (or a person) could have put
@@ -15,7 +16,7 @@ const START = Date.UTC(2025, 5, 12, 12, 0, 0);
 const shot = (id: string) => ({ kind: 'screenshot' as const, screenshotId: id });
 const replay = (at: number) => ({ kind: 'replay' as const, at });
 
-export const reportModel: ReportModel = {
+const base: Omit<ReportModel, 'firstPage'> = {
   lang: 'en',
   visitId: 'v1',
   generatedAt: START + 3_600_000,
@@ -301,4 +302,9 @@ export const reportModel: ReportModel = {
     ],
     glossary: [{ term: 'Knock-out', definition: 'A criterion that fails the whole visit.' }],
   },
+};
+
+export const reportModel: ReportModel = {
+  ...base,
+  firstPage: { score: base.summary.score, outcome: base.summary.outcome, findings: topFindings(base) },
 };

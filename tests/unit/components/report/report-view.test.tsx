@@ -39,6 +39,51 @@ describe('ReportView (static render for the exported file)', () => {
     }
   });
 
+  it('opens on the first page: score, outcome and the problems to fix first, each with its screenshot', () => {
+    const cover = doc.querySelector('[data-section=cover]')!;
+    expect(cover.querySelector('[data-testid=overall-score]')?.getAttribute('data-score')).toBe('72');
+    expect(cover.querySelector('[data-testid=outcome]')?.getAttribute('data-outcome')).toBe('abandoned');
+    const top = [...cover.querySelectorAll('[data-testid=top-finding]')];
+    expect(top.map((li) => li.getAttribute('data-finding-id'))).toEqual(reportModel.firstPage.findings.map((f) => f.id));
+    expect(top).toHaveLength(3);
+    // The knock-out's own screenshot, linked to its figure in the gallery.
+    const shot = top[0]!.querySelector('a.top-finding-shot');
+    expect(shot?.getAttribute('href')).toBe('#shot-s2');
+    expect(shot?.querySelector('img')?.getAttribute('src')).toBe('https://img.test/s2-thumb.jpg');
+    expect(shot?.querySelector('img')?.getAttribute('alt')).toBe('See screenshot 2');
+  });
+
+  it('links every section after the first page from the contents', () => {
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>('[data-section=contents] nav a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(REPORT_SECTIONS.filter((id) => id !== 'cover' && id !== 'contents').map((id) => `#${id}`));
+    for (const a of links) expect(doc.getElementById(a.getAttribute('href')!.slice(1))?.getAttribute('data-section')).toBe(a.getAttribute('href')!.slice(1));
+  });
+
+  it('draws each chart as an SVG image named by its title, with a sentence and a table of its figures', () => {
+    const charts = [...doc.querySelectorAll('[data-testid=chart]')];
+    // Scores, funnel, timeline, and LCP and CLS (the fixture's page has no INP).
+    expect(charts.map((c) => c.getAttribute('data-chart'))).toEqual(['scores', 'funnel', 'timeline', 'vitals-lcp', 'vitals-cls']);
+    for (const chart of charts) {
+      const svg = chart.querySelector('svg')!;
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
+      const title = svg.querySelector('title')!;
+      expect(svg.firstElementChild).toBe(title);
+      expect(svg.getAttribute('aria-labelledby')).toBe(title.id);
+      expect(doc.getElementById(svg.getAttribute('aria-describedby')!)?.textContent?.length).toBeGreaterThan(10);
+      expect(chart.querySelectorAll('details table tbody tr').length).toBeGreaterThan(0);
+    }
+    expect(doc.querySelector('[data-section=speed] .vitals-charts')?.textContent).toContain('Measured on no page: INP.');
+    // The funnel says where the visit stopped in words, not by colour alone.
+    const funnel = doc.querySelector('[data-chart=funnel]')!;
+    expect(funnel.querySelector('.is-stop')?.textContent).toContain('abandoned here');
+    expect(funnel.querySelector('tr[data-stop=true]')?.getAttribute('data-stage')).toBe('cart');
+    expect(doc.querySelector('[data-chart=vitals-lcp] svg')?.textContent).toContain('4.2 s');
+    const fr = parse(render({ ...reportModel, lang: 'fr' }, reportUiFr));
+    expect(fr.querySelector('[data-chart=funnel] title')?.textContent).toBe('Le tunnel d’achat\u00a0: temps client par étape');
+    expect(fr.querySelector('[data-chart=vitals-lcp] svg')?.textContent).toContain('4,2\u00a0s');
+  });
+
   it('shows hostile strings from the site as text, never as markup', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>alert');
@@ -100,7 +145,7 @@ describe('ReportView (static render for the exported file)', () => {
 
   it('says severities and answers in words, and the verdict is not final yet', () => {
     const summary = doc.querySelector('[data-section=summary]')!;
-    expect(summary.querySelector('[data-testid=overall-score]')?.textContent).toContain('72 / 100');
+    expect(doc.querySelector('[data-section=cover] [data-testid=overall-score]')?.textContent).toContain('72 / 100');
     expect(summary.querySelector('[data-severity=critical]')?.textContent).toContain('critical');
     expect(summary.querySelector('[data-testid=knockouts]')?.textContent).toContain('Delivery costs hidden');
     expect(doc.querySelector('[data-criterion-id=C12] .answer-badge')?.textContent).toContain('No');
@@ -112,7 +157,7 @@ describe('ReportView (static render for the exported file)', () => {
   });
 
   it('renders in French with the French words', () => {
-    const fr = parse(render({ ...reportModel, lang: 'fr', summary: { ...reportModel.summary, score: 76.92 } }, reportUiFr));
+    const fr = parse(render({ ...reportModel, lang: 'fr', firstPage: { ...reportModel.firstPage, score: 76.92 } }, reportUiFr));
     expect(fr.querySelector('[data-testid=overall-score]')?.textContent).toContain('76,9\u00a0/\u00a0100');
     expect(fr.querySelector('[data-section=verdict] h2')?.textContent).toBe('Verdict');
     expect(fr.querySelector('[data-section=verdict]')?.textContent).toContain('Pas encore définitif');

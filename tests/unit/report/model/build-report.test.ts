@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreChecklist } from '../../../../utils/checklist/score';
 import { ECOMMERCE_CHECKLIST } from '../../../../utils/checklist/defaults';
 import { buildReport } from '../../../../utils/report/build-report';
+import { topFindings } from '../../../../utils/report/top-findings';
 import { visitDataSchema } from '../../../../utils/report/visit-data';
 import { bareVisitData, T0, visitData } from './fixture';
 
@@ -45,6 +46,18 @@ describe('buildReport: summary', () => {
     const ranks = top.map((f) => f.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     expect(new Set(report().summary.topFindings.map((f) => f.id)).size).toBe(top.length);
+  });
+
+  it('puts the score, the outcome and the three findings that matter most on the first page', () => {
+    const model = report();
+    expect(model.firstPage.score).toBe(model.summary.score);
+    expect(model.firstPage.outcome).toEqual(model.summary.outcome);
+    expect(model.firstPage.findings.map((f) => f.id)).toEqual(topFindings(model).map((f) => f.id));
+    expect(model.firstPage.findings).toHaveLength(3);
+    // The knock-out first; the abandonment shows its own screenshot.
+    expect(model.firstPage.findings[0]?.id).toBe('criterion:E04');
+    const abandonment = model.firstPage.findings.find((f) => f.id === 'abandonment:ab1');
+    expect(abandonment?.thumbnailId).toBe('s2');
   });
 
   it('says how the visit ended, with the comment and the proof', () => {
@@ -166,6 +179,7 @@ describe('buildReport: a bare visit', () => {
     const model = bare();
     expect(model.checklist).toBeNull();
     expect(model.summary).toMatchObject({ score: null, sections: [], knockouts: [], topFindings: [] });
+    expect(model.firstPage).toEqual({ score: null, outcome: model.summary.outcome, findings: [] });
     expect(model.summary.outcome).toEqual({ kind: 'unknown', text: 'Outcome unknown: the visit was interrupted before its end.', evidence: [] });
     expect(model.cover.mission).toBe('Quick visit');
     expect(model.markers).toEqual([]);
