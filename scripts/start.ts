@@ -169,8 +169,10 @@ Where it is kept:
  * findings that matter most (read from the page itself, so the console says what the report says).
  */
 async function printFirstPage(report: Page): Promise<void> {
-  const first = await report.$eval('[data-testid=report-section][data-section=cover]', (cover) => {
-    const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  // A string, not a function: tsx would wrap the function's inner helpers in a `__name` the page lacks.
+  const first = (await report.evaluate(`(() => {
+    const cover = document.querySelector('[data-testid=report-section][data-section=cover]');
+    const text = (el) => (el && el.textContent ? el.textContent.replace(/\\s+/g, ' ').trim() : '');
     return {
       score: text(cover.querySelector('[data-testid=overall-score] .score-value')),
       outcome: text(cover.querySelector('[data-testid=outcome] .outcome-text')),
@@ -180,7 +182,7 @@ async function printFirstPage(report: Page): Promise<void> {
         shot: li.querySelector('.top-finding-shot img') !== null,
       })),
     };
-  });
+  })()`)) as { score: string; outcome: string; findings: Array<{ title: string; where: string; shot: boolean }> };
   console.log(`
 The report’s first page:
   Score: ${first.score}

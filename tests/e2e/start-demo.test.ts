@@ -37,7 +37,7 @@ describe('npm start without a display', () => {
 
   it('prints the report’s score, its outcome and its three top findings', () => {
     const first = output.slice(output.indexOf('The report’s first page:'));
-    expect(first).toMatch(/Score: \d+([.,]\d)?\s?%/);
+    expect(first).toMatch(/Score: \d+([.,]\d)? \/ 100/);
     expect(first).toMatch(/Outcome: .*(payment|paiement)/i);
     const findings = [...first.matchAll(/^ {4}(\d)\. (.+)$/gm)].map((m) => m[2]);
     expect(findings).toHaveLength(3);
