@@ -74,7 +74,12 @@ async function scripted(shop: Shop): Promise<void> {
     const journey = new ShopJourney(tab, shop.origin);
     await journey.open('/');
     const panel = new Panel(await openPanel(launched, shop.origin));
+    // The panel has the focus only while the evaluator works in it, as a real one: the report's
+    // customer time leaves that work out.
+    await panel.emulateFocus();
+    await panel.setFocus(true);
     await panel.start();
+    await panel.setFocus(false);
     // Each step, and how many pages the visit has after it: like a shopper, the script reads each
     // page (the panel lists it) before going on.
     const steps: Array<[string, () => Promise<void>, number]> = [
@@ -103,9 +108,12 @@ async function scripted(shop: Shop): Promise<void> {
       }
       if (what === 'fill in the card form') {
         process.stdout.write(`  · declare "I would leave here" (${DEMO_ABANDONMENT.reason})\n`);
+        await panel.setFocus(true);
         await panel.abandon(DEMO_ABANDONMENT.reason, DEMO_ABANDONMENT.comment);
+        await panel.setFocus(false);
       }
     }
+    await panel.setFocus(true);
     await panel.stop();
     const dump = await until(() => dumpDatabase(panel.page), (d) => d.visits.some((v) => v.status === 'ended'), 'the visit');
     await report(dump, launched.extensionId, profile);
@@ -118,13 +126,14 @@ async function scripted(shop: Shop): Promise<void> {
 /** The evaluator's work on a page in the panel: the page's criteria answered, a note where there is one. */
 async function evaluate(panel: Panel, pagePath: string): Promise<void> {
   const answers = DEMO_ANSWERS[pagePath] ?? [];
-  for (const a of answers) await panel.answer(a.criterionId, a.state, a.comment);
   const note = DEMO_NOTES[pagePath];
+  if (answers.length === 0 && !note) return;
+  await panel.setFocus(true);
+  for (const a of answers) await panel.answer(a.criterionId, a.state, a.comment);
   if (note) await panel.addNote(note);
-  if (answers.length > 0 || note) {
-    const no = answers.filter((a) => a.state === 'no').length;
-    process.stdout.write(`    answered ${answers.length} criteria (${no} "no", each with a comment)${note ? ', wrote a note' : ''}\n`);
-  }
+  await panel.setFocus(false);
+  const no = answers.filter((a) => a.state === 'no').length;
+  process.stdout.write(`    answered ${answers.length} criteria (${no} "no", each with a comment)${note ? ', wrote a note' : ''}\n`);
 }
 
 async function report(dump: Dump, extensionId: string, profile: string): Promise<void> {
@@ -174,6 +183,7 @@ async function printFirstPage(report: Page): Promise<void> {
     const cover = document.querySelector('[data-testid=report-section][data-section=cover]');
     const text = (el) => (el && el.textContent ? el.textContent.replace(/\\s+/g, ' ').trim() : '');
     return {
+      visit: text(cover.querySelector('.cover-line')),
       score: text(cover.querySelector('[data-testid=overall-score] .score-value')),
       outcome: text(cover.querySelector('[data-testid=outcome] .outcome-text')),
       findings: [...cover.querySelectorAll('[data-testid=top-finding]')].map((li) => ({
@@ -182,9 +192,10 @@ async function printFirstPage(report: Page): Promise<void> {
         shot: li.querySelector('.top-finding-shot img') !== null,
       })),
     };
-  })()`)) as { score: string; outcome: string; findings: Array<{ title: string; where: string; shot: boolean }> };
+  })()`)) as { visit: string; score: string; outcome: string; findings: Array<{ title: string; where: string; shot: boolean }> };
   console.log(`
 The report’s first page:
+  Visit: ${first.visit}
   Score: ${first.score}
   Outcome: ${first.outcome}
   The ${first.findings.length === 1 ? 'finding' : `${first.findings.length} findings`} that matter most:`);

@@ -6,6 +6,32 @@ import { until } from './extension-data';
 export class Panel {
   constructor(readonly page: Page) {}
 
+  /**
+   * Headless Chromium tells every window it has the focus and never sends focus or blur, whereas a
+   * real side panel has the focus only while the evaluator works in it (the customer's clock leaves
+   * that time out). The panel page is given that behaviour: `document.hasFocus()` answers what
+   * `setFocus` says, and the window receives focus and blur as the evaluator moves between the shop
+   * and the panel. Reloads the panel.
+   */
+  async emulateFocus(): Promise<void> {
+    await this.page.evaluateOnNewDocument(() => {
+      let focused = false;
+      Document.prototype.hasFocus = () => focused;
+      (window as unknown as { setTestFocus: (f: boolean) => void }).setTestFocus = (f: boolean) => {
+        if (f === focused) return;
+        focused = f;
+        window.dispatchEvent(new FocusEvent(f ? 'focus' : 'blur'));
+      };
+    });
+    await this.page.reload();
+    await this.page.waitForSelector('[data-testid=visit-start], [data-testid=visit-status]');
+  }
+
+  /** The evaluator moves to the panel (true) or back to the shop (false); see `emulateFocus`. */
+  async setFocus(focused: boolean): Promise<void> {
+    await this.page.evaluate((f: boolean) => (window as unknown as { setTestFocus: (f: boolean) => void }).setTestFocus(f), focused);
+  }
+
   /** Shows one of the visit's views (checklist, visit, evidence, audits), as a click on its tab. */
   async view(name: 'checklist' | 'visit' | 'evidence' | 'audits'): Promise<void> {
     await this.page.locator(`[data-testid=view-tab][data-view=${name}]`).click();
@@ -14,10 +40,11 @@ export class Panel {
 
   /**
    * Answers a criterion of the current page as the evaluator does in the checklist view: a "no"
-   * with its comment, saved. Clicks the elements themselves (the panel redraws as the page's checks
-   * arrive, and a click aimed at a point could land on a neighbour). Resolves once the answer shows.
+   * with its comment, saved; with `screenshot`, a screenshot taken now attached to it. Clicks the
+   * elements themselves (the panel redraws as the page's checks arrive, and a click aimed at a point
+   * could land on a neighbour). Resolves once the answer (and its screenshot) shows.
    */
-  async answer(criterionId: string, state: 'yes' | 'no' | 'na', comment = ''): Promise<void> {
+  async answer(criterionId: string, state: 'yes' | 'no' | 'na', comment = '', o: { screenshot?: boolean } = {}): Promise<void> {
     const item = `[data-testid=page-criteria] [data-testid=criterion-item][data-criterion-id="${criterionId}"]`;
     const press = async (selector: string) => {
       await this.page.waitForSelector(selector, { visible: true, timeout: 15_000 });
@@ -30,6 +57,12 @@ export class Panel {
       await press(`${item} [data-testid=criterion-save]`);
     }
     await this.page.waitForSelector(`${item}[data-state=${state}]`, { timeout: 15_000 });
+    if (o.screenshot) {
+      // Its details are open after a "no"; after another answer, a click on the question opens them.
+      if (state !== 'no') await press(`${item} .criterion-question`);
+      await press(`${item} [data-testid=evidence-capture]`);
+      await this.page.waitForSelector(`${item} [data-testid=evidence-attached][data-kind=screenshot]`, { timeout: 15_000 });
+    }
   }
 
   async start(): Promise<void> {

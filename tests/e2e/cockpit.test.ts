@@ -70,6 +70,7 @@ describe('the cockpit beside the product page, at 400 × 900, keyboard first', (
   it('fits the page’s criteria in at most three screen heights, without scrolling sideways', async () => {
     expect(pageCriteria.length).toBeGreaterThanOrEqual(30);
     const bottom = await p.$eval('[data-testid=page-criteria]', (e) => e.getBoundingClientRect().bottom + window.scrollY);
+    console.log(`[cockpit] the product page's ${pageCriteria.length} criteria end ${Math.round(bottom)} px down the panel (three screens: ${3 * HEIGHT} px)`);
     expect(bottom).toBeLessThanOrEqual(3 * HEIGHT);
     expect(await overflow(p)).toEqual([]);
     // The comment and the evidence are not there until a criterion is in use.

@@ -58,26 +58,6 @@ function missionFile(origin: string) {
   };
 }
 
-/**
- * Headless Chromium tells every window it has the focus and never sends focus or blur, whereas a
- * real side panel has the focus only while the evaluator works in it. The panel page is given that
- * behaviour: `document.hasFocus()` answers what the test says, and the window receives focus and
- * blur as the evaluator moves between the shop and the panel.
- */
-async function emulatePanelFocus(panel: Page): Promise<void> {
-  await panel.evaluateOnNewDocument(() => {
-    let focused = false;
-    Document.prototype.hasFocus = () => focused;
-    (window as unknown as { setTestFocus: (f: boolean) => void }).setTestFocus = (f: boolean) => {
-      if (f === focused) return;
-      focused = f;
-      window.dispatchEvent(new FocusEvent(f ? 'focus' : 'blur'));
-    };
-  });
-  await panel.reload();
-  await panel.waitForSelector('[data-testid=visit-start]');
-}
-
 describe('a mission followed end to end, in Chromium', () => {
   let session: Session;
   let p: Page;
@@ -92,8 +72,8 @@ describe('a mission followed end to end, in Chromium', () => {
   let stopItems: { id: string; kind: string }[] = [];
   let report: Page;
 
-  const focusPanel = () => p.evaluate(() => (window as unknown as { setTestFocus: (f: boolean) => void }).setTestFocus(true));
-  const focusShop = () => p.evaluate(() => (window as unknown as { setTestFocus: (f: boolean) => void }).setTestFocus(false));
+  const focusPanel = () => session.panel.setFocus(true);
+  const focusShop = () => session.panel.setFocus(false);
   const step = (id: string) => `[data-testid=mission-view] [data-testid=mission-step][data-step-id="${id}"]`;
   const reachedShown = () => p.$$eval('[data-testid=mission-view] [data-testid=mission-step][data-reached=true]', (els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
   async function waitReached(id: string): Promise<void> {
@@ -105,7 +85,7 @@ describe('a mission followed end to end, in Chromium', () => {
     session = await openSession();
     const { journey, panel, launched, shop } = session;
     p = panel.page;
-    await emulatePanelFocus(p);
+    await panel.emulateFocus();
 
     // The agency's file, imported in the panel.
     await focusPanel();

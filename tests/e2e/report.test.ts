@@ -16,7 +16,6 @@ import { watchScripts } from './support/script-watch';
 import { openSession, type Session } from './support/session';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const item = (id: string) => `[data-testid=page-criteria] [data-testid=criterion-item][data-criterion-id="${id}"]`;
 const COMMENT_PAYLOAD = `Aucun frais annoncé. <img src=x onerror="alert('mystere-xss-comment')">`;
 const NOTE_PAYLOAD = `Avis illisibles </textarea><script>console.log('MYSTERE-XSS-NOTE')</script>`;
 const VERDICT = 'Le site inspire confiance. Les frais de livraison arrivent trop tard. Le guide des tailles ne répond pas.';
@@ -83,16 +82,7 @@ describe('the report of a visit: page, HTML export, bundle, viewer', () => {
     await journey.open('/produit/derby-cuir');
     await panel.waitForTypes(['home', 'product']);
     await p.waitForSelector('[data-testid=page-criteria] [data-testid=criterion-item]');
-    for (const answer of PRODUCT_ANSWERS) {
-      await p.locator(`${item(answer.criterionId)} [data-testid=answer-${answer.state}]`).click();
-      if (answer.state === 'no') {
-        await p.locator(`${item(answer.criterionId)} [data-testid=criterion-comment]`).fill(COMMENT_PAYLOAD);
-        await p.locator(`${item(answer.criterionId)} [data-testid=criterion-save]`).click();
-        await p.locator(`${item(answer.criterionId)} [data-testid=evidence-capture]`).click();
-        await p.waitForSelector(`${item(answer.criterionId)} [data-testid=evidence-attached][data-kind=screenshot]`, { timeout: 15_000 });
-      }
-      await p.waitForSelector(`${item(answer.criterionId)}[data-state=${answer.state}]`);
-    }
+    for (const a of PRODUCT_ANSWERS) await panel.answer(a.criterionId, a.state, a.state === 'no' ? COMMENT_PAYLOAD : '', { screenshot: a.state === 'no' });
     await panel.capture('visible');
     await panel.addNote('Le guide des tailles ne s’ouvre pas.');
     await journey.addToCart();

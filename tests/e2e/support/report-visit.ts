@@ -5,7 +5,6 @@ import { PRODUCT_ANSWERS } from '../../shared/product-answers';
 import type { Session } from './session';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const item = (id: string) => `[data-testid=page-criteria] [data-testid=criterion-item][data-criterion-id="${id}"]`;
 
 /**
  * A short visit of the demo shop, as `report.test.ts` records it: the product page answered (one
@@ -21,16 +20,7 @@ export async function recordVisitAndOpenReport(session: Session): Promise<Page> 
   await journey.open('/produit/derby-cuir');
   await panel.waitForTypes(['home', 'product']);
   await p.waitForSelector('[data-testid=page-criteria] [data-testid=criterion-item]');
-  for (const answer of PRODUCT_ANSWERS) {
-    await p.locator(`${item(answer.criterionId)} [data-testid=answer-${answer.state}]`).click();
-    if (answer.state === 'no') {
-      await p.locator(`${item(answer.criterionId)} [data-testid=criterion-comment]`).fill(answer.comment);
-      await p.locator(`${item(answer.criterionId)} [data-testid=criterion-save]`).click();
-      await p.locator(`${item(answer.criterionId)} [data-testid=evidence-capture]`).click();
-      await p.waitForSelector(`${item(answer.criterionId)} [data-testid=evidence-attached][data-kind=screenshot]`, { timeout: 15_000 });
-    }
-    await p.waitForSelector(`${item(answer.criterionId)}[data-state=${answer.state}]`);
-  }
+  for (const a of PRODUCT_ANSWERS) await panel.answer(a.criterionId, a.state, 'comment' in a ? a.comment : '', { screenshot: a.state === 'no' });
   await panel.addNote('Le guide des tailles ne s’ouvre pas.');
   await journey.addToCart();
   await journey.open('/panier');
