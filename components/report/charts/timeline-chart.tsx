@@ -85,8 +85,9 @@ export function TimelineChart({ ev, model }: { ev: EvidenceContext; model: Repor
       ))}
       {chart.stops.map((s, i) => (
         <g key={i} class="timeline-stop">
-          <line class="stop-line" x1={s.x} x2={s.x} y1={chart.pagesY} y2={chart.axisY} />
-          <text class="stop-label" x={s.x - 4} y={chart.axisY - 4} text-anchor="end">
+          <line class="stop-line" x1={s.x} x2={s.x} y1={chart.pagesY - 16} y2={chart.axisY} />
+          {/* Above the lanes, so that no mark is drawn over it; to the left of its line, unless that would run into the lanes' names. */}
+          <text class="stop-label" x={s.x < chart.x0 + 90 ? s.x + 4 : s.x - 4} y={chart.pagesY - 6} text-anchor={s.x < chart.x0 + 90 ? 'start' : 'end'}>
             {c.abandonment}
           </text>
         </g>

@@ -50,7 +50,8 @@ const X0 = 110;
 const X1 = CHART_WIDTH - 12;
 const BAND = 26;
 const LANE = 26;
-const TOP = 6;
+/** Room above the pages' band for the abandonment's label, clear of every lane's marks. */
+const TOP = 22;
 
 /** The timeline's geometry; null when the visit has no recording (nothing is placed on its clock). */
 export function timelineChart(model: Pick<ReportModel, 'markers' | 'replay'>): TimelineChart | null {
