@@ -1,4 +1,4 @@
-import type { Localized } from '../../utils/checklist/schema';
+import type { Checklist, Localized } from '../../utils/checklist/schema';
 import type { ChecklistMessages } from '../../utils/i18n/checklist-messages';
 import type { Lang } from '../../utils/i18n/messages';
 import './checklist.css';
@@ -10,6 +10,15 @@ export interface ListedChecklist {
   /** How many criteria it has. */
   criteria: number;
 }
+
+/** The checklists on offer as the picker and the options page's library list them. */
+export const listedChecklists = (all: readonly { checklist: Checklist; builtIn: boolean }[]): ListedChecklist[] =>
+  all.map(({ checklist, builtIn }) => ({
+    id: checklist.id,
+    title: checklist.title,
+    builtIn,
+    criteria: checklist.sections.reduce((n, s) => n + s.criteria.length, 0),
+  }));
 
 interface Props {
   t: ChecklistMessages;

@@ -1,8 +1,7 @@
 import type { ReportModel, TopFinding } from '../../utils/report/model-types';
 import { formatDuration } from '../ui/format';
-import { KnockoutMark, SeverityBadge } from './badges';
-import { EvidenceLinks, shotAnchor, type EvidenceContext, type ImageUrl } from './evidence-links';
-import { UrlText } from './links';
+import { shotAnchor, type EvidenceContext, type ImageUrl } from './evidence-links';
+import { FindingBody } from './finding-list';
 import { OutcomeBlock } from './outcome-block';
 import { ReportSection } from './report-section';
 
@@ -55,22 +54,7 @@ function TopFindingItem({ ev, finding: f, imageUrl }: { ev: EvidenceContext; fin
         </a>
       )}
       <div class="top-finding-body">
-        <p class="finding-head">
-          <SeverityBadge t={t} severity={f.severity} />
-          {f.knockout && <KnockoutMark t={t} />}
-          <strong class="finding-title">{f.title}</strong>
-        </p>
-        {f.detail && <p class="finding-detail">{f.detail}</p>}
-        <p class="finding-meta">
-          {t.sources[f.source]}
-          {f.pageUrl && (
-            <>
-              {' · '}
-              <UrlText url={f.pageUrl} />
-            </>
-          )}
-        </p>
-        <EvidenceLinks ev={ev} refs={f.evidence} />
+        <FindingBody ev={ev} finding={f} />
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistLibrary } from '../../components/checklist/checklist-library';
+import { listedChecklists } from '../../components/checklist/checklist-picker';
 import { saveFile } from '../../components/ui/save-file';
 import { parseChecklistText, type ChecklistProblem } from '../../utils/checklist/errors';
 import { allChecklists } from '../../utils/checklist/installed';
@@ -54,12 +55,7 @@ export function OptionsChecklists({ m, lang }: { m: Messages; lang: Lang }) {
       t={t}
       words={m.cockpit.library}
       lang={lang}
-      checklists={checklists.map(({ checklist, builtIn }) => ({
-        id: checklist.id,
-        title: checklist.title,
-        builtIn,
-        criteria: checklist.sections.reduce((n, s) => n + s.criteria.length, 0),
-      }))}
+      checklists={listedChecklists(checklists)}
       onExport={(id) => {
         const checklist = checklists.find((c) => c.checklist.id === id)?.checklist;
         if (checklist) saveFile(document, safeFileName(checklist.id, 'json'), JSON.stringify(checklist, null, 2), 'application/json');

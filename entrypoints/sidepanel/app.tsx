@@ -18,8 +18,8 @@ import { KeysHelp } from '../../components/ui/keys-help';
 import { TopStrip } from '../../components/visit/top-strip';
 import { isTextField } from '../../components/checklist/row-keys';
 import type { PanelView } from '../../utils/i18n/cockpit-messages';
-import { pageTypeOf } from '../../utils/schema/page';
-import { useEvidence } from './use-evidence';
+import { pageTypeOf, type Page } from '../../utils/schema/page';
+import { useEvidence, type Evidence } from './use-evidence';
 import { PANEL_VIEWS, VisitViews } from './visit-views';
 import { ReportButton } from './report-button';
 import { RecordingHealth, StorageBudget } from './storage-budget';
@@ -171,6 +171,25 @@ export function App() {
   const needsPermission = current && isActive(current) && inVisitTab && pattern && !offSites && !current.origins.includes(pattern);
   const chosenHere = !pattern || !tab?.url || onMissionSites(chosen.sites, tab.url);
 
+  // A visit's four views: the running one (driving the panel's tab) or a past one opened.
+  const views = (visit: Visit, visitPages: Page[], visitEvidence: Evidence | undefined, drivenTab: number | undefined) => (
+    <VisitViews
+      m={m}
+      lang={lang}
+      visit={visit}
+      pages={visitPages}
+      evidence={visitEvidence}
+      tabId={drivenTab}
+      rev={rev}
+      now={now}
+      ask={ask}
+      view={view}
+      onView={setView}
+      setByMission={checklistSetBy(visit.mission)}
+      onSetType={(id, t) => void setType(id, t)}
+    />
+  );
+
   if (opened) {
     return (
       <main class="panel" data-testid="visit-detail">
@@ -183,23 +202,7 @@ export function App() {
           {openedPages && ` · ${m.pagesCount(openedPages.length)}`}
         </p>
         {opened.status !== 'recording' && opened.status !== 'paused' && <ReportButton m={m} visitId={opened.id} primary={false} />}
-        {openedPages && (
-          <VisitViews
-            m={m}
-            lang={lang}
-            visit={opened}
-            pages={openedPages}
-            evidence={openedEvidence}
-            tabId={undefined}
-            rev={rev}
-            now={now}
-            ask={ask}
-            view={view}
-            onView={setView}
-            setByMission={checklistSetBy(opened.mission)}
-            onSetType={(id, t) => void setType(id, t)}
-          />
-        )}
+        {openedPages && views(opened, openedPages, openedEvidence, undefined)}
         <ConfirmButton
           label={m.delete}
           question={m.confirmDelete}
@@ -295,23 +298,7 @@ export function App() {
         </p>
       )}
       {current && !inVisitTab && isActive(current) && <p class="notice">{m.otherTab}</p>}
-      {current && pages && (
-        <VisitViews
-          m={m}
-          lang={lang}
-          visit={current}
-          pages={pages}
-          evidence={evidence}
-          tabId={tab?.id}
-          rev={rev}
-          ask={ask}
-          now={now}
-          view={view}
-          onView={setView}
-          setByMission={checklistSetBy(current.mission)}
-          onSetType={(id, t) => void setType(id, t)}
-        />
-      )}
+      {current && pages && views(current, pages, evidence, tab?.id)}
       {!current && (
         <ChecklistSection m={m} lang={lang} visit={undefined} pages={undefined} tabId={tab?.id} rev={rev} ask={ask} setByMission={checklistSetBy(chosen)} />
       )}

@@ -1,7 +1,7 @@
 import type { Ask } from '../../utils/messaging/ask';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ChecklistPicker } from '../../components/checklist/checklist-picker';
+import { ChecklistPicker, listedChecklists } from '../../components/checklist/checklist-picker';
 import { ChecklistView } from '../../components/checklist/checklist-view';
 import type { CheckFacts } from '../../utils/checklist/check-facts';
 import { allChecklists } from '../../utils/checklist/installed';
@@ -69,12 +69,7 @@ export function ChecklistSection(props: {
     <ChecklistPicker
       t={t}
       lang={lang}
-      checklists={checklists.map(({ checklist, builtIn }) => ({
-        id: checklist.id,
-        title: checklist.title,
-        builtIn,
-        criteria: checklist.sections.reduce((n, s) => n + s.criteria.length, 0),
-      }))}
+      checklists={listedChecklists(checklists)}
       selectedId={selected?.id ?? selectedId}
       onSelect={(id) => void ask({ type: 'checklist/select', checklistId: id, ...(visit && isActive(visit) ? { visitId: visit.id } : {}) })}
     />
