@@ -46,7 +46,7 @@ function ChecklistPart({ ev, part, imageUrl }: { ev: EvidenceContext; part: Repo
 function CriterionItem({ ev, criterion: c, imageUrl }: { ev: EvidenceContext; criterion: ReportCriterion; imageUrl: ImageUrl }) {
   const { t } = ev;
   return (
-    <li class={`criterion criterion-${c.state}`} data-testid="report-criterion" data-criterion-id={c.id} data-state={c.state}>
+    <li id={`criterion-${c.id}`} class={`criterion criterion-${c.state}`} data-testid="report-criterion" data-criterion-id={c.id} data-state={c.state}>
       <p class="criterion-head">
         {/* The criterion's code: how the evaluator, the agency and the replay's markers refer to it. */}
         <span class="criterion-id">{c.id}</span> <span class="criterion-question">{c.question}</span> <AnswerBadge t={t} state={c.state} label={c.stateLabel} />

@@ -1,5 +1,5 @@
 import { checklistEn } from './checklist-messages';
-import { bySeverity, type ReportMessages, type Severity } from './report-fr';
+import type { ReportMessages } from './report-fr';
 import { RGAA_CREDIT } from '../audit/rgaa-credit';
 
 /** The words the report model is written with, in English, in the French catalogue's shape. */
@@ -33,34 +33,53 @@ export const reportEn: ReportMessages = {
     product: 'Why does a product not sell?',
     return: 'Why would a new customer not come back?',
   },
-  nothing: (why: string) => `Nothing in this visit explains it: ${why}.`,
-  tally: (n: number, counts: Record<Severity, number>, first?: string) =>
-    `${enPlural(n, 'problem', 'problems')} found (${bySeverity(counts, (s, k) => `${k} ${s}`)})` +
-    (first ? `; the most serious: ${enQuote(first)}.` : '.'),
-  orders: {
-    leftAt: (at: string, reason: string) => `The shopper would have left ${at}: ${reason}.`,
-    endedAt: (at: string) => `The visit ended ${at} without an order.`,
-    converted: 'The order went through, but some obstacles could stop other shoppers.',
-    unknown: 'The visit has no known outcome, but the purchase path shows obstacles.',
-    notReached: 'the visit did not reach the cart',
-    noneFound: 'no problem was found from the cart to the payment',
-  },
   firstSeconds: {
     overlay: (kind: string, percent: string, duration: string) =>
       `On arrival, a window (${kind}) covered ${percent} of the screen for ${duration}.`,
     slow: (duration: string) => `On arrival, the main content took ${duration} to appear.`,
-    found: 'The first pages show problems that can make visitors leave at once.',
-    noneFound: 'the first pages appeared with no problem found',
-    notMeasured: 'the first seconds of the pages were not measured, and no other problem was found there',
   },
-  product: {
-    found: 'The product pages show problems that hold back the purchase.',
-    notVisited: 'the visit opened no product page',
-    noneFound: 'no problem was found on the product pages',
-  },
-  return: {
-    found: 'The account, contact or after-sales show problems that can put a new customer off.',
-    noneFound: 'no problem was found on the account, contact or confirmation pages, nor after the purchase',
+  diagnosis: {
+    unknownPage: 'a page not recorded',
+    pageName: (type: string, title: string) => (title ? `“${title}” (${type})` : `the “${type}” page`),
+    left: (at: string, reason: string, comment: string) => `The shopper would have left ${at}: ${reason}${comment ? ` (${comment})` : ''}.`,
+    signal: (type: string, page: string, detail: string, n: number) => `${type} on ${page}: ${detail}${n > 1 ? ` (${n} times)` : ''}.`,
+    loop: (n: number, page: string, detail: string) => `The form showed an error ${n} times in a row on ${page}: ${detail}.`,
+    forcedAccount: (from: string, page: string) => `From ${from}, the visit was sent to ${page} to log in, and never reached payment.`,
+    shifts: (page: string, cls: string, rating: string) => `On arrival, ${page} moved while it loaded (CLS ${cls}, ${rating}).`,
+    speed: (page: string, verdict: string, reasons: string) => `Speed of ${page}: “${verdict}”${reasons ? `; ${reasons}` : ''}.`,
+    reasonSeparator: '; ',
+    paint: (page: string, duration: string, rating: string) => `On arrival on ${page}, the main content took ${duration} to appear (${rating}).`,
+    criterion: (id: string, question: string, state: string, page: string, comment: string) =>
+      `${id} “${question}”: “${state}” on ${page}${comment ? `, ${comment}` : ''}.`,
+    accessibility: (title: string, nodes: number, pages: string) => `Accessibility: ${title} (${enPlural(nodes, 'element', 'elements')}, ${pages}).`,
+    likely: (text: string) => `Most likely cause: ${text}`,
+    couldStop: (text: string) => `What could stop other shoppers: ${text}`,
+    converted: 'The order went through.',
+    noOutcome: 'The visit has no known outcome.',
+    endedAt: (at: string) => `The visit stopped ${at}, without an order.`,
+    clear: {
+      orders: 'Nothing seen from the cart to the payment stops a shopper.',
+      'first-seconds': 'The first pages appeared with nothing that makes a visitor leave at once.',
+      product: 'Nothing seen on the product pages prevents the purchase.',
+      return: 'Nothing seen after the purchase, in the contact pages or the account puts a new customer off.',
+    },
+    notReached: {
+      orders: 'The visit did not reach the cart: it cannot tell why an order would not be completed.',
+      'first-seconds': 'The visit recorded no page.',
+      product: 'The visit opened no product page: it cannot tell why a product would not sell.',
+      return: 'The visit saw no confirmation, contact, returns or account page: it cannot tell why a customer would not come back.',
+    },
+    ordersNotReachedAt: (at: string) => `The visit stopped ${at}, before the cart: it cannot tell why an order would not be completed.`,
+    alsoSpeed: (n: number) => `The speed of ${enPlural(n, 'other page', 'other pages')} here needs attention (below).`,
+    barriers: (n: number) => `Still, ${enPlural(n, 'accessibility problem', 'accessibility problems')} can stop shoppers who use a keyboard or a screen reader (below).`,
+    seen: (names: string) => `Seen in this visit: ${names}.`,
+    ordersNotSeen: 'No cart, checkout or payment page was viewed in this visit.',
+    firstPages: (names: string) => (names ? `First pages: ${names}.` : 'No page recorded.'),
+    notMeasured: 'Their first seconds were not measured.',
+    productNotSeen: 'No product page was viewed in this visit.',
+    returnPages: { contact: 'contact', returns: 'delivery and returns', account: 'account' },
+    returnNotSeen: (missing: string) => `No ${missing} page was viewed in this visit.`,
+    orWord: ' or ',
   },
 
   atStage: {

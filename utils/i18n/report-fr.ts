@@ -12,15 +12,6 @@ type Term = { term: string; definition: string };
 const frPlural = (n: number, one: string, many: string) => `${n}\u00a0${n > 1 ? many : one}`;
 const frQuote = (s: string) => `«\u00a0${s}\u00a0»`;
 
-/** "(1 critical, 2 major)": the counts that are not zero. */
-export const bySeverity = (counts: Record<Severity, number>, words: (s: Severity, n: number) => string) =>
-  (['critical', 'major', 'minor'] as const).flatMap((s) => (counts[s] > 0 ? [words(s, counts[s])] : [])).join(', ');
-
-const frSeverityWords: Record<Severity, [string, string]> = {
-  critical: ['critique', 'critiques'],
-  major: ['majeur', 'majeurs'],
-  minor: ['mineur', 'mineurs'],
-};
 
 export const reportFr = {
   quote: frQuote,
@@ -49,37 +40,57 @@ export const reportFr = {
     product: 'Pourquoi un produit ne se vend-il pas\u00a0?',
     return: 'Pourquoi un nouveau client ne reviendrait-il pas\u00a0?',
   } satisfies Record<QuestionId, string>,
-  nothing: (why: string) => `Rien dans cette visite ne l’explique\u00a0: ${why}.`,
-  tally: (n: number, counts: Record<Severity, number>, first?: string) =>
-    `${frPlural(n, 'problème relevé', 'problèmes relevés')} (${bySeverity(counts, (s, k) => `${k}\u00a0${frSeverityWords[s][k > 1 ? 1 : 0]}`)})` +
-    (first ? `\u00a0; le plus grave\u00a0: ${frQuote(first)}.` : '.'),
-  orders: {
-    leftAt: (at: string, reason: string) => `Le client serait parti ${at}\u00a0: ${reason}.`,
-    endedAt: (at: string) => `La visite s’est arrêtée ${at}, sans commande.`,
-    converted: 'La commande a abouti, mais des obstacles pourraient arrêter d’autres clients.',
-    unknown: 'La visite n’a pas d’issue connue, mais le parcours d’achat présente des obstacles.',
-    notReached: 'la visite n’est pas allée jusqu’au panier',
-    noneFound: 'aucun problème n’a été relevé du panier au paiement',
-  },
   firstSeconds: {
     overlay: (kind: string, percent: string, duration: string) =>
       `À l’arrivée, une fenêtre (${kind}) a couvert ${percent} de l’écran pendant ${duration}.`,
     slow: (duration: string) => `À l’arrivée, le contenu principal a mis ${duration} à s’afficher.`,
-    found: 'Les premières pages présentent des problèmes qui peuvent faire partir les visiteurs aussitôt.',
-    noneFound: 'les premières pages se sont affichées sans problème relevé',
-    notMeasured: 'les premières secondes des pages n’ont pas été mesurées, et aucun autre problème n’y a été relevé',
   },
-  product: {
-    found: 'Les fiches produit présentent des problèmes qui freinent l’achat.',
-    notVisited: 'la visite n’a ouvert aucune fiche produit',
-    noneFound: 'aucun problème n’a été relevé sur les fiches produit',
-  },
-  return: {
-    found: 'Le compte, le contact ou l’après-vente présentent des problèmes qui peuvent décourager un nouveau client.',
-    noneFound: 'aucun problème n’a été relevé sur le compte, le contact, la confirmation ni l’après-vente',
+  /** The diagnosis of the four questions (utils/report/questions.ts, docs/questions.md). */
+  diagnosis: {
+    unknownPage: 'une page non enregistrée',
+    pageName: (type: string, title: string) => (title ? `«\u00a0${title}\u00a0» (${type})` : `la page «\u00a0${type}\u00a0»`),
+    left: (at: string, reason: string, comment: string) => `Le client serait parti ${at}\u00a0: ${reason}${comment ? ` (${comment})` : ''}.`,
+    signal: (type: string, page: string, detail: string, n: number) => `${type} sur ${page}\u00a0: ${detail}${n > 1 ? ` (${n}\u00a0fois)` : ''}.`,
+    loop: (n: number, page: string, detail: string) => `Le formulaire a affiché une erreur ${n}\u00a0fois de suite sur ${page}\u00a0: ${detail}.`,
+    forcedAccount: (from: string, page: string) => `Depuis ${from}, la visite a été envoyée vers ${page} pour se connecter, sans jamais atteindre le paiement.`,
+    shifts: (page: string, cls: string, rating: string) => `À l’arrivée, ${page} a bougé pendant son chargement (CLS ${cls}, ${rating}).`,
+    speed: (page: string, verdict: string, reasons: string) => `Vitesse de ${page}\u00a0: «\u00a0${verdict}\u00a0»${reasons ? `\u00a0; ${reasons}` : ''}.`,
+    reasonSeparator: '\u00a0; ',
+    paint: (page: string, duration: string, rating: string) => `À l’arrivée sur ${page}, le contenu principal a mis ${duration} à s’afficher (${rating}).`,
+    criterion: (id: string, question: string, state: string, page: string, comment: string) =>
+      `${id} «\u00a0${question}\u00a0»\u00a0: «\u00a0${state}\u00a0» sur ${page}${comment ? `, ${comment}` : ''}.`,
+    accessibility: (title: string, nodes: number, pages: string) => `Accessibilité\u00a0: ${title} (${frPlural(nodes, 'élément', 'éléments')}, ${pages}).`,
+    likely: (text: string) => `Cause la plus probable\u00a0: ${text}`,
+    couldStop: (text: string) => `Ce qui pourrait arrêter d’autres clients\u00a0: ${text}`,
+    converted: 'La commande a abouti.',
+    noOutcome: 'La visite n’a pas d’issue connue.',
+    endedAt: (at: string) => `La visite s’est arrêtée ${at}, sans commande.`,
+    clear: {
+      orders: 'Rien de ce qui a été vu du panier au paiement n’arrête un client.',
+      'first-seconds': 'Les premières pages se sont affichées sans rien qui fasse partir un visiteur aussitôt.',
+      product: 'Rien de ce qui a été vu sur les fiches produit n’empêche l’achat.',
+      return: 'Rien de ce qui a été vu après l’achat, au contact ou au compte ne décourage un nouveau client.',
+    } satisfies Record<QuestionId, string>,
+    notReached: {
+      orders: 'La visite n’est pas allée jusqu’au panier\u00a0: elle ne dit pas pourquoi une commande n’aboutirait pas.',
+      'first-seconds': 'La visite n’a enregistré aucune page.',
+      product: 'La visite n’a ouvert aucune fiche produit\u00a0: elle ne dit pas pourquoi un produit ne se vendrait pas.',
+      return: 'La visite n’a vu ni confirmation, ni contact, ni retours, ni compte\u00a0: elle ne dit pas pourquoi un client ne reviendrait pas.',
+    } satisfies Record<QuestionId, string>,
+    ordersNotReachedAt: (at: string) => `La visite s’est arrêtée ${at}, avant le panier\u00a0: elle ne dit pas pourquoi une commande n’aboutirait pas.`,
+    alsoSpeed: (n: number) => `La vitesse de ${frPlural(n, 'autre page', 'autres pages')} concernée${n > 1 ? 's' : ''} est à revoir (ci-dessous).`,
+    barriers: (n: number) => `${frPlural(n, 'problème', 'problèmes')} d’accessibilité peu${n > 1 ? 'vent' : 't'} toutefois arrêter des clients qui naviguent au clavier ou avec un lecteur d’écran (ci-dessous).`,
+    seen: (names: string) => `Vu dans cette visite\u00a0: ${names}.`,
+    ordersNotSeen: 'Aucune page de panier, de commande ou de paiement n’a été vue dans cette visite.',
+    firstPages: (names: string) => (names ? `Premières pages\u00a0: ${names}.` : 'Aucune page enregistrée.'),
+    notMeasured: 'Leurs premières secondes n’ont pas été mesurées.',
+    productNotSeen: 'Aucune fiche produit n’a été vue dans cette visite.',
+    returnPages: { contact: 'contact', returns: 'livraison et retours', account: 'compte' },
+    returnNotSeen: (missing: string) => `Aucune page ${missing} n’a été vue dans cette visite.`,
+    /** "a, b ni c": the pages not seen. */
+    orWord: ' ni ',
   },
 
-  // Outcome
   atStage: {
     landing: 'dès l’arrivée',
     browse: 'pendant la navigation',

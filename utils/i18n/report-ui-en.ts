@@ -152,6 +152,11 @@ export const reportUiEn: ReportUiMessages = {
   noRecording: 'not recorded',
 
   questionFindings: 'Findings',
+  questionCauses: 'Causes, most likely first',
+  questionLead: 'Proof of the main cause',
+  questionCoverage: 'Scope:',
+  causeTiers: { 1: 'Stops the shopper', 2: 'Deters', 3: 'Slows or annoys', 4: 'Barrier for some shoppers' },
+  criterionShort: (id: string) => `criterion ${id}`,
 
   pagesTitle: 'Pages viewed',
   noPages: 'No page recorded.',

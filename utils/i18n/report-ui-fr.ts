@@ -183,6 +183,11 @@ export const reportUiFr = {
 
   // Questions
   questionFindings: 'Constats',
+  questionCauses: 'Causes, de la plus probable à la moins probable',
+  questionLead: 'Preuve de la cause principale',
+  questionCoverage: 'Périmètre\u00a0:',
+  causeTiers: { 1: 'Bloque le client', 2: 'Dissuade', 3: 'Freine ou agace', 4: 'Barrière pour certains clients' },
+  criterionShort: (id: string) => `critère ${id}`,
 
   // Journey
   pagesTitle: 'Pages vues',

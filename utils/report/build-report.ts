@@ -70,7 +70,7 @@ export function buildReport(data: VisitData, options: ReportOptions): ReportMode
       status: visit.status,
     },
     summary: reportSummary(data, score, findings, outcome, w),
-    questions: answerQuestions(found, data, outcome, w),
+    questions: answerQuestions(found, data, outcome, timeline, w),
     mission,
     journey: {
       stages: journeyStages(data, timeline, w, options.now),

@@ -47,12 +47,75 @@ export interface ReportFinding {
 
 export type QuestionId = 'orders' | 'first-seconds' | 'product' | 'return';
 
-/** One of the four questions a shop owner asks, answered with findings. */
+/**
+ * What explains an answer, in the words of `docs/questions.md`: one kind per cause a shopper meets.
+ * The rule table (`utils/report/question-rules.ts`) says which kinds each question weighs and how.
+ */
+export const CAUSE_KINDS = [
+  'blocking-error',
+  'validation-loop',
+  'forced-account',
+  'surprise-cost',
+  'payment-trust',
+  'delivery-terms',
+  'long-checkout',
+  'knockout',
+  'overlay',
+  'slow-landing',
+  'slow-page',
+  'layout-shift',
+  'product-info',
+  'product-not-found',
+  'returns-info',
+  'contact',
+  'confirmation',
+  'account',
+  'declared-leave',
+  'unresponsive',
+  'form-error',
+  'criterion',
+  'accessibility',
+] as const;
+export type CauseKind = (typeof CAUSE_KINDS)[number];
+
+/** 1 stops the shopper, 2 deters, 3 slows or annoys, 4 a barrier for some shoppers (never leads). */
+export type CauseTier = 1 | 2 | 3 | 4;
+
+/** One cause an answer gives, with where it was seen and its proof. */
+export interface QuestionCause {
+  kind: CauseKind;
+  tier: CauseTier;
+  /** A sentence a reviewer can keep, in the report's language. */
+  text: string;
+  pageId?: string;
+  pageUrl?: string;
+  pageType?: PageType;
+  criterionId?: string;
+  /** The finding it comes from, when there is one (its id in `findings`). */
+  findingId?: string;
+  evidence: EvidenceRef[];
+}
+
+/**
+ * How a question is answered: a cause leads (`answered`), the pages it needs were seen and nothing
+ * there stops a shopper (`clear`), or the visit never reached them (`not-reached`).
+ */
+export type QuestionStatus = 'answered' | 'clear' | 'not-reached';
+
+/** One of the four questions a shop owner asks, answered by a diagnosis of the visit. */
 export interface QuestionAnswer {
   id: QuestionId;
   question: string;
-  /** One or two plain sentences; says so when nothing was found. */
+  status: QuestionStatus;
+  /** The lead sentence, then the verdicts shown elsewhere in the report that bear on the question. */
   answer: string;
+  /** The cause that most likely explains it: the first of `causes`, when its tier is 1–3. */
+  lead?: QuestionCause;
+  /** Every cause in scope, ranked (the rule in `docs/questions.md`). */
+  causes: QuestionCause[];
+  /** What the visit covered for this question, e.g. "No contact, returns or account page was viewed." */
+  coverage: string;
+  /** The findings behind the causes, in the order of the causes. */
   findings: ReportFinding[];
 }
 

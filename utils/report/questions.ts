@@ -1,111 +1,124 @@
-import type { Checklist, CriterionPage } from '../checklist/schema';
 import type { ReportWords } from '../i18n/report-messages';
-import type { SignalType } from '../schema/evidence';
 import { pageTypeOf } from '../schema/page';
 import type { PageType } from '../schema/page-type';
-import type { SourcedFinding } from './findings';
-import type { QuestionAnswer, QuestionId, ReportOutcome, Severity } from './model-types';
+import type { QuestionAnswer, QuestionId, QuestionStatus, ReportFinding, ReportOutcome } from './model-types';
 import { lowerFirst } from './outcome';
-import { wordCount } from './writing-help';
+import { isReturnsPage, questionCauses, scopePages, type RankedCause } from './question-causes';
+import { LEADING_TIERS, QUESTION_RULES } from './question-rules';
+import type { SourcedFinding } from './sourced-finding';
+import type { Timeline } from './timeline';
 import type { VisitData } from './visit-data';
 
 /**
- * The four questions a shop owner asks, each answered in one or two plain sentences and with the
- * findings that explain it. A finding may answer several questions (a cart's knock-out is both an
- * order problem and a reason not to come back).
+ * The four questions a shop owner asks, each answered by a diagnosis of the visit: the cause that
+ * most likely explains it first (the rules and rank in `docs/questions.md`), what the visit covered
+ * for it, and the speed verdicts of its pages, so that no answer contradicts the rest of the report.
  */
 
-const MAX_FINDINGS = 8;
-/** A title quoted in the answer must keep the sentence short; a criterion's question rarely does. */
-const QUOTED_TITLE_WORDS = 10;
+/** Causes kept per answer, the lead included. */
+const MAX_CAUSES = 8;
 
-const PURCHASE: readonly PageType[] = ['cart', 'checkout', 'payment'];
-const LANDING: readonly PageType[] = ['home', 'listing'];
-const AFTER: readonly PageType[] = ['account', 'contact', 'confirmation'];
-const LANDING_SIGNALS: readonly SignalType[] = ['js-error', 'layout-shift', 'long-wait'];
+const BUYING: readonly PageType[] = ['cart', 'checkout', 'payment', 'confirmation'];
+const RETURN_PAGES = ['contact', 'returns', 'account'] as const;
 
-/** The page types a finding is about: its criterion's own pages, or where it was seen. */
-function typesOf(s: SourcedFinding): PageType[] {
-  const pages = s.criterion?.pages;
-  if (!pages) return s.pageTypes;
-  const own = pages.filter((p): p is PageType => p !== 'any');
-  return pages.includes('any') ? [...own, ...s.pageTypes] : own;
+/** Whether the visit reached what a question needs, without any cause. */
+function reached(q: QuestionId, data: VisitData, outcome: ReportOutcome, causes: readonly RankedCause[]): boolean {
+  const types = new Set(data.pages.map(pageTypeOf));
+  switch (q) {
+    case 'orders':
+      return BUYING.some((t) => types.has(t)) || outcome.kind === 'converted';
+    case 'first-seconds':
+      return data.pages.length > 0;
+    case 'product':
+      return types.has('product') || causes.some((c) => c.pageType === 'search' || c.pageType === 'listing');
+    case 'return':
+      return scopePages('return', data.pages).length > 0 || causes.length > 0;
+  }
 }
 
-const about = (s: SourcedFinding, types: readonly PageType[]) => typesOf(s).some((t) => types.includes(t));
-
-/**
- * Criteria asked after the purchase: in the sections after the first one about checkout or payment,
- * those whose criteria ask only about confirmation, account, contact or any page. In the built-in
- * checklist: confirmation and e-mails, delivery and returns, account, customer service.
- */
-function postPurchaseCriteria(checklist: Checklist | undefined): Set<string> {
-  const sections = checklist?.sections ?? [];
-  const buying: CriterionPage[] = ['checkout', 'payment'];
-  const after: CriterionPage[] = [...AFTER, 'any'];
-  const first = sections.findIndex((s) => s.criteria.some((c) => c.pages.some((p) => buying.includes(p))));
-  // Without a purchase section, nothing tells "after" apart.
-  if (first < 0) return new Set();
-  return new Set(
-    sections
-      .slice(first + 1)
-      .filter((s) => s.criteria.every((c) => c.pages.every((p) => after.includes(p))))
-      .flatMap((s) => s.criteria.map((c) => c.id)),
-  );
+/** What the visit covered for the question, in a sentence or two. */
+function coverageOf(q: QuestionId, data: VisitData, w: ReportWords): string {
+  const { r, ui } = w;
+  const d = r.diagnosis;
+  const seen = scopePages(q, data.pages);
+  const names = [...new Set(seen.map((p) => lowerFirst(ui.pageTypes[pageTypeOf(p)], w.lang)))];
+  switch (q) {
+    case 'orders':
+      return names.length ? d.seen(names.join(', ')) : d.ordersNotSeen;
+    case 'first-seconds': {
+      const measured = seen.some((p) => p.landing) || data.audits.some((a) => a.speed && seen.some((p) => p.id === a.pageId));
+      return d.firstPages(names.join(', ')) + (seen.length && !measured ? ` ${d.notMeasured}` : '');
+    }
+    case 'product':
+      return names.length ? d.seen(names.join(', ')) + (seen.some((p) => pageTypeOf(p) === 'product') ? '' : ` ${d.productNotSeen}`) : d.productNotSeen;
+    case 'return': {
+      const has = {
+        contact: seen.some((p) => pageTypeOf(p) === 'contact'),
+        returns: seen.some(isReturnsPage),
+        account: seen.some((p) => pageTypeOf(p) === 'account'),
+      };
+      const missing = RETURN_PAGES.filter((k) => !has[k]).map((k) => d.returnPages[k]);
+      const seenNames = [...names.filter((n) => n !== lowerFirst(ui.pageTypes.other, w.lang)), ...(has.returns ? [d.returnPages.returns] : [])];
+      const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')}${d.orWord}${missing.at(-1)}` : (missing[0] ?? '');
+      return [seenNames.length ? d.seen(seenNames.join(', ')) : '', list ? d.returnNotSeen(list) : ''].filter((s) => s).join(' ');
+    }
+  }
 }
 
-function answer(w: ReportWords, lead: string | undefined, found: SourcedFinding[]): string {
-  const counts: Record<Severity, number> = { critical: 0, major: 0, minor: 0 };
-  for (const s of found) counts[s.finding.severity] += 1;
-  const top = found[0];
-  // Not when the lead already says it: a landing's own sentence, or the abandonment's reason.
-  const said = top?.lead !== undefined || top?.finding.source === 'abandonment';
-  const title = top && !said && wordCount(top.finding.title) <= QUOTED_TITLE_WORDS ? top.finding.title : undefined;
-  const tally = w.r.tally(found.length, counts, title);
-  return lead ? `${lead} ${tally}` : tally;
+/** How the orders answer opens: the visit's outcome, as the outcome block says it. */
+function ordersOpening(outcome: ReportOutcome, lead: RankedCause | undefined, w: ReportWords): string {
+  const { r } = w;
+  const d = r.diagnosis;
+  if (outcome.kind === 'converted') return d.converted;
+  if (outcome.kind === 'unknown' || !outcome.stage) return d.noOutcome;
+  // The abandonment's own sentence says where and why.
+  if (lead?.origin === 'declared') return '';
+  return d.endedAt(r.atStage[outcome.stage]);
 }
 
 /** The four questions answered, in the report's order. */
-export function answerQuestions(found: SourcedFinding[], data: VisitData, outcome: ReportOutcome, w: ReportWords): QuestionAnswer[] {
+export function answerQuestions(
+  found: SourcedFinding[],
+  data: VisitData,
+  outcome: ReportOutcome,
+  timeline: Timeline,
+  w: ReportWords,
+): QuestionAnswer[] {
   const { r } = w;
-  const types = new Set(data.pages.map(pageTypeOf));
-  const firstPage = [...data.pages].sort((a, b) => a.startedAt - b.startedAt)[0];
-  const postPurchase = postPurchaseCriteria(data.checklist);
-
-  const orders = found.filter((s) => s.finding.source === 'abandonment' || about(s, PURCHASE));
-  const firstSeconds = found.filter((s) => {
-    const onLanding = s.finding.pageId === firstPage?.id || about(s, LANDING);
-    const { source } = s.finding;
-    const kind = source === 'landing' || source === 'speed' || (s.signalType !== undefined && LANDING_SIGNALS.includes(s.signalType));
-    return (onLanding && kind) || (s.criterion?.pages.includes('home') ?? false);
+  const d = r.diagnosis;
+  const byQuestion = questionCauses(found, data, timeline, w);
+  const findings = new Map(found.map((s) => [s.finding.id, s.finding]));
+  return QUESTION_RULES.map(({ id }) => {
+    const all = byQuestion.get(id) ?? [];
+    const [first] = all;
+    const lead = first && LEADING_TIERS.includes(first.tier) ? first : undefined;
+    const status: QuestionStatus = lead ? 'answered' : reached(id, data, outcome, all) ? 'clear' : 'not-reached';
+    const parts: string[] = [];
+    if (id === 'orders' && status !== 'not-reached') parts.push(ordersOpening(outcome, lead, w));
+    if (lead) parts.push(lead.origin === 'declared' ? lead.text : id === 'orders' && outcome.kind === 'converted' ? d.couldStop(lowerFirst(lead.text, w.lang)) : d.likely(lowerFirst(lead.text, w.lang)));
+    else if (status === 'clear') parts.push(d.clear[id]);
+    else parts.push(id === 'orders' && outcome.kind === 'abandoned' && outcome.stage ? d.ordersNotReachedAt(r.atStage[outcome.stage]) : d.notReached[id]);
+    // The speed verdicts of its pages, when the lead does not already give them.
+    const verdicts = all.filter((c) => (c.kind === 'slow-landing' || c.kind === 'slow-page') && c !== lead && c.pageId);
+    if (verdicts.length) parts.push(d.alsoSpeed(verdicts.length));
+    const barriers = all.filter((c) => c.tier === 4);
+    if (!lead && barriers.length) parts.push(d.barriers(barriers.length));
+    const causes = all.slice(0, MAX_CAUSES);
+    // Every speed verdict in scope stays, even past the cut: the answer never hides one.
+    for (const v of verdicts) if (!causes.includes(v)) causes.push(v);
+    const own = causes.map(({ origin: _o, knockout: _k, weight: _w, count: _c, seenAt: _s, ...cause }) => cause);
+    return {
+      id,
+      question: r.questions[id],
+      status,
+      answer: parts.filter((s) => s).join(' '),
+      ...(lead ? { lead: own[0] } : {}),
+      causes: own,
+      coverage: coverageOf(id, data, w),
+      findings: [...new Set(causes.flatMap((c) => (c.findingId ? [c.findingId] : [])))].flatMap((f): ReportFinding[] => {
+        const finding = findings.get(f);
+        return finding ? [finding] : [];
+      }),
+    };
   });
-  const product = found.filter((s) => about(s, ['product']));
-  const ret = found.filter((s) => about(s, AFTER) || (s.criterion && postPurchase.has(s.criterion.id)) || s.reason === 'return-policy');
-
-  const ordersLead = (): string => {
-    if (outcome.kind === 'converted') return r.orders.converted;
-    if (outcome.kind === 'unknown' || !outcome.stage) return r.orders.unknown;
-    const at = r.atStage[outcome.stage];
-    return outcome.reason ? r.orders.leftAt(at, lowerFirst(outcome.reason, w.lang)) : r.orders.endedAt(at);
-  };
-  const measured = data.pages.some((p) => p.landing) || data.audits.some((a) => a.speed);
-  const reachedCart = PURCHASE.some((t) => types.has(t)) || outcome.kind === 'converted';
-  const nothing: Record<QuestionId, string> = {
-    orders: r.nothing(reachedCart ? r.orders.noneFound : r.orders.notReached),
-    'first-seconds': r.nothing(measured ? r.firstSeconds.noneFound : r.firstSeconds.notMeasured),
-    product: r.nothing(types.has('product') ? r.product.noneFound : r.product.notVisited),
-    return: r.nothing(r.return.noneFound),
-  };
-  const entries: [QuestionId, SourcedFinding[], () => string][] = [
-    ['orders', orders, ordersLead],
-    ['first-seconds', firstSeconds, () => firstSeconds.find((s) => s.lead)?.lead ?? r.firstSeconds.found],
-    ['product', product, () => r.product.found],
-    ['return', ret, () => r.return.found],
-  ];
-  return entries.map(([id, list, lead]) => ({
-    id,
-    question: r.questions[id],
-    answer: list.length > 0 ? answer(w, lead(), list) : nothing[id],
-    findings: list.slice(0, MAX_FINDINGS).map((s) => s.finding),
-  }));
 }

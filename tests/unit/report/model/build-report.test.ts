@@ -187,10 +187,15 @@ describe('buildReport: a bare visit', () => {
     expect(model.accessibility.pages.every((p) => !p.audited && p.statusLabel === 'not audited')).toBe(true);
     expect(model.speed.pages.every((p) => p.verdict === null)).toBe(true);
     expect(model.journey.pages.every((p) => p.replayAt === null)).toBe(true);
-    for (const q of model.questions) {
-      expect(q.answer).toMatch(/^Nothing in this visit explains it: /);
-      expect(q.findings).toEqual([]);
-    }
+    // Only the pages speak: checkout then a login page, and nothing after it.
+    expect(model.questions.map((q) => [q.id, q.status, q.lead?.kind])).toEqual([
+      ['orders', 'answered', 'forced-account'],
+      ['first-seconds', 'clear', undefined],
+      ['product', 'clear', undefined],
+      ['return', 'clear', undefined],
+    ]);
+    expect(model.questions[1]!.coverage).toBe('First pages: home. Their first seconds were not measured.');
+    for (const q of model.questions) expect(q.findings).toEqual([]);
     expect(model.appendix.method).toContain('No checklist was used: the visit has no score.');
   });
 
