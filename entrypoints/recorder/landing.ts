@@ -140,7 +140,7 @@ function* pathUp(doc: Document, top: Element | undefined): Generator<Element> {
  * element: many points share their ancestors. Styles are read only where the rule needs them; the
  * one layout read is the height of an element already laid over the page or a dialog.
  */
-function overlayJudge(win: Window, viewportHeight: number): { covers: (el: Element) => boolean; frames: (el: Element) => boolean } {
+function overlayJudge(win: Window, viewportHeight: number): { covers: (el: Element) => boolean; frames: (el: Element, cover: boolean) => boolean } {
   const doc = win.document;
   const tree: OverlayTree<Element> = {
     style: (el) => win.getComputedStyle(el),
@@ -152,6 +152,7 @@ function overlayJudge(win: Window, viewportHeight: number): { covers: (el: Eleme
   const laidOver = laidOverRule(tree);
   const covering = new Map<Element, boolean>();
   const framing = new Map<Element, boolean>();
+  const coverFraming = new Map<Element, boolean>();
   let opened: Set<Element> | undefined;
   return {
     covers: (el) => {
@@ -162,12 +163,13 @@ function overlayJudge(win: Window, viewportHeight: number): { covers: (el: Eleme
       }
       return verdict;
     },
-    frames: (el) => {
-      let verdict = framing.get(el);
+    frames: (el, cover) => {
+      const key = cover ? coverFraming : framing;
+      let verdict = key.get(el);
       if (verdict === undefined) {
         opened ??= openedDisclosures(doc);
-        verdict = isPageFrame(el) || opened.has(el);
-        framing.set(el, verdict);
+        verdict = isPageFrame(el, cover) || opened.has(el);
+        key.set(el, verdict);
       }
       return verdict;
     },

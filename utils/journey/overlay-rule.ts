@@ -85,37 +85,42 @@ export function laidOverRule<T>(tree: OverlayTree<T>): (node: T) => boolean {
   return isLaidOver;
 }
 
-/** ARIA roles of the site's frame: its header and navigation, and the menus they open. */
-const FRAME_ROLES = new Set(['banner', 'navigation', 'menu', 'menubar']);
+/** ARIA roles of the site's frame: its navigation and the menus it opens. */
+const FRAME_ROLES = new Set(['navigation', 'menu', 'menubar']);
 
 /**
  * Part of the site's frame: its header, its navigation and menus, a disclosure opened (`<details
  * open>`). What such an element holds, even laid over the page (a mega menu, a menu drawer), is
  * the page's frame or the shopper's doing, not an overlay. Disclosures opened through
  * `aria-expanded` are told by the caller (they are named by their trigger, not by themselves).
+ *
+ * `role="banner"` (the header's landmark) frames what it holds, but not itself when it is the box
+ * laid over the page (`cover`): WordPress's widespread Cookie Notice plugin gives its fixed bar
+ * that role.
  */
-export function isPageFrame(el: Pick<Element, 'localName' | 'getAttribute' | 'hasAttribute'>): boolean {
+export function isPageFrame(el: Pick<Element, 'localName' | 'getAttribute' | 'hasAttribute'>, cover = false): boolean {
   if (el.localName === 'header' || el.localName === 'nav') return true;
   if (el.localName === 'details' && el.hasAttribute('open')) return true;
   const role = (el.getAttribute('role') ?? '').trim().split(/\s+/)[0] ?? '';
-  return FRAME_ROLES.has(role);
+  return FRAME_ROLES.has(role) || (role === 'banner' && !cover);
 }
 
 /**
  * The overlay at one point: the outermost element that `covers` on the path from the element on
  * top up to the body (the whole banner, not the button under the point), unless it, or one of
  * its ancestors, is the page's frame (`frames`). An element of the frame inside the overlay (a
- * dialog's own `<header>`) does not matter. `frames` is asked only once an overlay is found.
+ * dialog's own `<header>`) does not matter. `frames` is asked only once an overlay is found, and
+ * told whether the element it asks about is that overlay.
  */
-export function overlayOnPath<T>(path: Iterable<T>, covers: (node: T) => boolean, frames: (node: T) => boolean): T | undefined {
+export function overlayOnPath<T>(path: Iterable<T>, covers: (node: T) => boolean, frames: (node: T, cover: boolean) => boolean): T | undefined {
   let cover: T | undefined;
   let framed = false;
   for (const node of path) {
     if (covers(node)) {
       cover = node;
-      framed = frames(node);
+      framed = frames(node, true);
     } else if (cover !== undefined && !framed) {
-      framed = frames(node);
+      framed = frames(node, false);
     }
   }
   return framed ? undefined : cover;

@@ -225,6 +225,23 @@ describe('watchLanding', () => {
     expect(page.reports[1]!.overlay).toMatchObject({ selector: '#drawer', coverage: 0.4 });
   });
 
+  it('reports a cookie bar with role=banner (WordPress’s Cookie Notice plugin) laid over the page', () => {
+    const page = shop();
+    page.state.bannerShown = false;
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div id="cookie-notice" role="banner" class="cn-position-bottom" aria-label="Cookie Notice">
+         <div class="cookie-notice-container"><span id="cn-notice-text">Ce site utilise des cookies.</span><a href="#">OK</a></div>
+       </div>`,
+    );
+    const bar = document.querySelector('#cookie-notice')!;
+    page.layout.set(bar, { position: 'fixed', height: HEIGHT / 2 });
+    bar.getBoundingClientRect = () => ({ height: HEIGHT / 2 }) as DOMRect;
+    document.elementsFromPoint = (_x: number, y: number) => [y > HEIGHT / 2 ? bar.querySelector('span')! : document.querySelector('main')!];
+    page.watcher().finish();
+    expect(page.reports[0]!.overlay).toMatchObject({ kind: 'cookie-banner', selector: '#cookie-notice', coverage: 0.4 });
+  });
+
   it('finds a consent banner inside an open shadow root', () => {
     const page = shop();
     page.state.bannerShown = false;

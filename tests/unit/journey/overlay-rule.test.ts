@@ -108,7 +108,7 @@ describe('isPageFrame', () => {
     ['role=navigation', el('div', { role: 'navigation' }), true],
     ['role=menu', el('ul', { role: 'menu' }), true],
     ['role=menubar', el('ul', { role: 'menubar' }), true],
-    ['role=banner', el('div', { role: 'banner' }), true],
+    ['role=banner, around the overlay', el('div', { role: 'banner' }), true],
     ['an open details', el('details', { open: '' }), true],
     ['a closed details', el('details'), false],
     ['a dialog', el('div', { role: 'dialog', 'aria-modal': 'true' }), false],
@@ -116,6 +116,13 @@ describe('isPageFrame', () => {
     ['a section', el('section'), false],
   ])('%s → %s', (_, element, expected) => {
     expect(isPageFrame(element)).toBe(expected);
+  });
+
+  it('does not take a bar with role=banner for the frame when it is the overlay itself (WordPress’s Cookie Notice)', () => {
+    expect(isPageFrame(el('div', { id: 'cookie-notice', role: 'banner' }), true)).toBe(false);
+    // A header or a navigation laid over the page stays the frame.
+    expect(isPageFrame(el('header'), true)).toBe(true);
+    expect(isPageFrame(el('div', { role: 'navigation' }), true)).toBe(true);
   });
 });
 
@@ -142,15 +149,15 @@ describe('overlayOnPath', () => {
     expect(overlayOnPath(path('h2', 'header', 'dialog', 'main'), covers, frames)).toBe('dialog');
   });
 
-  it('asks about the frame only once an overlay is found', () => {
+  it('asks about the frame only once an overlay is found, telling which element is the overlay', () => {
     const asked: string[] = [];
-    const frames = (n: string) => {
-      asked.push(n);
+    const frames = (n: string, cover: boolean) => {
+      asked.push(cover ? `${n} (overlay)` : n);
       return false;
     };
     overlayOnPath(path('a', 'b', 'c'), () => false, frames);
     expect(asked).toEqual([]);
     overlayOnPath(path('a', 'b', 'c'), (n) => n === 'b', frames);
-    expect(asked).toEqual(['b', 'c']);
+    expect(asked).toEqual(['b (overlay)', 'c']);
   });
 });
