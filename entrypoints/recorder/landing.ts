@@ -1,5 +1,6 @@
 import { cssPath } from '../../utils/friction/css-path';
 import { analyseLanding, OVERLAY_COVERAGE, type OverlaySample } from '../../utils/journey/landing';
+import { isPageFrame, laidOverRule, overlayOnPath, type OverlayTree } from '../../utils/journey/overlay-rule';
 import type { Landing } from '../../utils/schema/evidence';
 
 /** The first seconds of a landing, watched for this long. */
@@ -110,24 +111,12 @@ function sampleViewport(win: Window, t: number): OverlaySample {
   const width = doc.documentElement.clientWidth || win.innerWidth;
   const height = doc.documentElement.clientHeight || win.innerHeight;
   if (!width || !height) return { t };
-  const verdicts = new Map<Element, boolean>();
-  const covers = (el: Element) => {
-    let verdict = verdicts.get(el);
-    if (verdict === undefined) {
-      verdict = isOverlayBox(win, el, height);
-      verdicts.set(el, verdict);
-    }
-    return verdict;
-  };
+  const judge = overlayJudge(win, height);
   const points = new Map<Element, number>();
   for (let i = 0; i < GRID; i++) {
     for (let j = 0; j < GRID; j++) {
       const top = topmostAt(doc, ((i + 0.5) * width) / GRID, ((j + 0.5) * height) / GRID);
-      // The outermost covering ancestor: the whole banner, not the button under the point.
-      let cover: Element | undefined;
-      for (let el = top; el && el !== doc.body && el !== doc.documentElement; el = parentOf(el)) {
-        if (covers(el)) cover = el;
-      }
+      const cover = overlayOnPath(pathUp(doc, top), judge.covers, judge.frames);
       if (cover) points.set(cover, (points.get(cover) ?? 0) + 1);
     }
   }
@@ -139,6 +128,70 @@ function sampleViewport(win: Window, t: number): OverlaySample {
   const coverage = most / (GRID * GRID);
   if (!best || coverage < OVERLAY_COVERAGE) return { t };
   return { t, cover: { selector: cssPath(best), coverage, hint: hintOf(best), modal: isDialog(best) } };
+}
+
+/** From the element on top at a point up to (not including) the body. */
+function* pathUp(doc: Document, top: Element | undefined): Generator<Element> {
+  for (let el = top; el && el !== doc.body && el !== doc.documentElement; el = parentOf(el)) yield el;
+}
+
+/**
+ * The overlay rule for one look at the page (utils/journey/overlay-rule.ts), its verdicts kept per
+ * element: many points share their ancestors. Styles are read only where the rule needs them; the
+ * one layout read is the height of an element already laid over the page or a dialog.
+ */
+function overlayJudge(win: Window, viewportHeight: number): { covers: (el: Element) => boolean; frames: (el: Element, cover: boolean) => boolean } {
+  const doc = win.document;
+  const tree: OverlayTree<Element> = {
+    style: (el) => win.getComputedStyle(el),
+    parent: (el) => {
+      const parent = parentOf(el);
+      return parent && parent !== doc.body && parent !== doc.documentElement ? parent : undefined;
+    },
+  };
+  const laidOver = laidOverRule(tree);
+  const covering = new Map<Element, boolean>();
+  const framing = new Map<Element, boolean>();
+  const coverFraming = new Map<Element, boolean>();
+  let opened: Set<Element> | undefined;
+  return {
+    covers: (el) => {
+      let verdict = covering.get(el);
+      if (verdict === undefined) {
+        verdict = (isDialog(el) || laidOver(el)) && el.getBoundingClientRect().height >= MIN_HEIGHT * viewportHeight;
+        covering.set(el, verdict);
+      }
+      return verdict;
+    },
+    frames: (el, cover) => {
+      const key = cover ? coverFraming : framing;
+      let verdict = key.get(el);
+      if (verdict === undefined) {
+        opened ??= openedDisclosures(doc);
+        verdict = isPageFrame(el, cover) || opened.has(el);
+        key.set(el, verdict);
+      }
+      return verdict;
+    },
+  };
+}
+
+/**
+ * What the shopper opened through a control that says so (`aria-expanded="true"`): the elements it
+ * names (`aria-controls`) and the one that follows it (a menu's panel after its button).
+ */
+function openedDisclosures(doc: Document): Set<Element> {
+  const opened = new Set<Element>();
+  for (const trigger of Array.from(doc.querySelectorAll('[aria-expanded="true"]'))) {
+    for (const id of (trigger.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+      const panel = id ? doc.getElementById(id) : null;
+      if (panel) opened.add(panel);
+    }
+    const next = trigger.nextElementSibling;
+    // A control straight in the body would make its whole next section "opened".
+    if (next && trigger.parentElement !== doc.body) opened.add(next);
+  }
+  return opened;
 }
 
 /** The element on top at a point, looking into open shadow roots (consent tools often live there). */
@@ -167,17 +220,6 @@ function isDialog(el: Element): boolean {
     el.getAttribute('aria-modal') === 'true' ||
     (el.localName === 'dialog' && el.hasAttribute('open'))
   );
-}
-
-/**
- * Placed above the page (fixed, or absolute high in the stacking order), or a dialog; and tall. A
- * sticky element is part of the page's flow (a tall sidebar), not something laid over it.
- */
-function isOverlayBox(win: Window, el: Element, viewportHeight: number): boolean {
-  const style = win.getComputedStyle(el);
-  const placed = style.position === 'fixed' || (style.position === 'absolute' && Number.parseInt(style.zIndex, 10) >= 10);
-  if (!placed && !isDialog(el)) return false;
-  return el.getBoundingClientRect().height >= MIN_HEIGHT * viewportHeight;
 }
 
 /** What the element says it is, for classifying it; it never leaves the page. */

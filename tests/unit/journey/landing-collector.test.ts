@@ -198,6 +198,50 @@ describe('watchLanding', () => {
     expect(page.reports[0]!.overlay).toBeUndefined();
   });
 
+  it('takes neither a hero banner’s text layer nor a drawer the shopper opened for an overlay', () => {
+    const page = shop();
+    page.state.bannerShown = false;
+    document.querySelector('main')!.insertAdjacentHTML(
+      'afterbegin',
+      `<section id="hero" class="banner"><div class="banner__content"><h2>Automne</h2></div></section>
+       <div class="toolbar"><button id="menu-button" aria-expanded="true" aria-controls="drawer">Menu</button></div>
+       <div id="drawer" class="drawer"><a href="/bols">Bols</a></div>`,
+    );
+    const el = (selector: string) => document.querySelector(selector)!;
+    // The hero in the page's flow, its text layer above its picture; the drawer fixed over the page.
+    page.layout.set(el('#hero'), { position: 'relative', height: 620 });
+    page.layout.set(el('.banner__content'), { position: 'absolute', height: 620, zIndex: '10' });
+    page.layout.set(el('#drawer'), { position: 'fixed', height: HEIGHT });
+    for (const selector of ['#hero', '.banner__content', '#drawer']) {
+      el(selector).getBoundingClientRect = () => ({ height: page.layout.get(el(selector))!.height }) as DOMRect;
+    }
+    document.elementsFromPoint = (x: number) => [x < WIDTH / 2 ? el('#drawer a') : el('.banner__content h2'), document.body];
+    page.watcher().finish();
+    expect(page.reports[0]!.overlay).toBeUndefined();
+
+    // Not opened by the shopper (nothing says so), the same drawer is laid over the page.
+    el('#menu-button').setAttribute('aria-expanded', 'false');
+    page.watcher().finish();
+    expect(page.reports[1]!.overlay).toMatchObject({ selector: '#drawer', coverage: 0.4 });
+  });
+
+  it('reports a cookie bar with role=banner (WordPress’s Cookie Notice plugin) laid over the page', () => {
+    const page = shop();
+    page.state.bannerShown = false;
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div id="cookie-notice" role="banner" class="cn-position-bottom" aria-label="Cookie Notice">
+         <div class="cookie-notice-container"><span id="cn-notice-text">Ce site utilise des cookies.</span><a href="#">OK</a></div>
+       </div>`,
+    );
+    const bar = document.querySelector('#cookie-notice')!;
+    page.layout.set(bar, { position: 'fixed', height: HEIGHT / 2 });
+    bar.getBoundingClientRect = () => ({ height: HEIGHT / 2 }) as DOMRect;
+    document.elementsFromPoint = (_x: number, y: number) => [y > HEIGHT / 2 ? bar.querySelector('span')! : document.querySelector('main')!];
+    page.watcher().finish();
+    expect(page.reports[0]!.overlay).toMatchObject({ kind: 'cookie-banner', selector: '#cookie-notice', coverage: 0.4 });
+  });
+
   it('finds a consent banner inside an open shadow root', () => {
     const page = shop();
     page.state.bannerShown = false;
