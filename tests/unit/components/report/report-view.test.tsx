@@ -53,6 +53,33 @@ describe('ReportView (static render for the exported file)', () => {
     expect(shot?.querySelector('img')?.getAttribute('alt')).toBe('See screenshot 2');
   });
 
+  it('answers each question with its status, scope and causes, most likely first, each with its tier and proof', () => {
+    const questions = [...doc.querySelectorAll('[data-testid=report-question]')];
+    expect(questions.map((q) => [q.getAttribute('data-question'), q.getAttribute('data-status'), q.getAttribute('data-lead')])).toEqual([
+      ['orders', 'answered', 'surprise-cost'],
+      ['first-seconds', 'clear', null],
+      ['product', 'answered', 'unresponsive'],
+      ['return', 'not-reached', null],
+    ]);
+    const orders = questions[0]!;
+    expect(orders.querySelector('[data-testid=question-coverage]')?.textContent).toBe('Scope: Seen in this visit: cart.');
+    const causes = [...orders.querySelectorAll('[data-testid=question-cause]')];
+    expect(causes.map((c) => [c.getAttribute('data-kind'), c.getAttribute('data-tier')])).toEqual([['surprise-cost', '1'], ['accessibility', '4']]);
+    expect(causes[0]!.classList.contains('lead')).toBe(true);
+    expect(causes[0]!.querySelector('.cause-tier')?.textContent).toBe('Stops the shopper');
+    expect(causes[0]!.querySelector('a.shot-link')?.getAttribute('href')).toBe('#shot-s2');
+    expect(causes[1]!.querySelector('.cause-tier')?.textContent).toBe('Barrier for some shoppers');
+    // A criterion's cause links to the criterion in the checklist section.
+    const criterion = questions[2]!.querySelector('a.cause-criterion');
+    expect(criterion?.getAttribute('href')).toBe('#criterion-C12');
+    expect(doc.getElementById('criterion-C12')?.getAttribute('data-criterion-id')).toBe('C12');
+    // The site's words stay text, in the answer and in the scope.
+    expect(questions[1]!.querySelector('.question-answer')?.textContent).toBe(HOSTILE.title);
+    expect(questions[1]!.querySelector('img')).toBeNull();
+    const fr = parse(render(reportModel, reportUiFr)).querySelector('[data-question=orders] .cause-tier')?.textContent;
+    expect(fr).toBe('Bloque le client');
+  });
+
   it('links every section after the first page from the contents', () => {
     const links = [...doc.querySelectorAll<HTMLAnchorElement>('[data-section=contents] nav a')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual(REPORT_SECTIONS.filter((id) => id !== 'cover' && id !== 'contents').map((id) => `#${id}`));
