@@ -108,6 +108,15 @@ export const BENIGN = [
     test: webRequestError(['net::ERR_ABORTED', 'NS_BINDING_ABORTED']),
   },
   {
+    id: 'cache-only-read',
+    kind: 'request',
+    label: { fr: 'lecture du cache seul', en: 'cache-only read' },
+    matches: 'a GET fetch that failed with net::ERR_CACHE_MISS (Chrome) or NS_ERROR_DOCUMENT_NOT_CACHED (Firefox)',
+    why: 'a read of the browser\'s cache that never goes to the network (fetch with cache: "only-if-cached"), which fails by design when the copy is not there. Mystère reads the pictures it keeps for the replay that way (utils/assets/read-cached.ts), and a lazy picture below the fold is not in the cache yet; nothing the shop sent failed and the visitor saw nothing.',
+    sources: ['https://developer.mozilla.org/en-US/docs/Web/API/Request/cache', 'https://source.chromium.org/chromium/chromium/src/+/main:net/base/net_error_list.h (ERR_CACHE_MISS)'],
+    test: (f) => f.resource === 'fetch' && f.method.toUpperCase() === 'GET' && webRequestError(['net::ERR_CACHE_MISS', 'NS_ERROR_DOCUMENT_NOT_CACHED'])(f),
+  },
+  {
     id: 'blocked-by-extension',
     kind: 'request',
     label: { fr: 'bloquée par une extension', en: 'blocked by an extension' },

@@ -174,7 +174,7 @@ function allCauses(ctx: Context): { cause: RankedCause; questions: QuestionId[] 
     const detail = signalDetail(first, w);
     const text =
       measure === 'validationLoop'
-        ? r.diagnosis.loop(signals.length, pageName(ctx, page), detail)
+        ? r.diagnosis.loop(signals.length, pageName(ctx, page), typeof first.facts.text === 'string' && first.facts.text ? r.quote(short(first.facts.text)) : detail)
         : r.diagnosis.signal(w.ui.evidence.signalTypes[first.type], pageName(ctx, page), detail, signals.length);
     const kind = MEASURED[measure].kind;
     const questions = QUESTION_RULES.map((q) => q.id).filter((q) => reads(measure, q) && inScope(q, first.pageId));

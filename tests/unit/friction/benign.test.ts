@@ -69,6 +69,15 @@ const CASES: Record<BenignId, { matched: FrictionFact[]; missed: FrictionFact[] 
     matched: [networkError('net::ERR_ABORTED'), networkError('NS_BINDING_ABORTED', { resource: 'document' })],
     missed: [networkError('net::ERR_CONNECTION_RESET'), networkError('NS_ERROR_NET_RESET'), failed('https://shop.example/cart/add', 500, { resource: 'fetch', error: 'net::ERR_ABORTED' })],
   },
+  'cache-only-read': {
+    matched: [networkError('net::ERR_CACHE_MISS'), networkError('NS_ERROR_DOCUMENT_NOT_CACHED', { url: 'https://shop.example/img/lazy-42.jpg' })],
+    missed: [
+      // Back to a page that was a form's answer: the browser's own document, still shown.
+      networkError('net::ERR_CACHE_MISS', { resource: 'document' }),
+      networkError('net::ERR_CACHE_MISS', { method: 'POST' }),
+      failed('https://shop.example/img/produit-42.jpg', 404, { resource: 'fetch' }),
+    ],
+  },
   'blocked-by-extension': {
     matched: [networkError('net::ERR_BLOCKED_BY_CLIENT'), networkError('NS_ERROR_ABORT')],
     missed: [networkError('net::ERR_BLOCKED_BY_RESPONSE'), networkError('net::ERR_BLOCKED_BY_ORB')],
