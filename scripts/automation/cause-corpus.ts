@@ -166,8 +166,19 @@ export class CorpusShopper {
   }
 
   private async controlTo(url: string, preferForm: boolean): Promise<ElementHandle<Element>> {
+    // Where each link goes, and where each form sends: a GET form's fields (hidden ones, its
+    // button's name and value) make the query its address will have.
     const targets = await this.page.$$eval('a[href], form', (els) =>
-      els.map((el) => (el instanceof HTMLAnchorElement ? el.href : el instanceof HTMLFormElement ? el.action : '')),
+      els.map((el) => {
+        if (el instanceof HTMLAnchorElement) return el.href;
+        if (!(el instanceof HTMLFormElement)) return '';
+        if (el.method.toLowerCase() !== 'get') return el.action;
+        const submitter = [...el.elements].find((c) => c.matches('button:not([type=button]):not([type=reset]), input[type=submit]')) as HTMLElement | undefined;
+        const target = new URL(el.action);
+        target.search = '';
+        for (const [k, v] of new FormData(el, submitter)) if (typeof v === 'string') target.searchParams.append(k, v);
+        return target.href;
+      }),
     );
     const all = await this.page.$$('a[href], form');
     const order = [...targets.keys()];
@@ -181,7 +192,10 @@ export class CorpusShopper {
       const el = all[index]!;
       const isForm = await el.evaluate((x) => x.tagName === 'FORM');
       if (isForm) await this.fillRequired(el);
-      const control: ElementHandle<Element> | null = isForm ? await el.$('button:not([type=button]):not([type=reset]), input[type=submit]') : el;
+      // A form's button may sit outside it (`form="…"`): the form's own list of controls has it.
+      const control = isForm
+        ? (await el.evaluateHandle((f) => [...(f as HTMLFormElement).elements].find((c) => c.matches('button:not([type=button]):not([type=reset]), input[type=submit]')) ?? null)).asElement() as ElementHandle<Element> | null
+        : el;
       if (!control) continue;
       const onTop = await control.evaluate((c: Element) => {
         c.scrollIntoView({ block: 'center' });
@@ -195,28 +209,36 @@ export class CorpusShopper {
     throw new Error(`no link or form a shopper can click on ${this.page.url()} leads to ${url}`);
   }
 
-  /** Fills the form's required (or all, with `all`) empty fields as a shopper would: typing, ticking, choosing. */
+  /** The form's controls (those outside it that name it included), as handles. */
+  private async controlsOf(form: ElementHandle<Element>): Promise<ElementHandle<Element>[]> {
+    const list = await form.evaluateHandle((f) => [...(f as HTMLFormElement).elements]);
+    const handles = [...(await list.getProperties()).values()].map((h) => h.asElement() as ElementHandle<Element> | null);
+    await list.dispose();
+    return handles.filter((h): h is ElementHandle<Element> => h !== null);
+  }
+
+  /** Fills the form's required (or, with `all`, every) empty field as a shopper would: typing, ticking, choosing. */
   async fillRequired(form: ElementHandle<Element>, all = false): Promise<void> {
-    const selector = all ? 'input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea' : 'input[required], select[required], textarea[required]';
-    for (const field of await form.$$(selector)) {
-      const { tag, type, hint, empty, visible } = await field.evaluate((f) => ({
+    for (const field of await this.controlsOf(form)) {
+      const { tag, type, hint, empty, visible, wanted } = await field.evaluate((f, every: boolean) => ({
         tag: f.tagName.toLowerCase(),
         type: (f.getAttribute('type') ?? 'text').toLowerCase(),
         hint: `${f.getAttribute('name') ?? ''} ${f.id} ${f.getAttribute('autocomplete') ?? ''} ${f.getAttribute('type') ?? ''}`.toLowerCase(),
         empty: f instanceof HTMLInputElement && ['checkbox', 'radio'].includes(f.type) ? !f.checked : !(f as HTMLInputElement).value,
         visible: f.getClientRects().length > 0,
-      }));
-      if (!empty || !visible || type === 'hidden') continue;
+        wanted: f.matches('input, select, textarea') && (every || f.hasAttribute('required')),
+      }), all);
+      if (!wanted || !empty || !visible || ['hidden', 'submit', 'button', 'reset', 'image'].includes(type)) continue;
       if (tag === 'select') {
-        await field.evaluate((s) => {
-          const select = s as HTMLSelectElement;
+        await field.evaluate((sel) => {
+          const select = sel as HTMLSelectElement;
           select.value = [...select.options].find((o) => o.value)?.value ?? '';
           select.dispatchEvent(new Event('change', { bubbles: true }));
         });
         continue;
       }
       if (type === 'checkbox' || type === 'radio') {
-        if (all && !/(terms|condition|agb|privacy|cgv)/.test(hint) && type === 'checkbox') continue;
+        if (all && type === 'checkbox' && !/(terms|condition|agb|privacy|cgv|tos)/.test(hint)) continue;
         await field.click();
         continue;
       }
