@@ -260,6 +260,31 @@ export class CorpusShopper {
     await this.panel.setFocus(false);
   }
 
+  /**
+   * The evaluator answers a criterion the panel does not list for the current page, from the
+   * checklist's sections below (the whole checklist), as one does on a page the classifier did not
+   * expect the criterion on.
+   */
+  async answerFromSections(criterionId: string, state: 'yes' | 'no' | 'na', comment: string): Promise<void> {
+    const p = this.panel.page;
+    const item = `[data-testid=checklist-section] [data-testid=criterion-item][data-criterion-id="${criterionId}"]`;
+    const press = async (selector: string) => {
+      await p.waitForSelector(selector, { visible: true, timeout: 15_000 });
+      await p.$eval(selector, (el) => (el as HTMLElement).click());
+    };
+    await this.panel.setFocus(true);
+    await this.panel.view('checklist');
+    await p.$eval(item, (el) => {
+      const details = el.closest('details');
+      if (details) details.open = true;
+    });
+    await press(`${item} [data-testid=answer-${state}]`);
+    await p.locator(`${item} [data-testid=criterion-comment]`).fill(comment);
+    await press(`${item} [data-testid=criterion-save]`);
+    await p.waitForSelector(`${item}[data-state=${state}]`, { timeout: 15_000 });
+    await this.panel.setFocus(false);
+  }
+
   /** Whether the panel offers this criterion for the current page. */
   async offers(criterionId: string): Promise<boolean> {
     await this.panel.view('checklist');
@@ -377,8 +402,10 @@ const JOURNEYS: Record<string, Journey> = {
     await s.loads(() => s.page.locator('.single_add_to_cart_button').click());
     await s.goTo('cart');
     await s.goTo('/finalizar-compra/');
-    if (await s.offers('F01')) await s.answer('F01', 'no', 'La commande renvoie vers « Mi cuenta » : connexion obligatoire, pas d’achat sans compte.');
-    else await s.panel.addNote('F01 non proposé sur cette page : la commande renvoie vers « Mi cuenta », connexion obligatoire, pas d’achat sans compte.');
+    const f01 = 'La commande renvoie vers « Mi cuenta » : connexion obligatoire, pas d’achat sans compte.';
+    // The login page is an account page: F01 (a checkout criterion) is answered from the checklist's sections.
+    if (await s.offers('F01')) await s.answer('F01', 'no', f01);
+    else await s.answerFromSections('F01', 'no', f01);
     await s.abandon('forced-account', 'Impossible de commander sans créer de compte ni se connecter.');
   },
   async V10(s) {

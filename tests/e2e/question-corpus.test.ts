@@ -67,7 +67,7 @@ const GROUND_TRUTH: Record<string, (d: VisitData, content: VisitContent) => void
     expect(d.pages.map(typeOf)).toEqual(['home', 'listing', 'product']);
   },
   V03(d) {
-    expect(signals(d, 'failed-request', 'product').length).toBeGreaterThanOrEqual(1);
+    expect(signals(d, 'failed-request', 'product').filter((s) => s.facts.status === 500).length).toBeGreaterThanOrEqual(1);
     expect(d.abandonments.map((a) => a.reason)).toEqual(['bug']);
     expect(d.pages.map(typeOf)).not.toContain('cart');
   },
@@ -89,15 +89,13 @@ const GROUND_TRUTH: Record<string, (d: VisitData, content: VisitContent) => void
     expect(d.abandonments).toEqual([]);
   },
   V08(d) {
-    expect(signals(d, 'failed-request', 'contact').length + signals(d, 'js-error', 'contact').length).toBeGreaterThanOrEqual(1);
+    expect(signals(d, 'failed-request', 'contact').filter((s) => s.facts.status === 500).length).toBeGreaterThanOrEqual(1);
     expect(d.answers.filter((a) => a.state === 'no').map((a) => a.criterionId)).toEqual(['K04']);
   },
   V09(d) {
     expect(d.abandonments.map((a) => a.reason)).toEqual(['forced-account']);
     expect(new URL(d.pages.at(-1)!.url).pathname).toBe('/mi-cuenta/');
-    const f01 = d.answers.find((a) => a.criterionId === 'F01');
-    if (f01) expect(f01.state).toBe('no');
-    else expect(d.notes.some((n) => n.text.includes('F01'))).toBe(true);
+    expect(d.answers.map((a) => [a.criterionId, a.state, typeOf(d.pages.find((p) => p.id === a.pageId)!)])).toEqual([['F01', 'no', 'account']]);
   },
   V10(d, content) {
     const home = d.pages[0]!;
@@ -156,6 +154,15 @@ describe('the cause corpus: twelve visits with a planted cause (issue 22)', () =
         expect({ id, slow }).toEqual({ id, slow: [] });
       }
       if (!['V01', 'V10'].includes(id)) expect({ id, overlay: d.pages[0]?.landing?.overlay }).toEqual({ id, overlay: undefined });
+      // No request fails but the planted ones. (Left aside: net::ERR_CACHE_MISS on pictures, the
+      // extension's own reads of the browser's cache for the replay's copies, utils/assets/read-cached.ts,
+      // which the browser reports on the shop's tab: an extension bug, reported with this corpus.)
+      const failed = d.signals
+        .filter((s) => s.type === 'failed-request' && s.facts.error !== 'net::ERR_CACHE_MISS')
+        .map((s) => `${typeOf(d.pages.find((p) => p.id === s.pageId)!)} ${String(s.facts.status)}`);
+      const planted = { V03: 'product 500', V08: 'contact 500' }[id];
+      expect({ id, failed: [...new Set(failed)] }).toEqual({ id, failed: planted ? [planted] : [] });
+      expect({ id, errors: signals(d, 'js-error').map((s) => s.facts.message) }).toEqual({ id, errors: [] });
     }
   });
 });
