@@ -62,6 +62,14 @@ export function loadCorpusVisit(id: string): VisitData | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VisitData) : undefined;
 }
 
+/** Every recorded visit of the corpus, by id (those not recorded yet are left out). */
+export function loadCorpus(): Map<string, VisitData> {
+  return new Map(CORPUS.flatMap((v) => {
+    const data = loadCorpusVisit(v.id);
+    return data ? [[v.id, data] as const] : [];
+  }));
+}
+
 interface CauseShop {
   origin: string;
   platform: string;
