@@ -75,15 +75,21 @@ const GROUND_TRUTH: Record<string, (d: VisitData, content: VisitContent) => void
     expect(signals(d, 'form-error', 'payment').length).toBeGreaterThanOrEqual(2);
     expect(d.pages.map(typeOf)).not.toContain('confirmation');
   },
-  V05(d) {
+  V05(d, content) {
+    // The shipping line appears at payment only.
+    const shown = (type: string) => pagesOfType(d, type).map((p) => recordingText(content, p.id)).join('\n');
+    expect(shown('payment')).toContain('€9,90');
+    for (const type of ['product', 'cart']) expect(shown(type)).not.toMatch(/9,90|[Ss]hipping<\/a> calculated/);
     expect(d.answers.filter((a) => a.state === 'no').map((a) => a.criterionId).sort()).toEqual(['D05', 'E03']);
     expect(d.abandonments.map((a) => [a.reason, a.stage])).toEqual([['extra-costs', 'payment']]);
   },
-  V06(d) {
+  V06(d, content) {
+    expect(recordingText(content, pagesOfType(d, 'product')[0]!.id)).not.toContain('39,90');
     expect(d.answers.filter((a) => a.state === 'no').map((a) => a.criterionId).sort()).toEqual(['D01', 'D04']);
     expect(d.abandonments.map((a) => [a.reason, a.stage])).toEqual([['missing-information', 'product']]);
   },
-  V07(d) {
+  V07(d, content) {
+    for (const p of d.pages) expect(recordingText(content, p.id)).not.toMatch(/[Rr]etours sous/);
     expect(d.answers.filter((a) => a.state === 'no').map((a) => a.criterionId)).toEqual(['D06']);
     expect(d.pages.map(typeOf)).toEqual(expect.arrayContaining(['confirmation', 'contact']));
     expect(d.abandonments).toEqual([]);
@@ -92,7 +98,8 @@ const GROUND_TRUTH: Record<string, (d: VisitData, content: VisitContent) => void
     expect(signals(d, 'failed-request', 'contact').filter((s) => s.facts.status === 500).length).toBeGreaterThanOrEqual(1);
     expect(d.answers.filter((a) => a.state === 'no').map((a) => a.criterionId)).toEqual(['K04']);
   },
-  V09(d) {
+  V09(d, content) {
+    expect(recordingText(content, d.pages.at(-1)!.id)).toContain('Debes acceder para finalizar la compra');
     expect(d.abandonments.map((a) => a.reason)).toEqual(['forced-account']);
     expect(new URL(d.pages.at(-1)!.url).pathname).toBe('/mi-cuenta/');
     expect(d.answers.map((a) => [a.criterionId, a.state, typeOf(d.pages.find((p) => p.id === a.pageId)!)])).toEqual([['F01', 'no', 'account']]);
@@ -104,11 +111,15 @@ const GROUND_TRUTH: Record<string, (d: VisitData, content: VisitContent) => void
     expect(home.landing?.overlay).toBeDefined();
     expect(d.pages.map(typeOf)).toEqual(['home', 'listing', 'product', 'cart']);
   },
-  V11(d) {
+  V11(d, content) {
+    expect(recordingText(content, d.pages[1]!.id)).toContain('no products were found');
     expect(d.pages.map(typeOf)).toEqual(['home', 'search']);
     expect(d.abandonments.map((a) => [a.reason, a.stage])).toEqual([['product-not-found', 'browse']]);
   },
-  V12(d) {
+  V12(d, content) {
+    const confirmation = recordingText(content, pagesOfType(d, 'confirmation')[0]!.id);
+    expect(confirmation).toContain('Vielen Dank für Ihre Bestellung');
+    expect(confirmation).not.toMatch(/10087|Bestellnummer|Gesamtsumme/);
     expect(d.answers.filter((a) => a.state === 'no').map((a) => a.criterionId)).toEqual(['H01']);
     expect(d.pages.map(typeOf)).toEqual(expect.arrayContaining(['confirmation', 'account', 'contact']));
   },
