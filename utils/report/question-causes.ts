@@ -40,8 +40,10 @@ export interface RankedCause extends QuestionCause {
 
 const BUYING: readonly PageType[] = ['cart', 'checkout', 'payment'];
 const SCRIPT_ERROR_PAGES: readonly PageType[] = ['cart', 'checkout', 'payment', 'contact', 'account'];
-/** Requests a page sends itself, as an action: their failure breaks what the shopper asked for. */
-const ACTION_REQUESTS = new Set(['document', 'frame', 'fetch', 'xhr', 'beacon']);
+/** The page itself, or a frame of it: their failure leaves the shopper before an error page. */
+const DOCUMENTS = new Set(['document', 'frame']);
+/** Requests a page's scripts send for data. */
+const DATA_REQUESTS = new Set(['fetch', 'xhr', 'beacon']);
 const ADD_TO_CART = /cart|basket|panier|warenkorb|carrito|carrello|winkelwagen|add/i;
 
 /** Higher first: tier, origin, knock-out, weight, count, then the visit's order. */
@@ -294,7 +296,8 @@ function measureOf(s: Signal, type: PageType): MeasuredId | undefined {
     case 'failed-request': {
       const resource = String(s.facts.resource ?? '');
       const method = String(s.facts.method ?? 'GET').toUpperCase();
-      return ACTION_REQUESTS.has(resource) || method !== 'GET' ? 'actionFailed' : 'resourceFailed';
+      if (method !== 'GET' || DOCUMENTS.has(resource)) return 'actionFailed';
+      return DATA_REQUESTS.has(resource) ? 'dataFailed' : 'resourceFailed';
     }
     case 'js-error':
       return SCRIPT_ERROR_PAGES.includes(type) ? 'scriptErrorBuying' : 'scriptError';

@@ -185,7 +185,8 @@ export interface MeasuredRule {
  */
 export const MEASURED = {
   abandonment: { source: 'declared abandonment (“I would leave here”), as the kind of its reason', kind: 'declared-leave', tier: 1, questions: ALL },
-  actionFailed: { source: 'a request the page sent failed (fetch, XHR, form, document); an add-to-cart request also counts for orders', kind: 'blocking-error', tier: 1, questions: ALL },
+  actionFailed: { source: 'a request that acts failed (any method but GET: a form sent, an add to cart), or the page’s document itself; a failed add-to-cart request also counts for orders', kind: 'blocking-error', tier: 1, questions: ALL },
+  dataFailed: { source: 'a data request the page asked for failed (GET fetch or XHR: stock, recommendations, shipping rates)', kind: 'blocking-error', tier: 2, questions: ALL },
   resourceFailed: { source: 'a picture, style or script failed to load', kind: 'blocking-error', tier: 3, questions: ALL },
   scriptErrorBuying: { source: 'a script error on a cart, checkout, payment, contact or account page', kind: 'blocking-error', tier: 2, questions: ['orders', 'return'] },
   scriptError: { source: 'a script error on another page', kind: 'blocking-error', tier: 3, questions: ['first-seconds', 'product'] },

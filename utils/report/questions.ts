@@ -21,6 +21,9 @@ const MAX_CAUSES = 8;
 const BUYING: readonly PageType[] = ['cart', 'checkout', 'payment', 'confirmation'];
 const RETURN_PAGES = ['contact', 'returns', 'account'] as const;
 
+/** A sentence continued after a colon: its first word in lower case, unless it is a code such as "A04" or "POST". */
+const lowerLead = (text: string, lang: string) => (/^\p{Lu}[\p{Lu}\d]/u.test(text) ? text : lowerFirst(text, lang));
+
 /** Whether the visit reached what a question needs, without any cause. */
 function reached(q: QuestionId, data: VisitData, outcome: ReportOutcome, causes: readonly RankedCause[]): boolean {
   const types = new Set(data.pages.map(pageTypeOf));
@@ -95,7 +98,7 @@ export function answerQuestions(
     const status: QuestionStatus = lead ? 'answered' : reached(id, data, outcome, all) ? 'clear' : 'not-reached';
     const parts: string[] = [];
     if (id === 'orders' && status !== 'not-reached') parts.push(ordersOpening(outcome, lead, w));
-    if (lead) parts.push(lead.origin === 'declared' ? lead.text : id === 'orders' && outcome.kind === 'converted' ? d.couldStop(lowerFirst(lead.text, w.lang)) : d.likely(lowerFirst(lead.text, w.lang)));
+    if (lead) parts.push(lead.origin === 'declared' ? lead.text : id === 'orders' && outcome.kind === 'converted' ? d.couldStop(lowerLead(lead.text, w.lang)) : d.likely(lowerLead(lead.text, w.lang)));
     else if (status === 'clear') parts.push(d.clear[id]);
     else parts.push(id === 'orders' && outcome.kind === 'abandoned' && outcome.stage ? d.ordersNotReachedAt(r.atStage[outcome.stage]) : d.notReached[id]);
     // The speed verdicts of its pages, when the lead does not already give them.

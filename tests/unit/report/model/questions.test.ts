@@ -83,6 +83,32 @@ describe('the rank: what stops a shopper first', () => {
     expect(kinds(q).at(-1)).toBe('accessibility');
   });
 
+  it('weighs a failed data request (GET) below a failed action, and a failed picture below both', () => {
+    const data = visitData();
+    data.abandonments = [];
+    data.answers = [];
+    data.visit.outcome = { kind: 'abandoned', stage: 'product', declared: false, signalIds: [] };
+    const at = data.signals[0]!;
+    data.signals = [
+      { ...at, id: 'r1', type: 'failed-request', facts: { url: 'https://shop.example/api/recommendations', method: 'GET', status: 500, resource: 'fetch' } },
+      { ...at, id: 'r2', type: 'failed-request', facts: { url: 'https://shop.example/img/p.jpg', method: 'GET', status: 404, resource: 'other' } },
+    ];
+    const tiers = question('product', 'en', data).causes.filter((c) => c.kind === 'blocking-error').map((c) => c.tier);
+    expect(tiers).toEqual([2, 3]);
+    data.signals.push({ ...at, id: 'r3', type: 'failed-request', facts: { url: 'https://shop.example/cart/add', method: 'POST', status: 500, resource: 'fetch' } });
+    const q = question('product', 'en', data);
+    expect([q.lead?.kind, q.lead?.tier]).toEqual(['blocking-error', 1]);
+    // A failed add to cart on the product page stops the order too.
+    expect(question('orders', 'en', data).causes.some((c) => c.pageType === 'product' && c.tier === 1)).toBe(true);
+  });
+
+  it('keeps a criterion’s code as it is when the answer quotes it after a colon', () => {
+    const data = bareVisitData();
+    data.checklist = visitData().checklist;
+    data.answers = [{ ...visitData().answers[0]!, criterionId: 'A04', state: 'no', comment: '' }];
+    expect(question('first-seconds', 'en', data).answer).toMatch(/^Most likely cause: A04 “/);
+  });
+
   it('never leads with an accessibility problem: the answer says nothing stops a shopper, then names the barrier', () => {
     const data = bareVisitData();
     data.pages = data.pages.slice(0, 5);
