@@ -4,13 +4,13 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { VisitData } from '../../utils/report/visit-data';
 import type { AbandonReason } from '../../utils/schema/evidence';
-import { SEARCH_PARAMS } from '../../utils/journey/page-facts';
 import { launchChromium, openPanel, type Launched } from './chromium';
 import { allowDownloads, filesIn, waitForDownload } from './downloads';
 import { readStore } from './evidence-data';
 import { until } from './extension-data';
 import { Panel } from './panel';
 import { ROOT } from './paths';
+import { controlTo, fillRequired } from './shopper';
 
 /**
  * The cause corpus of issue 22: twelve visits, each recorded end to end on a platform of the
@@ -92,29 +92,6 @@ function pagesOf(platform: string): Map<string, string> {
   return byType;
 }
 
-/** Whether `href` (absolute) leads to `url`: same path, the url's parameters present (a search's any value). */
-function leadsTo(href: string, url: string, origin: string): boolean {
-  const a = new URL(href);
-  const b = new URL(url, origin);
-  const trim = (p: string) => p.replace(/\/$/, '') || '/';
-  if (a.origin !== b.origin || trim(a.pathname) !== trim(b.pathname)) return false;
-  if (b.hash && a.hash !== '' && a.hash !== b.hash) return false;
-  return [...b.searchParams].every(([k, v]) => a.searchParams.get(k) === v || (SEARCH_PARAMS as readonly string[]).includes(k));
-}
-
-/** A made-up shopper's details, by what a field asks for. */
-function valueFor(hint: string): string {
-  return /mail/.test(hint) ? 'client.corpus@example.org'
-    : /tel|phone/.test(hint) ? '0612345678'
-    : /cc-number|card.?num|cardnumber/.test(hint) ? '4242424242424242'
-    : /exp/.test(hint) ? '12/30'
-    : /cvc|cvv|csc|security/.test(hint) ? '123'
-    : /post|zip|plz/.test(hint) ? '75011'
-    : /pass/.test(hint) ? 'Motdepasse-2026'
-    : /comment|message/.test(hint) ? 'Bonjour, je voudrais savoir quand ma commande sera expédiée.'
-    : 'Martin';
-}
-
 /** The shopper's side of a visit: clicks, typing and waits on the shop, the evaluator's work in the panel. */
 export class CorpusShopper {
   private pages = 1;
@@ -173,85 +150,13 @@ export class CorpusShopper {
     await this.loads(() => control.click());
   }
 
-  private async controlTo(url: string, preferForm: boolean): Promise<ElementHandle<Element>> {
-    // Where each link goes, and where each form sends: a GET form's fields (hidden ones, its
-    // button's name and value) make the query its address will have.
-    const targets = await this.page.$$eval('a[href], form', (els) =>
-      els.map((el) => {
-        if (el instanceof HTMLAnchorElement) return el.href;
-        if (!(el instanceof HTMLFormElement)) return '';
-        if (el.method.toLowerCase() !== 'get') return el.action;
-        const submitter = [...el.elements].find((c) => c.matches('button:not([type=button]):not([type=reset]), input[type=submit]')) as HTMLElement | undefined;
-        const target = new URL(el.action);
-        target.search = '';
-        for (const [k, v] of new FormData(el, submitter)) if (typeof v === 'string') target.searchParams.append(k, v);
-        return target.href;
-      }),
-    );
-    const all = await this.page.$$('a[href], form');
-    const order = [...targets.keys()];
-    if (preferForm) {
-      const isForm = await Promise.all(all.map((el) => el.evaluate((x) => x.tagName === 'FORM')));
-      order.sort((a, b) => Number(isForm[b]) - Number(isForm[a]));
-    }
-    for (const index of order) {
-      const href = targets[index];
-      if (!href || !leadsTo(href, url, this.origin)) continue;
-      const el = all[index]!;
-      const isForm = await el.evaluate((x) => x.tagName === 'FORM');
-      if (isForm) await this.fillRequired(el);
-      // A form's button may sit outside it (`form="…"`): the form's own list of controls has it.
-      const control = isForm
-        ? (await el.evaluateHandle((f) => [...(f as HTMLFormElement).elements].find((c) => c.matches('button:not([type=button]):not([type=reset]), input[type=submit]')) ?? null)).asElement() as ElementHandle<Element> | null
-        : el;
-      if (!control) continue;
-      const onTop = await control.evaluate((c: Element) => {
-        c.scrollIntoView({ block: 'center' });
-        const box = c.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) return false;
-        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        return hit !== null && (hit === c || c.contains(hit));
-      });
-      if (onTop) return control;
-    }
-    throw new Error(`no link or form a shopper can click on ${this.page.url()} leads to ${url}`);
+  private controlTo(url: string, preferForm: boolean): Promise<ElementHandle<Element>> {
+    return controlTo(this.page, url, this.origin, { preferForm });
   }
 
-  /** The form's controls (those outside it that name it included), as handles. */
-  private async controlsOf(form: ElementHandle<Element>): Promise<ElementHandle<Element>[]> {
-    const list = await form.evaluateHandle((f) => [...(f as HTMLFormElement).elements]);
-    const handles = [...(await list.getProperties()).values()].map((h) => h.asElement() as ElementHandle<Element> | null);
-    await list.dispose();
-    return handles.filter((h): h is ElementHandle<Element> => h !== null);
-  }
-
-  /** Fills the form's required (or, with `all`, every) empty field as a shopper would: typing, ticking, choosing. */
-  async fillRequired(form: ElementHandle<Element>, all = false): Promise<void> {
-    for (const field of await this.controlsOf(form)) {
-      const { tag, type, hint, empty, visible, wanted } = await field.evaluate((f, every: boolean) => ({
-        tag: f.tagName.toLowerCase(),
-        type: (f.getAttribute('type') ?? 'text').toLowerCase(),
-        hint: `${f.getAttribute('name') ?? ''} ${f.id} ${f.getAttribute('autocomplete') ?? ''} ${f.getAttribute('type') ?? ''}`.toLowerCase(),
-        empty: f instanceof HTMLInputElement && ['checkbox', 'radio'].includes(f.type) ? !f.checked : !(f as HTMLInputElement).value,
-        visible: f.getClientRects().length > 0,
-        wanted: f.matches('input, select, textarea') && (every || f.hasAttribute('required')),
-      }), all);
-      if (!wanted || !empty || !visible || ['hidden', 'submit', 'button', 'reset', 'image'].includes(type)) continue;
-      if (tag === 'select') {
-        await field.evaluate((sel) => {
-          const select = sel as HTMLSelectElement;
-          select.value = [...select.options].find((o) => o.value)?.value ?? '';
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        });
-        continue;
-      }
-      if (type === 'checkbox' || type === 'radio') {
-        if (all && type === 'checkbox' && !/(terms|condition|agb|privacy|cgv|tos)/.test(hint)) continue;
-        await field.click();
-        continue;
-      }
-      await field.type(valueFor(hint), { delay: 5 });
-    }
+  /** Fills the form's required (or, with `all`, every) empty field as a shopper would. */
+  fillRequired(form: ElementHandle<Element>, all = false): Promise<void> {
+    return fillRequired(form, all);
   }
 
   /** Types into a field as a shopper does (click, then keys). */
