@@ -65,7 +65,7 @@ export const reportEn: ReportMessages = {
     },
     notReached: {
       orders: 'The visit did not reach the cart: it cannot tell why an order would not be completed.',
-      'first-seconds': 'The visit recorded no page.',
+      'first-seconds': 'The first seconds of the first pages were not measured: the visit cannot tell why visitors would leave at once.',
       product: 'The visit opened no product page: it cannot tell why a product would not sell.',
       return: 'The visit saw no confirmation, contact, returns or account page: it cannot tell why a customer would not come back.',
     },

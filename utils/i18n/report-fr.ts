@@ -73,7 +73,7 @@ export const reportFr = {
     } satisfies Record<QuestionId, string>,
     notReached: {
       orders: 'La visite n’est pas allée jusqu’au panier\u00a0: elle ne dit pas pourquoi une commande n’aboutirait pas.',
-      'first-seconds': 'La visite n’a enregistré aucune page.',
+      'first-seconds': 'Les premières secondes des premières pages n’ont pas été mesurées\u00a0: la visite ne dit pas pourquoi des visiteurs partiraient aussitôt.',
       product: 'La visite n’a ouvert aucune fiche produit\u00a0: elle ne dit pas pourquoi un produit ne se vendrait pas.',
       return: 'La visite n’a vu ni confirmation, ni contact, ni retours, ni compte\u00a0: elle ne dit pas pourquoi un client ne reviendrait pas.',
     } satisfies Record<QuestionId, string>,

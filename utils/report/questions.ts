@@ -30,8 +30,11 @@ function reached(q: QuestionId, data: VisitData, outcome: ReportOutcome, causes:
   switch (q) {
     case 'orders':
       return BUYING.some((t) => types.has(t)) || outcome.kind === 'converted';
-    case 'first-seconds':
-      return data.pages.length > 0;
+    case 'first-seconds': {
+      // Unmeasured first seconds say nothing either way.
+      const first = scopePages('first-seconds', data.pages);
+      return first.some((p) => p.landing) || data.audits.some((a) => a.speed && first.some((p) => p.id === a.pageId));
+    }
     case 'product':
       return types.has('product') || causes.some((c) => c.pageType === 'search' || c.pageType === 'listing');
     case 'return':

@@ -190,7 +190,7 @@ describe('buildReport: a bare visit', () => {
     // Only the pages speak: checkout then a login page, and nothing after it.
     expect(model.questions.map((q) => [q.id, q.status, q.lead?.kind])).toEqual([
       ['orders', 'answered', 'forced-account'],
-      ['first-seconds', 'clear', undefined],
+      ['first-seconds', 'not-reached', undefined],
       ['product', 'clear', undefined],
       ['return', 'clear', undefined],
     ]);

@@ -178,10 +178,12 @@ describe('first seconds', () => {
     expect(contradictions(report('fr', data), data)).toEqual([]);
   });
 
-  it('say when the first seconds were not measured', () => {
-    const q = question('first-seconds', 'en', bareVisitData());
-    expect(q.status).toBe('clear');
-    expect(q.coverage).toBe('First pages: home. Their first seconds were not measured.');
+  it('say, in both languages, that unmeasured first seconds tell nothing, rather than “nothing found”', () => {
+    const [en, fr] = [question('first-seconds', 'en', bareVisitData()), question('first-seconds', 'fr', bareVisitData())];
+    expect(en.status).toBe('not-reached');
+    expect(en.answer).toBe('The first seconds of the first pages were not measured: the visit cannot tell why visitors would leave at once.');
+    expect(en.coverage).toBe('First pages: home. Their first seconds were not measured.');
+    expect(fr.answer).toBe('Les premières secondes des premières pages n’ont pas été mesurées\u00a0: la visite ne dit pas pourquoi des visiteurs partiraient aussitôt.');
   });
 
   it('read a script error on the home page, not one at checkout', () => {
