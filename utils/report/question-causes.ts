@@ -144,7 +144,10 @@ function allCauses(ctx: Context): { cause: RankedCause; questions: QuestionId[] 
     const comment = a.comment.trim();
     const text = r.diagnosis.left(r.atStage[a.stage], reason, comment ? r.quote(short(comment)) : '');
     const id = `abandonment:${a.id}`;
-    const questions = QUESTION_RULES.filter((q) => q.stages.includes(a.stage) || (q.id === 'return' && a.reason === 'return-policy')).map((q) => q.id);
+    // Orders read every abandonment; another question one declared at its stage, on one of its pages.
+    const questions = QUESTION_RULES.filter(
+      (q) => q.id === 'orders' || (q.id === 'return' && a.reason === 'return-policy') || (q.stages.includes(a.stage) && inScope(q.id, a.pageId)),
+    ).map((q) => q.id);
     add(
       { ...base, kind, tier: tierOf('abandonment'), origin: 'declared', text, ...where(page), ...findingRef(ctx, id), evidence: evidenceOf(ctx, id), weight: 3, seenAt: a.at },
       questions.filter((q) => reads('abandonment', q)),

@@ -12,7 +12,7 @@ export interface QuestionRule {
   id: QuestionId;
   /** The page types whose evidence answers it. */
   pages: readonly PageType[];
-  /** A declared abandonment at one of these stages answers it ("orders": at any stage). */
+  /** A declared abandonment at one of these stages, on one of its pages, answers it ("orders": any abandonment). */
   stages: readonly FunnelStage[];
   /** What the visit must have seen for the question to be answered, said when it did not. */
   needs: string;

@@ -17,7 +17,7 @@ export function outOfScope(q: QuestionAnswer, data: VisitData): string[] {
   const problems: string[] = [];
   for (const c of q.causes) {
     const byCriterion = c.criterionId ? criterionQuestions(data.checklist?.sections.flatMap((s) => s.criteria).find((x) => x.id === c.criterionId) ?? { id: c.criterionId, pages: [], knockout: false } as never).questions.includes(q.id) : false;
-    const byAbandonment = c.findingId?.startsWith('abandonment:') ?? false;
+    const byAbandonment = (c.findingId?.startsWith('abandonment:') ?? false) && (q.id === 'orders' || (q.id === 'return' && c.kind === 'returns-info'));
     const addToCart = q.id === 'orders' && c.kind === 'blocking-error' && c.pageType === 'product';
     const forced = q.id === 'orders' && c.kind === 'forced-account' && c.pageType === 'account';
     if (c.criterionId ? !byCriterion : !(byAbandonment || addToCart || forced || (c.pageId !== undefined && scope.has(c.pageId)))) {

@@ -157,6 +157,24 @@ describe('orders', () => {
   });
 });
 
+describe('a declared abandonment', () => {
+  it('answers orders wherever it was declared, another question only on one of its pages', () => {
+    const data = visitData();
+    // Declared while reading the account page (the "cart" stage, as the funnel goes): orders only.
+    data.abandonments = [{ ...data.abandonments[0]!, pageId: 'p6', stage: 'cart', reason: 'other' }];
+    const on = (id: QuestionId) => question(id, 'en', data).causes.some((c) => c.findingId === 'abandonment:ab1');
+    expect([on('orders'), on('first-seconds'), on('product'), on('return')]).toEqual([true, false, false, false]);
+    // On the product page: orders and product.
+    data.abandonments = [{ ...data.abandonments[0]!, pageId: 'p3', stage: 'product', reason: 'missing-information' }];
+    expect([on('orders'), on('first-seconds'), on('product'), on('return')]).toEqual([true, false, true, false]);
+    // A returns policy that puts the shopper off answers the return question too.
+    data.abandonments = [{ ...data.abandonments[0]!, reason: 'return-policy' }];
+    data.visit.outcome = { kind: 'abandoned', stage: 'product', declared: true, reason: 'return-policy', abandonmentId: 'ab1', pageId: 'p3', signalIds: [] };
+    expect(on('return')).toBe(true);
+    expect(contradictions(report('en', data), data)).toEqual([]);
+  });
+});
+
 describe('first seconds', () => {
   it('lead with what covered the first page, with its replay moment', () => {
     const q = question('first-seconds');
