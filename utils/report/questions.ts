@@ -24,17 +24,21 @@ const RETURN_PAGES = ['contact', 'returns', 'account'] as const;
 /** A sentence continued after a colon: its first word in lower case, unless it is a code such as "A04" or "POST". */
 const lowerLead = (text: string, lang: string) => (/^\p{Lu}[\p{Lu}\d]/u.test(text) ? text : lowerFirst(text, lang));
 
+/** Whether the first pages' first seconds were measured: a landing watched, or a speed audit. */
+function firstSecondsMeasured(data: VisitData): boolean {
+  const first = new Set(scopePages('first-seconds', data.pages).map((p) => p.id));
+  return data.pages.some((p) => first.has(p.id) && p.landing) || data.audits.some((a) => a.speed && first.has(a.pageId));
+}
+
 /** Whether the visit reached what a question needs, without any cause. */
 function reached(q: QuestionId, data: VisitData, outcome: ReportOutcome, causes: readonly RankedCause[]): boolean {
   const types = new Set(data.pages.map(pageTypeOf));
   switch (q) {
     case 'orders':
       return BUYING.some((t) => types.has(t)) || outcome.kind === 'converted';
-    case 'first-seconds': {
+    case 'first-seconds':
       // Unmeasured first seconds say nothing either way.
-      const first = scopePages('first-seconds', data.pages);
-      return first.some((p) => p.landing) || data.audits.some((a) => a.speed && first.some((p) => p.id === a.pageId));
-    }
+      return firstSecondsMeasured(data);
     case 'product':
       return types.has('product') || causes.some((c) => c.pageType === 'search' || c.pageType === 'listing');
     case 'return':
@@ -52,8 +56,7 @@ function coverageOf(q: QuestionId, data: VisitData, w: ReportWords): string {
     case 'orders':
       return names.length ? d.seen(names.join(', ')) : d.ordersNotSeen;
     case 'first-seconds': {
-      const measured = seen.some((p) => p.landing) || data.audits.some((a) => a.speed && seen.some((p) => p.id === a.pageId));
-      return d.firstPages(names.join(', ')) + (seen.length && !measured ? ` ${d.notMeasured}` : '');
+      return d.firstPages(names.join(', ')) + (seen.length && !firstSecondsMeasured(data) ? ` ${d.notMeasured}` : '');
     }
     case 'product':
       return names.length ? d.seen(names.join(', ')) + (seen.some((p) => pageTypeOf(p) === 'product') ? '' : ` ${d.productNotSeen}`) : d.productNotSeen;

@@ -16,7 +16,8 @@ export function outOfScope(q: QuestionAnswer, data: VisitData): string[] {
   const scope = new Set(scopePages(q.id, data.pages).map((p) => p.id));
   const problems: string[] = [];
   for (const c of q.causes) {
-    const byCriterion = c.criterionId ? criterionQuestions(data.checklist?.sections.flatMap((s) => s.criteria).find((x) => x.id === c.criterionId) ?? { id: c.criterionId, pages: [], knockout: false } as never).questions.includes(q.id) : false;
+    const criterion = c.criterionId ? data.checklist?.sections.flatMap((s) => s.criteria).find((x) => x.id === c.criterionId) : undefined;
+    const byCriterion = criterion ? criterionQuestions(criterion).questions.includes(q.id) : false;
     const byAbandonment = (c.findingId?.startsWith('abandonment:') ?? false) && (q.id === 'orders' || (q.id === 'return' && c.kind === 'returns-info'));
     const addToCart = q.id === 'orders' && c.kind === 'blocking-error' && c.pageType === 'product';
     const forced = q.id === 'orders' && c.kind === 'forced-account' && c.pageType === 'account';
